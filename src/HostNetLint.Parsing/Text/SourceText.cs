@@ -1,0 +1,225 @@
+using System.Text;
+
+namespace HostNetLint.Parsing.Text;
+
+/// <summary>
+/// The decoded text of one file (without its byte-order mark) with a line map.
+/// Offsets are UTF-16 code units, the unit YamlDotNet's <c>Mark.Index</c> and SARIF's
+/// <c>utf16CodeUnits</c> column kind use.
+/// </summary>
+public sealed class SourceText
+{
+    private readonly int[] lineStarts;
+
+    private SourceText(string path, string text, SourceEncoding encoding, DecodeFailure? decodeFailure)
+    {
+        Path = path;
+        Text = text;
+        Encoding = encoding;
+        DecodeFailure = decodeFailure;
+        lineStarts = ComputeLineStarts(text);
+    }
+
+    /// <summary>The path as the caller named it (used in diagnostics).</summary>
+    public string Path { get; }
+
+    public string Text { get; }
+
+    public SourceEncoding Encoding { get; }
+
+    /// <summary>Set when the bytes were not valid text; such a file is reported and never rewritten.</summary>
+    public DecodeFailure? DecodeFailure { get; }
+
+    public int Length => Text.Length;
+
+    public int LineCount => lineStarts.Length;
+
+    /// <summary>The line break the file mostly uses, for text that a fix inserts.</summary>
+    public string DominantLineBreak
+    {
+        get
+        {
+            var crlf = 0;
+            var lf = 0;
+            for (var i = 0; i < Text.Length; i++)
+            {
+                if (Text[i] != '\n')
+                {
+                    continue;
+                }
+
+                if (i > 0 && Text[i - 1] == '\r')
+                {
+                    crlf++;
+                }
+                else
+                {
+                    lf++;
+                }
+            }
+
+            return crlf > lf ? "\r\n" : "\n";
+        }
+    }
+
+    public static SourceText From(string text, string path = "") => new(path, text, SourceEncoding.Utf8, null);
+
+    /// <summary>Decodes file bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM. Never throws.</summary>
+    public static SourceText Decode(ReadOnlySpan<byte> bytes, string path)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            return DecodeUtf8(bytes[3..], path, SourceEncoding.Utf8WithBom);
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return DecodeUtf16(bytes[2..], path, SourceEncoding.Utf16LittleEndian, new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true));
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return DecodeUtf16(bytes[2..], path, SourceEncoding.Utf16BigEndian, new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true));
+        }
+
+        return DecodeUtf8(bytes, path, SourceEncoding.Utf8);
+    }
+
+    /// <summary>Encodes text the way this file was stored: same encoding, same byte-order mark.</summary>
+    public byte[] EncodeLikeOriginal(string text)
+    {
+        var (encoding, preamble) = Encoding switch
+        {
+            SourceEncoding.Utf8WithBom => ((Encoding)new UTF8Encoding(false), new byte[] { 0xEF, 0xBB, 0xBF }),
+            SourceEncoding.Utf16LittleEndian => (new UnicodeEncoding(false, false), new byte[] { 0xFF, 0xFE }),
+            SourceEncoding.Utf16BigEndian => (new UnicodeEncoding(true, false), new byte[] { 0xFE, 0xFF }),
+            _ => (new UTF8Encoding(false), Array.Empty<byte>()),
+        };
+        var body = encoding.GetBytes(text);
+        var result = new byte[preamble.Length + body.Length];
+        preamble.CopyTo(result, 0);
+        body.CopyTo(result, preamble.Length);
+        return result;
+    }
+
+    public LinePosition GetLinePosition(int offset)
+    {
+        offset = Math.Clamp(offset, 0, Text.Length);
+        var line = Array.BinarySearch(lineStarts, offset);
+        if (line < 0)
+        {
+            line = ~line - 1;
+        }
+
+        return new LinePosition(line, offset - lineStarts[line]);
+    }
+
+    public LinePositionSpan GetLinePositionSpan(TextSpan span) => new(GetLinePosition(span.Start), GetLinePosition(span.End));
+
+    public int GetLineStart(int line) => lineStarts[line];
+
+    /// <summary>The span of a line without its line break.</summary>
+    public TextSpan GetLineSpan(int line)
+    {
+        var start = lineStarts[line];
+        var end = line + 1 < lineStarts.Length ? lineStarts[line + 1] : Text.Length;
+        while (end > start && (Text[end - 1] == '\n' || Text[end - 1] == '\r'))
+        {
+            end--;
+        }
+
+        return TextSpan.FromBounds(start, end);
+    }
+
+    /// <summary>The span of a line including its line break.</summary>
+    public TextSpan GetFullLineSpan(int line)
+    {
+        var start = lineStarts[line];
+        var end = line + 1 < lineStarts.Length ? lineStarts[line + 1] : Text.Length;
+        return TextSpan.FromBounds(start, end);
+    }
+
+    public string ToString(TextSpan span) => Text.Substring(span.Start, span.Length);
+
+    private static SourceText DecodeUtf8(ReadOnlySpan<byte> bytes, string path, SourceEncoding encoding)
+    {
+        var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        try
+        {
+            return WithBinaryCheck(path, strict.GetString(bytes), encoding);
+        }
+        catch (DecoderFallbackException)
+        {
+            // Decode leniently to keep positions meaningful, and remember where the first bad byte sits.
+            var validPrefix = FirstInvalidUtf8Index(bytes);
+            var prefixChars = System.Text.Encoding.UTF8.GetCharCount(bytes[..validPrefix]);
+            var text = System.Text.Encoding.UTF8.GetString(bytes);
+            return new SourceText(path, text, encoding, new DecodeFailure(prefixChars, $"The file is not valid UTF-8 (invalid byte 0x{bytes[validPrefix]:X2} at byte offset {validPrefix})"));
+        }
+    }
+
+    private static SourceText DecodeUtf16(ReadOnlySpan<byte> bytes, string path, SourceEncoding encoding, Encoding decoder)
+    {
+        try
+        {
+            return WithBinaryCheck(path, decoder.GetString(bytes), encoding);
+        }
+        catch (DecoderFallbackException)
+        {
+            var lenient = new UnicodeEncoding(encoding == SourceEncoding.Utf16BigEndian, false, false);
+            return new SourceText(path, lenient.GetString(bytes), encoding, new DecodeFailure(0, "The file is not valid UTF-16"));
+        }
+    }
+
+    private static SourceText WithBinaryCheck(string path, string text, SourceEncoding encoding)
+    {
+        var nul = text.IndexOf('\0', StringComparison.Ordinal);
+        return nul < 0
+            ? new SourceText(path, text, encoding, null)
+            : new SourceText(path, text, encoding, new DecodeFailure(nul, "The file looks binary (it contains a NUL character)"));
+    }
+
+    private static int FirstInvalidUtf8Index(ReadOnlySpan<byte> bytes)
+    {
+        var index = 0;
+        while (index < bytes.Length)
+        {
+            var status = System.Text.Rune.DecodeFromUtf8(bytes[index..], out _, out var consumed);
+            if (status != System.Buffers.OperationStatus.Done)
+            {
+                return index;
+            }
+
+            index += consumed;
+        }
+
+        return Math.Max(0, bytes.Length - 1);
+    }
+
+    private static int[] ComputeLineStarts(string text)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\r')
+            {
+                if (i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                starts.Add(i + 1);
+            }
+            else if (c == '\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        return [.. starts];
+    }
+}
+
+/// <summary>Why a file's bytes could not be read as text, and where (a UTF-16 offset into the lenient decoding).</summary>
+public sealed record DecodeFailure(int Offset, string Message);

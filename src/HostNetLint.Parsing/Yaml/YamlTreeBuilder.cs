@@ -1,0 +1,293 @@
+using System.Collections.Immutable;
+using HostNetLint.Parsing.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace HostNetLint.Parsing.Yaml;
+
+/// <summary>
+/// Builds a <see cref="YamlSyntaxTree"/> from YamlDotNet's event parser with an explicit stack.
+/// YamlDotNet's own representation model recurses without a guard, drops comments and throws on the
+/// first duplicate key; this builder keeps all of those as data and stops at the configured limits.
+/// </summary>
+internal sealed class YamlTreeBuilder
+{
+    private readonly SourceText text;
+    private readonly YamlParseLimits limits;
+    private readonly List<ParseProblem> problems = [];
+    private readonly List<YamlComment> comments = [];
+    private readonly List<YamlDocument> documents = [];
+    private readonly Stack<Frame> stack = new();
+    private readonly Dictionary<string, Measured> anchors = new(StringComparer.Ordinal);
+    private int nodeCount;
+    private int documentStart;
+    private YamlNode? documentRoot;
+
+    public YamlTreeBuilder(SourceText text, YamlParseLimits limits)
+    {
+        this.text = text;
+        this.limits = limits;
+    }
+
+    public YamlSyntaxTree Build()
+    {
+        if (text.DecodeFailure is { } failure)
+        {
+            problems.Add(new ParseProblem(ParseProblemKind.Syntax, CharAt(failure.Offset), failure.Message));
+            return Finish(isComplete: false);
+        }
+
+        if (text.Length > limits.MaxLength)
+        {
+            problems.Add(new ParseProblem(ParseProblemKind.LimitExceeded, CharAt(0), $"The file is {text.Length:N0} characters long, over the limit of {limits.MaxLength:N0}; it was not parsed"));
+            return Finish(isComplete: false);
+        }
+
+        var lastGoodEnd = 0;
+        try
+        {
+            using var reader = new StringReader(text.Text);
+            var parser = new Parser(new Scanner(reader, skipComments: false));
+            while (parser.MoveNext())
+            {
+                var current = parser.Current!;
+                if (!Accept(current))
+                {
+                    return Finish(isComplete: false);
+                }
+
+                lastGoodEnd = Offset(current.End);
+            }
+        }
+        catch (YamlException ex)
+        {
+            var start = Offset(ex.Start);
+            var end = Math.Max(start, Offset(ex.End));
+            problems.Add(new ParseProblem(ParseProblemKind.Syntax, end > start ? TextSpan.FromBounds(start, end) : CharAt(start), Describe(ex)));
+            return Finish(isComplete: false);
+        }
+#pragma warning disable CA1031 // YamlDotNet throws bare exceptions on some malformed input; each must become a diagnostic.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            problems.Add(new ParseProblem(ParseProblemKind.Syntax, CharAt(lastGoodEnd), $"Malformed YAML after this point ({ex.Message.TrimEnd('.')})"));
+            return Finish(isComplete: false);
+        }
+
+        return Finish(isComplete: !problems.Exists(p => p.Kind != ParseProblemKind.DuplicateKey));
+    }
+
+    private YamlSyntaxTree Finish(bool isComplete) =>
+        new(text, [.. documents], [.. comments], [.. problems], isComplete);
+
+    /// <summary>Handles one event; false stops the build (a limit was hit).</summary>
+    private bool Accept(ParsingEvent current)
+    {
+        switch (current)
+        {
+            case Comment comment:
+                comments.Add(new YamlComment(CommentSpan(comment), comment.Value, comment.IsInline));
+                return true;
+            case DocumentStart start:
+                documentStart = Offset(start.Start);
+                documentRoot = null;
+                anchors.Clear();
+                return true;
+            case DocumentEnd end:
+                documents.Add(new YamlDocument(documentRoot, TextSpan.FromBounds(documentStart, Math.Max(documentStart, documentRoot?.Span.End ?? Offset(end.End)))));
+                return true;
+            case Scalar scalar:
+                return Complete(
+                    new YamlScalar(Span(scalar), NameOf(scalar.Anchor), TagOf(scalar.Tag), scalar.Value, StyleOf(scalar.Style)),
+                    new Measured(null!, 1, 0));
+            case AnchorAlias alias:
+                return AcceptAlias(alias);
+            case MappingStart mapping:
+                return Push(new Frame(mapping, isMapping: true, mapping.Style == MappingStyle.Flow, NameOf(mapping.Anchor), TagOf(mapping.Tag)));
+            case SequenceStart sequence:
+                return Push(new Frame(sequence, isMapping: false, sequence.Style == SequenceStyle.Flow, NameOf(sequence.Anchor), TagOf(sequence.Tag)));
+            case MappingEnd or SequenceEnd:
+                return Pop(current);
+            default:
+                return true;
+        }
+    }
+
+    private bool AcceptAlias(AnchorAlias alias)
+    {
+        var span = Span(alias);
+        var name = alias.Value.Value;
+        if (!anchors.TryGetValue(name, out var target))
+        {
+            problems.Add(new ParseProblem(ParseProblemKind.Syntax, span, $"The alias '*{name}' refers to an anchor that is not defined before it"));
+            return Complete(new YamlAlias(span, name, null), new Measured(null!, 1, 0));
+        }
+
+        return Complete(new YamlAlias(span, name, target.Node), target with { Node = null! });
+    }
+
+    private bool Push(Frame frame)
+    {
+        if (stack.Count + 1 > limits.MaxDepth)
+        {
+            problems.Add(new ParseProblem(ParseProblemKind.LimitExceeded, Span(frame.StartEvent), $"The document nests deeper than {limits.MaxDepth} levels; it was not analysed"));
+            return false;
+        }
+
+        stack.Push(frame);
+        return CountNode(frame.StartEvent);
+    }
+
+    private bool Pop(ParsingEvent endEvent)
+    {
+        var frame = stack.Pop();
+        var start = Offset(frame.StartEvent.Start);
+        var end = frame.IsFlow || frame.Children.Count == 0
+            ? Math.Max(Offset(frame.StartEvent.End), frame.IsFlow ? Offset(endEvent.End) : 0)
+            : frame.Children[^1].Span.End;
+        var span = TextSpan.FromBounds(start, Math.Max(start, end));
+        YamlNode node = frame.IsMapping
+            ? new YamlMapping(span, frame.Anchor, frame.Tag, frame.IsFlow, BuildEntries(frame.Children))
+            : new YamlSequence(span, frame.Anchor, frame.Tag, frame.IsFlow, [.. frame.Children]);
+        return Complete(node, new Measured(null!, frame.ExpandedSize, frame.ExpandedDepth + 1));
+    }
+
+    private ImmutableArray<YamlMappingEntry> BuildEntries(List<YamlNode> children)
+    {
+        var entries = ImmutableArray.CreateBuilder<YamlMappingEntry>(children.Count / 2);
+        var seen = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < children.Count; i += 2)
+        {
+            var entry = new YamlMappingEntry(children[i], children[i + 1]);
+            entries.Add(entry);
+            if (entry.Key is YamlScalar { } key && !seen.TryAdd(key.Value, key))
+            {
+                var first = seen[key.Value];
+                var line = text.GetLinePosition(first.Span.Start).Line + 1;
+                problems.Add(new ParseProblem(ParseProblemKind.DuplicateKey, key.Span, $"Duplicate key '{key.Value}' (first defined on line {line}); YAML tools disagree on which one wins", first.Span));
+            }
+        }
+
+        return entries.MoveToImmutable();
+    }
+
+    /// <summary>Attaches a finished node to its parent (or the document) and enforces the expansion limits.</summary>
+    private bool Complete(YamlNode node, Measured measure)
+    {
+        // Collections were counted when they opened; scalars are counted here.
+        if (node is YamlScalar && !CountNode(null))
+        {
+            return false;
+        }
+
+        if (node.Anchor is { } anchor)
+        {
+            anchors[anchor] = measure with { Node = node };
+        }
+
+        if (stack.Count == 0)
+        {
+            documentRoot = node;
+            return true;
+        }
+
+        var parent = stack.Peek();
+        parent.Children.Add(node);
+        parent.ExpandedSize += measure.Size;
+        parent.ExpandedDepth = Math.Max(parent.ExpandedDepth, measure.Depth);
+        if (parent.ExpandedSize + 1 > limits.MaxExpandedNodes)
+        {
+            problems.Add(new ParseProblem(ParseProblemKind.LimitExceeded, node.Span, $"Following aliases here would expand the document to more than {limits.MaxExpandedNodes:N0} nodes (an alias bomb?); it was not analysed"));
+            return false;
+        }
+
+        if (stack.Count + measure.Depth > limits.MaxDepth)
+        {
+            problems.Add(new ParseProblem(ParseProblemKind.LimitExceeded, node.Span, $"Following aliases here nests the document deeper than {limits.MaxDepth} levels; it was not analysed"));
+            return false;
+        }
+
+        return true;
+    }
+
+    private bool CountNode(ParsingEvent? at)
+    {
+        if (++nodeCount <= limits.MaxNodes)
+        {
+            return true;
+        }
+
+        var span = at is null ? CharAt(0) : Span(at);
+        problems.Add(new ParseProblem(ParseProblemKind.LimitExceeded, span, $"The file has more than {limits.MaxNodes:N0} YAML nodes; it was not analysed"));
+        return false;
+    }
+
+    private TextSpan CommentSpan(Comment comment)
+    {
+        // The comment event's start mark sits on '#'; its end is the end of the line's text.
+        var start = Offset(comment.Start);
+        var end = Math.Max(start, Offset(comment.End));
+        return TextSpan.FromBounds(start, end);
+    }
+
+    private TextSpan Span(ParsingEvent e)
+    {
+        var start = Offset(e.Start);
+        return TextSpan.FromBounds(start, Math.Max(start, Offset(e.End)));
+    }
+
+    private TextSpan CharAt(int offset)
+    {
+        offset = Math.Clamp(offset, 0, text.Length);
+        return new TextSpan(offset, offset < text.Length && text.Text[offset] is not ('\r' or '\n') ? 1 : 0);
+    }
+
+    private int Offset(Mark mark) => (int)Math.Clamp(mark.Index, 0, text.Length);
+
+    private static string Describe(YamlException ex)
+    {
+        var message = ex.InnerException is { } inner && ex.Message.StartsWith('(') ? inner.Message : ex.Message;
+        var close = message.IndexOf("): ", StringComparison.Ordinal);
+        if (message.StartsWith("(Line:", StringComparison.Ordinal) && close > 0)
+        {
+            message = message[(close + 3)..];
+        }
+
+        return $"YAML syntax error: {message.TrimEnd('.')}";
+    }
+
+    private static string? NameOf(AnchorName anchor) => anchor.IsEmpty ? null : anchor.Value;
+
+    private static string? TagOf(TagName tag) => tag.IsEmpty || tag.IsNonSpecific ? null : tag.Value;
+
+    private static YamlScalarStyle StyleOf(ScalarStyle style) => style switch
+    {
+        ScalarStyle.SingleQuoted => YamlScalarStyle.SingleQuoted,
+        ScalarStyle.DoubleQuoted => YamlScalarStyle.DoubleQuoted,
+        ScalarStyle.Literal => YamlScalarStyle.Literal,
+        ScalarStyle.Folded => YamlScalarStyle.Folded,
+        _ => YamlScalarStyle.Plain,
+    };
+
+    /// <summary>A node with how far it expands when aliases are followed.</summary>
+    private readonly record struct Measured(YamlNode Node, long Size, int Depth);
+
+    private sealed class Frame(ParsingEvent startEvent, bool isMapping, bool isFlow, string? anchor, string? tag)
+    {
+        public ParsingEvent StartEvent { get; } = startEvent;
+
+        public bool IsMapping { get; } = isMapping;
+
+        public bool IsFlow { get; } = isFlow;
+
+        public string? Anchor { get; } = anchor;
+
+        public string? Tag { get; } = tag;
+
+        public List<YamlNode> Children { get; } = [];
+
+        public long ExpandedSize { get; set; } = 1;
+
+        public int ExpandedDepth { get; set; }
+    }
+}
