@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+using HostNetLint.Model.Compose;
+using HostNetLint.Model.Workloads;
+using HostNetLint.Parsing;
+using HostNetLint.Parsing.Text;
+
+namespace HostNetLint.Model;
+
+/// <summary>Everything the rules see of one linted root: the files, the compose projects and their workloads.</summary>
+public sealed class DeploymentModel
+{
+    public required string Root { get; init; }
+
+    /// <summary>Every file that was read, with its parse result.</summary>
+    public ImmutableArray<SourceDocument> Documents { get; init; } = [];
+
+    public ImmutableArray<ComposeProject> ComposeProjects { get; init; } = [];
+
+    public ImmutableArray<Workload> Workloads { get; init; } = [];
+
+    /// <summary>Problems found while building the model (a referenced file missing or outside the root).</summary>
+    public ImmutableArray<ModelProblem> Problems { get; init; } = [];
+}
+
+public enum ModelProblemKind
+{
+    /// <summary>A file named by <c>extends</c>, <c>include</c>, <c>env_file</c> or an Exec line does not exist.</summary>
+    ReferenceMissing,
+
+    /// <summary>A referenced file lies outside the linted root; it is not read.</summary>
+    ReferenceOutsideRoot,
+}
+
+public sealed record ModelProblem(ModelProblemKind Kind, Location Location, string Message);
+
+/// <summary>One file the model read: its text, its parse problems, and its YAML tree when it is YAML.</summary>
+public sealed class SourceDocument
+{
+    public required string Path { get; init; }
+
+    public required SourceText Text { get; init; }
+
+    public Parsing.Yaml.YamlSyntaxTree? Yaml { get; init; }
+
+    public ImmutableArray<ParseProblem> Problems { get; init; } = [];
+
+    /// <summary>False when the file could not be parsed completely; it is reported, not analysed, never fixed.</summary>
+    public bool IsAnalyzable { get; init; } = true;
+}

@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+
+namespace HostNetLint.Model;
+
+/// <summary>Inputs to model building that do not come from the files themselves.</summary>
+public sealed record ModelOptions
+{
+    public static ModelOptions Default { get; } = new();
+
+    /// <summary>Directory names never descended into.</summary>
+    public ImmutableArray<string> SkippedDirectories { get; init; } = [".git", "bin", "obj", "node_modules"];
+
+    /// <summary>Globs (relative to the root, forward slashes) of files and directories to leave out.</summary>
+    public ImmutableArray<string> Exclude { get; init; } = [];
+
+    /// <summary>
+    /// Variables for interpolation when the project's <c>.env</c> does not set them. The process
+    /// environment is not read unless the host puts it here, so results are deterministic.
+    /// </summary>
+    public ImmutableDictionary<string, string> Environment { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    public Parsing.Yaml.YamlParseLimits YamlLimits { get; init; } = Parsing.Yaml.YamlParseLimits.Default;
+}

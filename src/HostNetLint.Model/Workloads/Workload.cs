@@ -1,0 +1,91 @@
+using System.Collections.Immutable;
+using HostNetLint.Parsing.Text;
+
+namespace HostNetLint.Model.Workloads;
+
+public enum WorkloadKind
+{
+    ComposeService,
+    PodmanRun,
+    QuadletContainer,
+    QuadletPod,
+}
+
+/// <summary>
+/// A container (or pod) as the rules see it, whatever file format declared it: compose services now,
+/// <c>podman run</c> lines and quadlets later. Rules run on workloads, not on YAML.
+/// </summary>
+public sealed class Workload
+{
+    public required string Name { get; init; }
+
+    public required WorkloadKind Kind { get; init; }
+
+    /// <summary>The declaration: the service's key in compose (diagnostics about the whole workload point here).</summary>
+    public required Location Location { get; init; }
+
+    /// <summary>The group it belongs to (the compose project), for names like <c>service:NAME</c>.</summary>
+    public required string GroupName { get; init; }
+
+    /// <summary><c>network_mode</c> after merges and interpolation; null when not set.</summary>
+    public ModelValue? NetworkMode { get; init; }
+
+    /// <summary>Entries of <c>networks:</c>, in order.</summary>
+    public ImmutableArray<NetworkAttachment> Networks { get; init; } = [];
+
+    /// <summary>The <c>networks:</c> key itself when present (what a fix removes).</summary>
+    public Location? NetworksKey { get; init; }
+
+    /// <summary>The <c>ports:</c> key itself when present.</summary>
+    public Location? PortsKey { get; init; }
+
+    public ImmutableArray<PortMapping> Ports { get; init; } = [];
+
+    public ImmutableArray<ModelValue> Expose { get; init; } = [];
+
+    public ImmutableArray<Mount> Mounts { get; init; } = [];
+
+    public ImmutableArray<EnvironmentVariable> Environment { get; init; } = [];
+
+    /// <summary>Command arguments (a string command is split like a shell would).</summary>
+    public ImmutableArray<ModelValue> Command { get; init; } = [];
+
+    public ImmutableArray<ModelValue> Entrypoint { get; init; } = [];
+
+    /// <summary>The healthcheck <c>test</c> arguments.</summary>
+    public ImmutableArray<ModelValue> Healthcheck { get; init; } = [];
+
+    public ImmutableArray<ModelValue> ExtraHosts { get; init; } = [];
+
+    public ImmutableArray<Label> Labels { get; init; } = [];
+
+    public ModelValue? Image { get; init; }
+
+    /// <summary>True when the workload shares the host's network namespace.</summary>
+    public bool IsHostNetwork => NetworkMode?.Text == "host" || Networks.Any(n => n.IsHostNetwork);
+
+    public override string ToString() => $"{GroupName}/{Name}";
+}
+
+/// <summary>An entry of <c>networks:</c>; <see cref="IsHostNetwork"/> when it names an external network called <c>host</c>.</summary>
+public sealed record NetworkAttachment(ModelValue Name, bool IsHostNetwork);
+
+public enum PortProtocol
+{
+    Tcp,
+    Udp,
+    Sctp,
+}
+
+/// <summary>
+/// A published port (<c>ports:</c> short or long syntax). Host ports are a range (<c>8000-8010:80</c>);
+/// null when only a container port is given (an ephemeral host port).
+/// </summary>
+public sealed record PortMapping(ModelValue Entry, string? HostIp, int? HostPortStart, int? HostPortEnd, int? ContainerPortStart, int? ContainerPortEnd, PortProtocol Protocol);
+
+/// <summary>A volume or bind mount; <see cref="Source"/> is the host path or volume name (null for anonymous volumes).</summary>
+public sealed record Mount(ModelValue Entry, string? Source, string Target, bool IsBind, bool ReadOnly);
+
+public sealed record EnvironmentVariable(string Name, ModelValue? Value, ModelValue Entry);
+
+public sealed record Label(string Name, ModelValue Value);

@@ -1,0 +1,33 @@
+namespace HostNetLint.Rules.Diagnostics;
+
+/// <summary>How loudly a finding is reported; SARIF's levels plus <see cref="None"/> (off).</summary>
+public enum Severity
+{
+    None = 0,
+    Note = 1,
+    Warning = 2,
+    Error = 3,
+}
+
+public static class SeverityNames
+{
+    public static string ToDisplay(this Severity severity) => severity switch
+    {
+        Severity.Error => "error",
+        Severity.Warning => "warning",
+        Severity.Note => "note",
+        _ => "none",
+    };
+
+    public static bool TryParse(string text, out Severity severity)
+    {
+        switch (text.Trim().ToLowerInvariant())
+        {
+            case "error": severity = Severity.Error; return true;
+            case "warning": severity = Severity.Warning; return true;
+            case "note" or "suggestion" or "info": severity = Severity.Note; return true;
+            case "none" or "silent": severity = Severity.None; return true;
+            default: severity = Severity.None; return false;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+using HostNetLint.Rules.Diagnostics;
+
+namespace HostNetLint.Rules.Engine;
+
+/// <summary>A port that belongs to one workload, found by a name glob (ADR-0043: 8888 webserver, 8889 MCP server).</summary>
+public sealed record ReservedPort(int Port, ImmutableArray<string> OwnerGlobs, string Purpose);
+
+/// <summary>Options the rules read. Later layers (.editorconfig, hostnetlint.yaml, CLI) fill these in.</summary>
+public sealed record LintOptions
+{
+    public static LintOptions Default { get; } = new();
+
+    public ImmutableArray<ReservedPort> ReservedPorts { get; init; } =
+    [
+        new ReservedPort(8888, ["*webserver*", "*api-server*"], "the Airflow webserver"),
+        new ReservedPort(8889, ["*mcp*"], "the MCP server"),
+    ];
+
+    /// <summary>Networks the VMs live on (libvirt's default network by default).</summary>
+    public ImmutableArray<string> VmNetworks { get; init; } = ["192.168.122.0/24"];
+
+    /// <summary>Per-rule severity overrides (the last configuration layer wins before this is built).</summary>
+    public ImmutableDictionary<string, Severity> SeverityOverrides { get; init; } = ImmutableDictionary<string, Severity>.Empty;
+}

@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+using HostNetLint.Model;
+using HostNetLint.Parsing.Text;
+using HostNetLint.Rules.Diagnostics;
+
+namespace HostNetLint.Rules.Engine;
+
+/// <summary>What a rule sees: the model, the options, and a way to report.</summary>
+public sealed class RuleContext
+{
+    private readonly List<Diagnostic> sink;
+    private readonly RuleDescriptor descriptor;
+
+    internal RuleContext(DeploymentModel model, LintOptions options, RuleDescriptor descriptor, List<Diagnostic> sink)
+    {
+        Model = model;
+        Options = options;
+        this.descriptor = descriptor;
+        this.sink = sink;
+    }
+
+    public DeploymentModel Model { get; }
+
+    public LintOptions Options { get; }
+
+    /// <summary>Reports the running rule at <paramref name="location"/>.</summary>
+    /// <param name="logicalPath">A line-independent identity such as <c>services/web/ports</c>, for fingerprints.</param>
+    public void Report(Location location, string logicalPath, object?[] messageArguments, params RelatedLocation[] related) =>
+        sink.Add(new Diagnostic(descriptor, location, descriptor.FormatMessage(messageArguments), descriptor.DefaultSeverity, [.. related], logicalPath));
+
+    internal static ImmutableArray<Diagnostic> Drain(List<Diagnostic> sink) => [.. sink];
+}
