@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using HostNetLint.Rules.Hygiene;
+using HostNetLint.Rules.Input;
+using HostNetLint.Rules.Networking;
 
 namespace HostNetLint.Rules.Engine;
 
@@ -8,7 +11,21 @@ namespace HostNetLint.Rules.Engine;
 /// </summary>
 public static class RuleCatalog
 {
-    public static ImmutableArray<Rule> All { get; } = [];
+    public static ImmutableArray<Rule> All { get; } =
+    [
+        new HNL0001SyntaxError(),
+        new HNL0002DuplicateKey(),
+        new HNL0003InputOverLimit(),
+        new HNL0004ReferencedFileMissing(),
+        new HNL1001VmFacingWorkloadMustUseHostNetwork(),
+        new HNL1002PublishedPortsDiscardedUnderHostNetwork(),
+        new HNL1003NetworkModeWithNetworks(),
+        new HNL1004ReservedPortTakenByWrongWorkload(),
+        new HNL1005HostPortClash(),
+        new HNL1006HostNetworkListensOnAllInterfaces(),
+        new HNL1007UnknownNetworkMode(),
+        new HNL3001ObsoleteVersionKey(),
+    ];
 
     public static Rule? Find(string id) => All.FirstOrDefault(r => r.Descriptor.Id == id);
 }

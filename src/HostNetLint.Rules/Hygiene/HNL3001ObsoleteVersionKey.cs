@@ -1,0 +1,29 @@
+using HostNetLint.Rules.Diagnostics;
+using HostNetLint.Rules.Engine;
+
+namespace HostNetLint.Rules.Hygiene;
+
+/// <summary>HNL3001: the compose specification made the top-level version key obsolete.</summary>
+public sealed class HNL3001ObsoleteVersionKey : Rule
+{
+    public static readonly RuleDescriptor Definition = RuleDescriptor.Create(
+        "HNL3001",
+        "Obsolete top-level version key",
+        "The top-level 'version' key is obsolete and ignored by compose. Remove it.",
+        RuleCategory.ComposeHygiene,
+        Severity.Note,
+        "The compose specification ignores version; docker compose warns that it is obsolete. Leaving it suggests a file format that no longer exists.");
+
+    public override RuleDescriptor Descriptor => Definition;
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (var file in context.Model.ComposeProjects.SelectMany(p => p.Files).DistinctBy(f => f.Document.Path))
+        {
+            if (file.Root?.Find("version") is { } entry)
+            {
+                context.Report(new Parsing.Text.Location(file.Tree.Text, entry.Key.Span), $"{file.Document.Path}/version", []);
+            }
+        }
+    }
+}

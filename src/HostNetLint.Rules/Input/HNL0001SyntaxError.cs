@@ -1,0 +1,21 @@
+using HostNetLint.Parsing;
+using HostNetLint.Rules.Diagnostics;
+
+namespace HostNetLint.Rules.Input;
+
+/// <summary>HNL0001: the file is not well-formed YAML (or not text); it is not analysed and never fixed.</summary>
+public sealed class HNL0001SyntaxError : ParseProblemRule
+{
+    public static readonly RuleDescriptor Definition = RuleDescriptor.Create(
+        "HNL0001",
+        "File cannot be parsed",
+        "{0}. The file was not checked.",
+        RuleCategory.Input,
+        Severity.Error,
+        "A file that is not well-formed YAML, not valid UTF-8 or UTF-16 text, or binary cannot be analysed; compose would refuse it too. The other files are still checked.",
+        noFixReason: "The intended text cannot be inferred from malformed input.");
+
+    public override RuleDescriptor Descriptor => Definition;
+
+    protected override ParseProblemKind Kind => ParseProblemKind.Syntax;
+}

@@ -1,0 +1,78 @@
+using HostNetLint.Model.Workloads;
+using HostNetLint.Rules.Analysis;
+using HostNetLint.Rules.Diagnostics;
+using HostNetLint.Rules.Engine;
+
+namespace HostNetLint.Rules.Networking;
+
+/// <summary>HNL1001: containers on a bridge network cannot reach VMs on libvirt networks (ADR-0043).</summary>
+public sealed class HNL1001VmFacingWorkloadMustUseHostNetwork : Rule
+{
+    public static readonly RuleDescriptor Definition = RuleDescriptor.Create(
+        "HNL1001",
+        "VM-facing workload must use host networking",
+        "Workload '{0}' talks to VMs but is not on the host network: it {1} ({2}). Containers on a bridge network cannot reach VMs on libvirt networks; use network_mode: host.",
+        RuleCategory.Networking,
+        Severity.Error,
+        "A workload that drives libvirt VMs (libvirt socket, libvirt URI, virsh/kcli, VM network addresses) must share the host's network namespace, because the container bridge has no route to libvirt's networks.");
+
+    public override RuleDescriptor Descriptor => Definition;
+
+    public override void Analyze(RuleContext context)
+    {
+        var byName = context.Model.Workloads.ToLookup(w => (w.GroupName, w.Name));
+        foreach (var workload in context.Model.Workloads)
+        {
+            if (ReachesHostNetwork(workload, byName) || VmAccessAnalysis.FindSignal(workload, context.Options) is not { } signal)
+            {
+                continue;
+            }
+
+            var where = EvidenceText.Where(signal.Evidence, workload);
+            var related = new List<RelatedLocation> { new(signal.Evidence.Location, $"VM access signal: {signal.Description}") };
+            if (signal.Evidence.IsInherited)
+            {
+                related.Add(new RelatedLocation(signal.Evidence.Site, $"merged into '{workload.Name}' here"));
+            }
+
+            context.Report(workload.Location, $"{workload.GroupName}/{workload.Name}/network_mode", [workload.Name, signal.Description, where], [.. related]);
+        }
+    }
+
+    /// <summary>
+    /// Host networking directly or through <c>service:NAME</c>. An unknown or <c>container:</c> target is
+    /// given the benefit of the doubt (HNL1007 reports unknown services).
+    /// </summary>
+    private static bool ReachesHostNetwork(Workload workload, ILookup<(string, string), Workload> byName)
+    {
+        var current = workload;
+        for (var hops = 0; hops < 16; hops++)
+        {
+            if (current.IsHostNetwork)
+            {
+                return true;
+            }
+
+            var mode = current.NetworkMode?.Text ?? string.Empty;
+            if (mode.StartsWith("container:", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            if (!mode.StartsWith("service:", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            var target = byName[(current.GroupName, mode["service:".Length..])].FirstOrDefault();
+            if (target is null)
+            {
+                return true;
+            }
+
+            current = target;
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,42 @@
+using HostNetLint.Parsing.Text;
+using HostNetLint.Rules.Diagnostics;
+using HostNetLint.Rules.Engine;
+
+namespace HostNetLint.Rules.Networking;
+
+/// <summary>HNL1002: Docker and Podman drop <c>ports:</c> on the host network ("Published ports are discarded").</summary>
+public sealed class HNL1002PublishedPortsDiscardedUnderHostNetwork : Rule
+{
+    public static readonly RuleDescriptor Definition = RuleDescriptor.Create(
+        "HNL1002",
+        "Published ports are discarded under host networking",
+        "Published ports of '{0}' are discarded because it uses host networking. The process listens on the host directly ({1}); remove ports:.",
+        RuleCategory.Networking,
+        Severity.Warning,
+        "With host networking the container shares the host's ports, so port publishing has no effect: Docker and Podman only warn, and the compose specification calls it an error. The ports: entry misleads readers about what is exposed.");
+
+    public override RuleDescriptor Descriptor => Definition;
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (var workload in context.Model.Workloads)
+        {
+            if (!workload.IsHostNetwork || workload.Ports.IsDefaultOrEmpty)
+            {
+                continue;
+            }
+
+            var entries = string.Join(", ", workload.Ports.Select(p => p.Entry.Text));
+            var first = workload.Ports[0].Entry;
+            Location primary = workload.PortsKey ?? first.Location;
+            RelatedLocation[] related = [];
+            if (first.IsInherited)
+            {
+                primary = workload.Location;
+                related = [new RelatedLocation(workload.PortsKey ?? first.Location, "ports: written here"), new RelatedLocation(first.Site, $"merged into '{workload.Name}' here")];
+            }
+
+            context.Report(primary, $"{workload.GroupName}/{workload.Name}/ports", [workload.Name, entries], related);
+        }
+    }
+}

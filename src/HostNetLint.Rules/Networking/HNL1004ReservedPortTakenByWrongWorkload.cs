@@ -1,0 +1,39 @@
+using HostNetLint.Rules.Analysis;
+using HostNetLint.Rules.Diagnostics;
+using HostNetLint.Rules.Engine;
+
+namespace HostNetLint.Rules.Networking;
+
+/// <summary>HNL1004: ADR-0043 reserves 8888 for the webserver and 8889 for the MCP server on the host network.</summary>
+public sealed class HNL1004ReservedPortTakenByWrongWorkload : Rule
+{
+    public static readonly RuleDescriptor Definition = RuleDescriptor.Create(
+        "HNL1004",
+        "Reserved port taken by the wrong workload",
+        "Port {0} is reserved for {1} but '{2}' {3} it ({4}). Move '{2}' to another port or rename the owner in reservedPorts.",
+        RuleCategory.Networking,
+        Severity.Error,
+        "On the host network every workload shares one port space, so the deployment reserves ports for their owners (8888 for the Airflow webserver, 8889 for the MCP server by default). Another workload binding a reserved port makes the owner fail to start.",
+        noFixReason: "Which port the workload should use instead is a deployment decision.");
+
+    public override RuleDescriptor Descriptor => Definition;
+
+    public override void Analyze(RuleContext context)
+    {
+        var bindings = PortBindingAnalysis.Collect(context.Model);
+        foreach (var reserved in context.Options.ReservedPorts)
+        {
+            foreach (var binding in bindings.Where(b => b.Port == reserved.Port && b.Protocol == Model.Workloads.PortProtocol.Tcp))
+            {
+                if (NameGlob.IsMatchAny(reserved.OwnerGlobs, binding.Workload.Name))
+                {
+                    continue;
+                }
+
+                var (primary, related) = Placement.For(binding.Source, binding.Workload, $"port {reserved.Port} comes from here");
+                var where = EvidenceText.Where(binding.Source, binding.Workload);
+                context.Report(primary, $"{binding.Workload.GroupName}/{binding.Workload.Name}/port/{reserved.Port}", [reserved.Port, reserved.Purpose, binding.Workload.Name, binding.Kind, where], related);
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using HostNetLint.Rules.Analysis;
+using HostNetLint.Rules.Diagnostics;
+using HostNetLint.Rules.Engine;
+
+namespace HostNetLint.Rules.Networking;
+
+/// <summary>HNL1005: two workloads on one host cannot bind the same port, protocol and address.</summary>
+public sealed class HNL1005HostPortClash : Rule
+{
+    public static readonly RuleDescriptor Definition = RuleDescriptor.Create(
+        "HNL1005",
+        "Two workloads bind the same host port",
+        "Workload '{0}' {1} host port {2}/{3}, which '{4}' already binds ({5}). Only one of them can start.",
+        RuleCategory.Networking,
+        Severity.Error,
+        "Host-network workloads bind host ports directly and bridge workloads bind the host side of their published ports; two of them on the same port, protocol and address make the second fail with 'address already in use'.",
+        noFixReason: "Which workload should move, and to which port, is a deployment decision.");
+
+    public override RuleDescriptor Descriptor => Definition;
+
+    public override void Analyze(RuleContext context)
+    {
+        var bindings = PortBindingAnalysis.Collect(context.Model);
+        foreach (var group in bindings.GroupBy(b => (b.Port, b.Protocol)))
+        {
+            var seen = new List<PortBinding>();
+            foreach (var binding in group.OrderBy(b => b.Source.Location.Path, StringComparer.Ordinal).ThenBy(b => b.Source.Location.Span.Start))
+            {
+                var earlier = seen.FirstOrDefault(s => s.Workload != binding.Workload && s.SharesAddressWith(binding));
+                seen.Add(binding);
+                if (earlier is null)
+                {
+                    continue;
+                }
+
+                var (primary, related) = Placement.For(binding.Source, binding.Workload, $"port {binding.Port} comes from here");
+                var where = $"{earlier.Source.Location.Path} line {earlier.Source.Location.LineSpan.Start.Line + 1}";
+                context.Report(
+                    primary,
+                    $"{binding.Workload.GroupName}/{binding.Workload.Name}/port/{binding.Port}/{binding.Protocol}",
+                    [binding.Workload.Name, binding.Kind, binding.Port, binding.Protocol.ToString().ToLowerInvariant(), earlier.Workload.Name, where],
+                    [.. related, new RelatedLocation(earlier.Source.Location, $"'{earlier.Workload.Name}' binds port {binding.Port} here")]);
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using HostNetLint.Rules.Diagnostics;
+using HostNetLint.Rules.Engine;
+
+namespace HostNetLint.Rules.Networking;
+
+/// <summary>HNL1007: a network_mode compose or podman-compose cannot start, or a service: reference to nothing.</summary>
+public sealed class HNL1007UnknownNetworkMode : Rule
+{
+    public static readonly RuleDescriptor Definition = RuleDescriptor.Create(
+        "HNL1007",
+        "network_mode names an unknown service or an unsupported mode",
+        "Service '{0}' has network_mode '{1}': {2}.",
+        RuleCategory.Networking,
+        Severity.Error,
+        "Compose accepts none, host, bridge, service:NAME and container:NAME (Podman adds slirp4netns, pasta, private and ns:PATH); anything else, or service:NAME for a service the project does not define, fails when the stack starts.",
+        noFixReason: "The intended mode or service cannot be inferred.");
+
+    private static readonly string[] PlainModes = ["host", "none", "bridge", "private"];
+
+    private static readonly string[] PrefixedModes = ["container:", "ns:", "slirp4netns", "pasta", "bridge:"];
+
+    public override RuleDescriptor Descriptor => Definition;
+
+    public override void Analyze(RuleContext context)
+    {
+        var services = context.Model.Workloads.Select(w => (w.GroupName, w.Name)).ToHashSet();
+        foreach (var workload in context.Model.Workloads)
+        {
+            if (workload.NetworkMode is not { } mode)
+            {
+                continue;
+            }
+
+            var text = mode.Text.Trim();
+
+            // A value that interpolates to nothing depends on the environment at start-up; we cannot judge it.
+            if (text.Length == 0 && mode.Raw.Contains('$', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            string? problem = null;
+            if (text.StartsWith("service:", StringComparison.Ordinal))
+            {
+                var target = text["service:".Length..];
+                if (!services.Contains((workload.GroupName, target)))
+                {
+                    problem = $"the project has no service '{target}'";
+                }
+                else if (target == workload.Name)
+                {
+                    problem = "a service cannot share its own network namespace";
+                }
+            }
+            else if (!PlainModes.Contains(text, StringComparer.Ordinal) && !PrefixedModes.Any(p => text.StartsWith(p, StringComparison.Ordinal)))
+            {
+                problem = "compose accepts none, host, bridge, service:NAME or container:NAME (Podman also slirp4netns, pasta, private, ns:PATH)";
+            }
+
+            if (problem is not null)
+            {
+                context.Report(mode.Location, $"{workload.GroupName}/{workload.Name}/network_mode", [workload.Name, text, problem]);
+            }
+        }
+    }
+}
