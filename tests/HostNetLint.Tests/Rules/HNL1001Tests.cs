@@ -1,0 +1,168 @@
+using HostNetLint.Tests.TestSupport;
+
+namespace HostNetLint.Tests.Rules;
+
+[TestFixture]
+public sealed class HNL1001Tests
+{
+    private const string Id = "HNL1001";
+
+    [Test]
+    public void Libvirt_socket_mount_inherited_through_merge_key_is_reported_at_each_service_with_the_anchor_as_origin()
+    {
+        var diagnostics = RuleVerifier.Verify(Id, """
+            x-airflow-common: &airflow-common
+              image: qubinode/airflow:latest
+              volumes:
+                - ./dags:/opt/airflow/dags
+                - /var/run/libvirt/libvirt-sock:/var/run/libvirt/libvirt-sock:ro
+            services:
+              [|airflow-webserver|]:
+                <<: *airflow-common
+                command: webserver
+              [|airflow-scheduler|]:
+                <<: *airflow-common
+                command: scheduler
+            """);
+        Assert.That(diagnostics.Select(d => d.RelatedLocations[0].Location.LineSpan.Start.Line), Is.All.EqualTo(4), "origin is the mount line in the anchor");
+        Assert.That(diagnostics.Select(d => d.RelatedLocations[1].Location.LineSpan.Start.Line), Is.EqualTo(new[] { 7, 10 }), "merge sites are the << lines");
+        Assert.That(diagnostics[0].Message, Does.Contain("mounts the libvirt socket '/var/run/libvirt/libvirt-sock'").And.Contain("line 5"));
+    }
+
+    [TestCase("- /run/libvirt:/run/libvirt")]
+    [TestCase("- /var/run/libvirt/virtqemud-sock:/var/run/libvirt/virtqemud-sock")]
+    [TestCase("- ${XDG_RUNTIME_DIR}/libvirt/libvirt-sock:/var/run/libvirt/libvirt-sock")]
+    [TestCase("- type: bind\n        source: /var/run/libvirt/libvirt-sock-ro\n        target: /var/run/libvirt/libvirt-sock-ro")]
+    public void Each_libvirt_mount_form_is_a_signal(string volume)
+    {
+        RuleVerifier.Verify(Id, $"""
+            services:
+              [|kcli-runner|]:
+                image: karmab/kcli
+                volumes:
+                  {volume}
+            """);
+    }
+
+    [TestCase("environment:\n      LIBVIRT_DEFAULT_URI: qemu:///system")]
+    [TestCase("environment:\n      - KCLI_URL=qemu+ssh://root@hypervisor/system")]
+    [TestCase("command: [\"virsh\", \"list\", \"--all\"]")]
+    [TestCase("entrypoint: /usr/bin/kcli")]
+    [TestCase("healthcheck:\n      test: [\"CMD-SHELL\", \"virsh -c qemu:///system list\"]")]
+    [TestCase("environment:\n      FREEIPA_HOST: 192.168.122.116")]
+    [TestCase("extra_hosts:\n      - \"ipa.example.com:192.168.122.116\"")]
+    [TestCase("labels:\n      io.hostnetlint.vm-access: \"true\"")]
+    public void Each_vm_access_signal_is_reported(string setting)
+    {
+        RuleVerifier.Verify(Id, $"""
+            services:
+              [|dag-runner|]:
+                image: qubinode/airflow
+                {setting}
+            """);
+    }
+
+    [TestCase("network_mode: host")]
+    [TestCase("network_mode: \"${NET:-host}\"")]
+    public void Host_network_workload_is_not_reported(string mode)
+    {
+        RuleVerifier.Verify(Id, $"""
+            services:
+              scheduler:
+                image: qubinode/airflow
+                {mode}
+                volumes:
+                  - /var/run/libvirt/libvirt-sock:/var/run/libvirt/libvirt-sock
+            """);
+    }
+
+    [Test]
+    public void Network_mode_inherited_from_the_anchor_counts()
+    {
+        RuleVerifier.Verify(Id, """
+            x-common: &common
+              network_mode: host
+              volumes:
+                - /var/run/libvirt/libvirt-sock:/var/run/libvirt/libvirt-sock
+            services:
+              scheduler:
+                <<: *common
+                image: qubinode/airflow
+            """);
+    }
+
+    [Test]
+    public void Sharing_the_namespace_of_a_host_network_service_counts()
+    {
+        RuleVerifier.Verify(Id, """
+            services:
+              scheduler:
+                image: qubinode/airflow
+                network_mode: host
+              sidecar:
+                image: qubinode/airflow
+                network_mode: service:scheduler
+                command: virsh list
+            """);
+    }
+
+    [TestCase("- ./libvirt-notes:/notes")]
+    [TestCase("- libvirt-data:/var/lib/libvirt")]
+    [TestCase("- /var/lib/libvirt/images:/images:ro")]
+    public void Unrelated_mounts_are_not_signals(string volume)
+    {
+        RuleVerifier.Verify(Id, $$"""
+            services:
+              web:
+                image: nginx
+                volumes:
+                  {{volume}}
+            volumes:
+              libvirt-data: {}
+            """);
+    }
+
+    [TestCase("environment:\n      DB_HOST: 192.168.1.20")]
+    [TestCase("command: echo virshell")]
+    [TestCase("environment:\n      VERSION: 1.192.168.122")]
+    public void Near_misses_are_not_signals(string setting)
+    {
+        RuleVerifier.Verify(Id, $"""
+            services:
+              web:
+                image: nginx
+                {setting}
+            """);
+    }
+
+    [Test]
+    public void Opt_out_label_silences_the_rule()
+    {
+        RuleVerifier.Verify(Id, """
+            services:
+              backup:
+                image: restic/restic
+                labels:
+                  io.hostnetlint.vm-access: "false"
+                volumes:
+                  - /run/libvirt:/run/libvirt:ro
+            """);
+    }
+
+    [Test]
+    public void Vm_networks_come_from_the_options()
+    {
+        var options = HostNetLint.Rules.Engine.LintOptions.Default with { VmNetworks = ["10.20.0.0/16"] };
+        RuleVerifier.Verify(Id, options, ("compose.yaml", """
+            services:
+              [|router-config|]:
+                image: vyos/config
+                environment:
+                  VYOS_ADDRESS: 10.20.1.1
+              other:
+                image: nginx
+                environment:
+                  TARGET: 192.168.122.5
+            """));
+    }
+}

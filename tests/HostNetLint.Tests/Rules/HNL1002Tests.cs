@@ -1,0 +1,65 @@
+using HostNetLint.Tests.TestSupport;
+
+namespace HostNetLint.Tests.Rules;
+
+[TestFixture]
+public sealed class HNL1002Tests
+{
+    private const string Id = "HNL1002";
+
+    [Test]
+    public void Ports_on_a_host_network_service_are_reported_at_the_ports_key()
+    {
+        var diagnostics = RuleVerifier.Verify(Id, """
+            services:
+              airflow-webserver:
+                image: qubinode/airflow
+                network_mode: host
+                [|ports|]:
+                  - "8888:8080"
+            """);
+        Assert.That(diagnostics[0].Message, Does.StartWith("Published ports of 'airflow-webserver' are discarded"));
+    }
+
+    [Test]
+    public void Ports_under_an_external_host_network_are_reported()
+    {
+        RuleVerifier.Verify(Id, """
+            services:
+              web:
+                image: nginx
+                networks: [hostnet]
+                [|ports|]: ["80:80"]
+            networks:
+              hostnet:
+                name: host
+                external: true
+            """);
+    }
+
+    [Test]
+    public void Ports_merged_from_an_anchor_are_reported_at_the_service()
+    {
+        var diagnostics = RuleVerifier.Verify(Id, """
+            x-web: &web
+              ports:
+                - "8888:8888"
+            services:
+              [|webserver|]:
+                <<: *web
+                network_mode: host
+            """);
+        Assert.That(diagnostics[0].RelatedLocations[0].Location.LineSpan.Start.Line, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Ports_on_a_bridge_service_are_fine()
+    {
+        RuleVerifier.Verify(Id, """
+            services:
+              web:
+                image: nginx
+                ports: ["8080:80"]
+            """);
+    }
+}

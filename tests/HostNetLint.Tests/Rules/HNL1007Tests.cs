@@ -1,0 +1,45 @@
+using HostNetLint.Tests.TestSupport;
+
+namespace HostNetLint.Tests.Rules;
+
+[TestFixture]
+public sealed class HNL1007Tests
+{
+    private const string Id = "HNL1007";
+
+    [TestCase("[|hostnet|]")]
+    [TestCase("[|service:databse|]")]
+    [TestCase("[|\"Host\"|]")]
+    public void Unknown_modes_and_services_are_reported_at_the_value(string mode)
+    {
+        RuleVerifier.Verify(Id, $"""
+            services:
+              database:
+                image: postgres:16
+              web:
+                image: nginx
+                network_mode: {mode}
+            """);
+    }
+
+    [TestCase("host")]
+    [TestCase("none")]
+    [TestCase("bridge")]
+    [TestCase("service:database")]
+    [TestCase("container:abc123")]
+    [TestCase("slirp4netns:port_handler=slirp4netns")]
+    [TestCase("pasta")]
+    [TestCase("ns:/run/netns/vm")]
+    [TestCase("${NETWORK_MODE}")]
+    public void Modes_compose_or_podman_accept_are_fine(string mode)
+    {
+        RuleVerifier.Verify(Id, $"""
+            services:
+              database:
+                image: postgres:16
+              web:
+                image: nginx
+                network_mode: "{mode}"
+            """);
+    }
+}

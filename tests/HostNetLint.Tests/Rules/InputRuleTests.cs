@@ -1,0 +1,94 @@
+using HostNetLint.Tests.TestSupport;
+
+namespace HostNetLint.Tests.Rules;
+
+[TestFixture]
+public sealed class HNL0001Tests
+{
+    [Test]
+    public void A_syntax_error_is_reported_and_other_files_are_still_checked()
+    {
+        RuleVerifier.Verify(
+            "HNL0001",
+            ("broken/compose.yaml", "services:\n  web:\n    image: [nginx\n[||]"),
+            ("ok/compose.yaml", "{|HNL3001:version|}: '3'\nservices:\n  web:\n    image: nginx\n"));
+    }
+
+    [Test]
+    public void Binary_content_is_reported_at_the_first_nul()
+    {
+        var diagnostics = Lint.Files(("compose.yaml", "services:\n\0\0\0"));
+        Assert.That(diagnostics.Select(d => (d.Id, d.Location.LineSpan.Start.Line, d.Location.LineSpan.Start.Character)), Is.EqualTo(new[] { ("HNL0001", 1, 0) }));
+    }
+}
+
+[TestFixture]
+public sealed class HNL0002Tests
+{
+    [Test]
+    public void Every_repeated_key_is_reported_at_the_repetition()
+    {
+        RuleVerifier.Verify("HNL0002", """
+            services:
+              web:
+                image: nginx
+                [|image|]: httpd
+              web2:
+                image: nginx
+            """);
+    }
+}
+
+[TestFixture]
+public sealed class HNL0003Tests
+{
+    [Test]
+    public void Deep_nesting_is_reported_not_crashed_on()
+    {
+        var deep = "services: " + new string('[', 100_000);
+        var diagnostics = Lint.Files(("compose.yaml", deep));
+        Assert.That(diagnostics.Select(d => d.Id), Is.EqualTo(new[] { "HNL0003" }));
+    }
+
+    [Test]
+    public void An_alias_bomb_is_reported_not_expanded()
+    {
+        var bomb = new System.Text.StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (var i = 1; i < 10; i++)
+        {
+            bomb.Append(System.Globalization.CultureInfo.InvariantCulture, $"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]\n");
+        }
+
+        bomb.Append("services:\n  web:\n    image: nginx\n    command: *a9\n");
+        var diagnostics = Lint.Files(("compose.yaml", bomb.ToString()));
+        Assert.That(diagnostics.Select(d => d.Id), Is.EqualTo(new[] { "HNL0003" }));
+    }
+}
+
+[TestFixture]
+public sealed class HNL0004Tests
+{
+    [Test]
+    public void A_missing_extends_file_is_reported_at_the_file_value()
+    {
+        RuleVerifier.Verify("HNL0004", """
+            services:
+              web:
+                extends:
+                  file: [|common.yaml|]
+                  service: base
+            """);
+    }
+
+    [Test]
+    public void An_include_outside_the_root_is_reported_and_not_read()
+    {
+        RuleVerifier.Verify("HNL0004", """
+            include:
+              - [|../../etc/compose.yaml|]
+            services:
+              web:
+                image: nginx
+            """);
+    }
+}

@@ -1,0 +1,26 @@
+namespace HostNetLint.Tests.TestSupport;
+
+/// <summary>Paths inside this repository, found from the test binaries by walking up to HostNetLint.sln.</summary>
+public static class Repository
+{
+    private static readonly Lazy<string> LazyRoot = new(FindRoot);
+
+    public static string Root => LazyRoot.Value;
+
+    public static string RulesDirectory => Path.Combine(Root, "rules");
+
+    public static string SampleDeployment => Path.Combine(Root, "tests", "sample-deployment");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "HostNetLint.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("HostNetLint.sln not found above " + TestContext.CurrentContext.TestDirectory);
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text.RegularExpressions;
+
+namespace HostNetLint.Tests.TestSupport;
+
+/// <summary>A fenced example of a rule page: its language, its kind (noncompliant, compliant) and its text.</summary>
+public sealed record RuleExample(string RuleId, string Language, string Kind, string Text, int Line)
+{
+    public override string ToString() => $"{RuleId} {Kind} (line {Line})";
+}
+
+/// <summary>A rule page <c>rules/HNLxxxx.md</c>: front matter, section headings and fenced examples.</summary>
+public sealed partial class RulePage
+{
+    private RulePage(string id, string path, IReadOnlyDictionary<string, string> frontMatter, IReadOnlyList<string> headings, IReadOnlyList<RuleExample> examples)
+    {
+        Id = id;
+        Path = path;
+        FrontMatter = frontMatter;
+        Headings = headings;
+        Examples = examples;
+    }
+
+    public string Id { get; }
+
+    public string Path { get; }
+
+    public IReadOnlyDictionary<string, string> FrontMatter { get; }
+
+    public IReadOnlyList<string> Headings { get; }
+
+    public IReadOnlyList<RuleExample> Examples { get; }
+
+    public static IEnumerable<RulePage> All() =>
+        Directory.EnumerateFiles(Repository.RulesDirectory, "HNL*.md").Order(StringComparer.Ordinal).Select(Load);
+
+    public static RulePage Load(string path)
+    {
+        var id = System.IO.Path.GetFileNameWithoutExtension(path);
+        var lines = File.ReadAllLines(path);
+        var frontMatter = new Dictionary<string, string>(StringComparer.Ordinal);
+        var index = 0;
+        if (lines.Length > 0 && lines[0] == "---")
+        {
+            for (index = 1; index < lines.Length && lines[index] != "---"; index++)
+            {
+                var colon = lines[index].IndexOf(':', StringComparison.Ordinal);
+                if (colon > 0)
+                {
+                    frontMatter[lines[index][..colon].Trim()] = lines[index][(colon + 1)..].Trim();
+                }
+            }
+
+            index++;
+        }
+
+        var headings = new List<string>();
+        var examples = new List<RuleExample>();
+        for (; index < lines.Length; index++)
+        {
+            if (lines[index].StartsWith("## ", StringComparison.Ordinal))
+            {
+                headings.Add(lines[index][3..].Trim());
+                continue;
+            }
+
+            var fence = Fence().Match(lines[index]);
+            if (!fence.Success)
+            {
+                continue;
+            }
+
+            var start = index + 1;
+            var body = new List<string>();
+            for (index++; index < lines.Length && lines[index].TrimEnd() != fence.Groups["ticks"].Value; index++)
+            {
+                body.Add(lines[index]);
+            }
+
+            var kind = fence.Groups["kind"].Value;
+            if (kind.Length > 0)
+            {
+                examples.Add(new RuleExample(id, fence.Groups["lang"].Value, kind, string.Join('\n', body) + "\n", start));
+            }
+        }
+
+        return new RulePage(id, path, frontMatter, headings, examples);
+    }
+
+    [GeneratedRegex(@"^(?<ticks>```+)(?<lang>[a-z]+)?(\s+(?<kind>[a-z-]+))?\s*$")]
+    private static partial Regex Fence();
+}
