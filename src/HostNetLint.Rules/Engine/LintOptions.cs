@@ -13,7 +13,7 @@ public sealed record LintOptions
 
     public ImmutableArray<ReservedPort> ReservedPorts { get; init; } =
     [
-        new ReservedPort(8888, ["*webserver*", "*api-server*"], "the Airflow webserver"),
+        new ReservedPort(8888, ["*webserver*", "*api-server*", "*apiserver*"], "the Airflow webserver"),
         new ReservedPort(8889, ["*mcp*"], "the MCP server"),
     ];
 

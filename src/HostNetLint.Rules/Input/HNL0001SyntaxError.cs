@@ -8,7 +8,7 @@ public sealed class HNL0001SyntaxError : ParseProblemRule
 {
     public static readonly RuleDescriptor Definition = RuleDescriptor.Create(
         "HNL0001",
-        "File cannot be parsed",
+        "YAML syntax error or unreadable file",
         "{0}. The file was not checked.",
         RuleCategory.Input,
         Severity.Error,

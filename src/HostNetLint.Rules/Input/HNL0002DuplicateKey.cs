@@ -8,7 +8,7 @@ public sealed class HNL0002DuplicateKey : ParseProblemRule
 {
     public static readonly RuleDescriptor Definition = RuleDescriptor.Create(
         "HNL0002",
-        "Duplicate key",
+        "Duplicate key in a mapping",
         "{0}.",
         RuleCategory.Input,
         Severity.Error,

@@ -8,7 +8,7 @@ public sealed class HNL0003InputOverLimit : ParseProblemRule
 {
     public static readonly RuleDescriptor Definition = RuleDescriptor.Create(
         "HNL0003",
-        "Input over a limit",
+        "Input exceeds a parser limit",
         "{0}.",
         RuleCategory.Input,
         Severity.Error,

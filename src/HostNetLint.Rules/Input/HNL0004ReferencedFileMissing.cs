@@ -8,7 +8,7 @@ public sealed class HNL0004ReferencedFileMissing : Rule
 {
     public static readonly RuleDescriptor Definition = RuleDescriptor.Create(
         "HNL0004",
-        "Referenced file missing or outside the root",
+        "Referenced file is missing or outside the linted root",
         "{0}. What it would contribute was not checked.",
         RuleCategory.Input,
         Severity.Warning,

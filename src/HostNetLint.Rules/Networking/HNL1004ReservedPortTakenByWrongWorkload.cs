@@ -9,7 +9,7 @@ public sealed class HNL1004ReservedPortTakenByWrongWorkload : Rule
 {
     public static readonly RuleDescriptor Definition = RuleDescriptor.Create(
         "HNL1004",
-        "Reserved port taken by the wrong workload",
+        "Reserved port is taken by the wrong workload",
         "Port {0} is reserved for {1} but '{2}' {3} it ({4}). Move '{2}' to another port or rename the owner in reservedPorts.",
         RuleCategory.Networking,
         Severity.Error,

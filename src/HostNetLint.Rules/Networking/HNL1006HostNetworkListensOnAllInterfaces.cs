@@ -18,7 +18,7 @@ public sealed partial class HNL1006HostNetworkListensOnAllInterfaces : Rule
         "A host-network container that binds 0.0.0.0 or :: listens on every interface of the host, external ones included, with no port mapping in front of it; ADR-0043 asks for localhost or a specific interface.",
         noFixReason: "The right interface depends on who must reach the service.");
 
-    private static readonly string[] AddressFlags = ["--host", "-H", "--bind", "-b", "--listen", "--address"];
+    private static readonly string[] AddressFlags = ["--host", "--hostname", "-H", "--bind", "-b", "--listen", "--address"];
 
     public override RuleDescriptor Descriptor => Definition;
 
