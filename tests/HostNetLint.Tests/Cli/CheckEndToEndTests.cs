@@ -36,6 +36,7 @@ public sealed partial class CheckEndToEndTests
         var result = Run(RepositoryRoot, "check", "tests/sample-deployment");
         var keys = result.Findings.Select(ParseKey).ToList();
 
+        Assert.That(result.ExitCode, Is.Not.EqualTo(ExitCodes.UsageOrToolError), result.Stderr);
         Assert.That(keys, Is.Ordered.Using((IComparer<(string Path, int Line, int Column)>)Comparer<(string Path, int Line, int Column)>.Create(CompareKeys)));
     }
 
@@ -82,6 +83,7 @@ public sealed partial class CheckEndToEndTests
     {
         var result = Run(Sample, "check", "--exclude", "airflow/airflow.service");
 
+        Assert.That(result.ExitCode, Is.Not.EqualTo(ExitCodes.UsageOrToolError), result.Stderr);
         Assert.That(result.Findings, Has.None.StartWith("airflow/airflow.service("));
     }
 
