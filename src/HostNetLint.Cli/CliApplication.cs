@@ -11,15 +11,19 @@ public static class CliApplication
         Run(args, stdout, stderr, Environment.CurrentDirectory);
 
     /// <summary>Runs the tool with relative paths resolved against, and shown relative to, <paramref name="currentDirectory"/>.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string currentDirectory)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string currentDirectory) =>
+        Run(args, new CliContext(stdout, stderr, currentDirectory));
+
+    /// <summary>Runs the tool in <paramref name="context"/> (its writers, directory, model builder and linter).</summary>
+    public static int Run(string[] args, CliContext context)
     {
         ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(stdout);
-        ArgumentNullException.ThrowIfNull(stderr);
-        ArgumentNullException.ThrowIfNull(currentDirectory);
+        ArgumentNullException.ThrowIfNull(context);
+        var stdout = context.Output;
+        var stderr = context.Error;
         try
         {
-            var root = CreateRootCommand(new CliContext(stdout, stderr, currentDirectory));
+            var root = CreateRootCommand(context);
             var parseResult = root.Parse(args);
             if (parseResult.Errors.Count > 0)
             {

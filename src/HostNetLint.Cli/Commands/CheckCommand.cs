@@ -104,8 +104,8 @@ public static class CheckCommand
 
         var root = DisplayPath.CommonDirectory(fullPaths);
         var modelOptions = ModelOptions.Default with { Exclude = settings.Exclude };
-        var model = DeploymentModelBuilder.Build(root, fullPaths, modelOptions);
-        var diagnostics = LintEngine.Run(model, LintOptions.Default);
+        var model = context.BuildModel(root, fullPaths, modelOptions);
+        var diagnostics = context.Lint(model, LintOptions.Default);
 
         var report = new CheckReport(diagnostics, model.Documents.Length, model.Root.Length == 0 ? root : model.Root, context.CurrentDirectory);
         OutputFormats.CreateReporter(settings.Format).Write(report, context.Output);
