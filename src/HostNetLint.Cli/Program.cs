@@ -1,1 +1,1 @@
-﻿Console.WriteLine("Hello, World!");
+return HostNetLint.Cli.CliApplication.Run(args, Console.Out, Console.Error);

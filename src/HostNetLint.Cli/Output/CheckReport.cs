@@ -1,0 +1,11 @@
+using System.Collections.Immutable;
+using HostNetLint.Rules.Diagnostics;
+
+namespace HostNetLint.Cli.Output;
+
+/// <summary>What a finished <c>check</c> hands to a reporter: the findings and enough context to show their paths.</summary>
+/// <param name="Diagnostics">The findings, in any order (reporters sort).</param>
+/// <param name="FileCount">How many files were read.</param>
+/// <param name="Root">The linted root; relative diagnostic paths are relative to it.</param>
+/// <param name="CurrentDirectory">The directory shown paths are relative to.</param>
+public sealed record CheckReport(ImmutableArray<Diagnostic> Diagnostics, int FileCount, string Root, string CurrentDirectory);

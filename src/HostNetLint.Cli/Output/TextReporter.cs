@@ -1,0 +1,75 @@
+using System.Globalization;
+using HostNetLint.Rules.Diagnostics;
+
+namespace HostNetLint.Cli.Output;
+
+/// <summary>
+/// The text format: <c>path(line,col): severity HNLxxxx: message</c> per finding, the canonical MSBuild
+/// error format that VS Code's <c>$msCompile</c> problem matcher reads, then one summary line.
+/// Paths are relative to the current directory with forward slashes; line and column are 1-based
+/// (the column counts UTF-16 code units, as SARIF's <c>utf16CodeUnits</c>).
+/// </summary>
+public sealed class TextReporter : IReporter
+{
+    public void Write(CheckReport report, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+        foreach (var line in FormatLines(report))
+        {
+            output.WriteLine(line);
+        }
+    }
+
+    /// <summary>Every output line: the findings sorted by shown path, line, column, ID and message, then the summary.</summary>
+    public static IReadOnlyList<string> FormatLines(CheckReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var lines = report.Diagnostics
+            .Select(d => (Diagnostic: d, Path: DisplayPath.For(d.Location.Path, report.Root, report.CurrentDirectory), Start: d.Location.LineSpan.Start))
+            .OrderBy(x => x.Path, StringComparer.Ordinal)
+            .ThenBy(x => x.Start.Line)
+            .ThenBy(x => x.Start.Character)
+            .ThenBy(x => x.Diagnostic.Id, StringComparer.Ordinal)
+            .ThenBy(x => x.Diagnostic.Message, StringComparer.Ordinal)
+            .Select(x => FormatDiagnostic(x.Diagnostic, x.Path))
+            .ToList();
+        lines.Add(FormatSummary(report.Diagnostics, report.FileCount));
+        return lines;
+    }
+
+    /// <summary>One finding as one line; line breaks inside the message become spaces so the line stays one line.</summary>
+    public static string FormatDiagnostic(Diagnostic diagnostic, string displayPath)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostic);
+        ArgumentNullException.ThrowIfNull(displayPath);
+        var start = diagnostic.Location.LineSpan.Start;
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{displayPath}({start.Line + 1},{start.Character + 1}): {diagnostic.Severity.ToDisplay()} {diagnostic.Id}: {OneLine(diagnostic.Message)}");
+    }
+
+    /// <summary><c>3 errors, 1 warning, 0 notes in 2 files</c>, or <c>No findings in 2 files</c>.</summary>
+    public static string FormatSummary(IReadOnlyCollection<Diagnostic> diagnostics, int fileCount)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var files = Count(fileCount, "file", "files");
+        if (diagnostics.Count == 0)
+        {
+            return $"No findings in {files}";
+        }
+
+        var errors = diagnostics.Count(d => d.Severity == Severity.Error);
+        var warnings = diagnostics.Count(d => d.Severity == Severity.Warning);
+        var notes = diagnostics.Count(d => d.Severity == Severity.Note);
+        return $"{Count(errors, "error", "errors")}, {Count(warnings, "warning", "warnings")}, {Count(notes, "note", "notes")} in {files}";
+    }
+
+    private static string Count(int count, string singular, string plural) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? singular : plural)}");
+
+    private static string OneLine(string message) =>
+        message.Contains('\n', StringComparison.Ordinal) || message.Contains('\r', StringComparison.Ordinal)
+            ? string.Join(' ', message.Split(["\r\n", "\n", "\r"], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            : message;
+}
