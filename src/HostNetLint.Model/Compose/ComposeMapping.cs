@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using HostNetLint.Parsing.Text;
+
+namespace HostNetLint.Model.Compose;
+
+/// <summary>One key of an effective mapping: where the key is written, where it enters, and its value.</summary>
+internal sealed record ComposeEntry(string Key, Location KeyLocation, Location KeySite, ComposeNode Value)
+{
+    public ComposeEntry WithSite(Location site) => new(Key, KeyLocation, site, Value.WithSite(site));
+}
+
+/// <summary>A mapping with unique keys (merge keys applied, later duplicates dropped as YAML tools do).</summary>
+internal sealed class ComposeMapping : ComposeNode
+{
+    public ComposeMapping(ImmutableArray<ComposeEntry> entries, Location location, Location site, string? tag)
+        : base(location, site, tag)
+    {
+        Entries = entries;
+    }
+
+    public ImmutableArray<ComposeEntry> Entries { get; }
+
+    public ComposeNode? this[string key] => Find(key)?.Value;
+
+    public ComposeEntry? Find(string key)
+    {
+        foreach (var entry in Entries)
+        {
+            if (entry.Key == key)
+            {
+                return entry;
+            }
+        }
+
+        return null;
+    }
+
+    public override ComposeNode WithSite(Location site) =>
+        new ComposeMapping([.. Entries.Select(e => e.WithSite(site))], Location, site, Tag);
+
+    public override ComposeNode WithoutTag() => Tag is null ? this : new ComposeMapping(Entries, Location, Site, null);
+
+    public ComposeMapping WithEntries(ImmutableArray<ComposeEntry> entries) => new(entries, Location, Site, Tag);
+}

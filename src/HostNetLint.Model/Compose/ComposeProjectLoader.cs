@@ -1,0 +1,353 @@
+using System.Collections.Immutable;
+using HostNetLint.Model.Interpolation;
+using HostNetLint.Model.Loading;
+using HostNetLint.Model.Workloads;
+using HostNetLint.Parsing.Text;
+using HostNetLint.Parsing.Yaml;
+
+namespace HostNetLint.Model.Compose;
+
+/// <summary>
+/// Loads one compose project: each file with its <c>include</c>s and <c>extends</c> applied, the files merged
+/// in order, then the effective services turned into workloads. Referenced files must exist under the root.
+/// </summary>
+internal sealed class ComposeProjectLoader
+{
+    // extends/include chains longer than this are cycles or abuse; compose's own limits are similar in spirit.
+    private const int MaxReferenceDepth = 32;
+
+    private readonly FileLoader loader;
+    private readonly ModelOptions options;
+    private readonly List<ModelProblem> problems;
+    private readonly HashSet<(ModelProblemKind, Location)> reported = [];
+
+    public ComposeProjectLoader(FileLoader loader, ModelOptions options, List<ModelProblem> problems)
+    {
+        this.loader = loader;
+        this.options = options;
+        this.problems = problems;
+    }
+
+    public ComposeProject Load(string directory, IReadOnlyList<string> files)
+    {
+        var interpolator = new Interpolator(LoadVariables(directory));
+        var composeFiles = new List<ComposeFile>();
+        ComposeMapping? merged = null;
+        foreach (var file in files)
+        {
+            var model = LoadFile(file, interpolator, composeFiles, includeDepth: 0, []);
+            if (model is not null)
+            {
+                merged = merged is null ? model : ComposeMerger.MergeFiles(merged, model);
+            }
+        }
+
+        if (merged is not null)
+        {
+            merged = (ComposeMapping)ComposeMerger.RemoveResets(merged);
+        }
+
+        var name = merged?["name"] is ComposeScalar { IsNull: false } nameScalar
+            ? interpolator.Interpolate(nameScalar.Value)
+            : NormalizeProjectName(Path.GetFileName(directory));
+        var hostNetworks = merged is null ? [] : FindHostNetworks(merged, interpolator);
+        var services = ImmutableArray.CreateBuilder<Workload>();
+        if (merged?["services"] is ComposeMapping serviceMap)
+        {
+            foreach (var entry in serviceMap.Entries)
+            {
+                if (entry.Value is ComposeMapping or ComposeScalar { IsNull: true })
+                {
+                    services.Add(WorkloadExtractor.Extract(entry, name, interpolator, hostNetworks));
+                }
+            }
+        }
+
+        return new ComposeProject
+        {
+            Name = name,
+            Directory = directory,
+            Files = [.. composeFiles],
+            Services = services.ToImmutable(),
+            HostNetworks = hostNetworks,
+        };
+    }
+
+    /// <summary>Compose's project name rule: lower case, only letters, digits, <c>-</c> and <c>_</c>.</summary>
+    internal static string NormalizeProjectName(string directoryName)
+    {
+        var name = new string([.. directoryName.ToLowerInvariant().Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')]);
+        return name.Length == 0 ? "default" : name;
+    }
+
+    private static ImmutableArray<string> FindHostNetworks(ComposeMapping model, Interpolator interpolator)
+    {
+        if (model["networks"] is not ComposeMapping networks)
+        {
+            return [];
+        }
+
+        var result = ImmutableArray.CreateBuilder<string>();
+        foreach (var entry in networks.Entries)
+        {
+            if (entry.Value is not ComposeMapping network)
+            {
+                continue;
+            }
+
+            var external = network["external"];
+            var isExternal = external is ComposeScalar flag ? IsTrue(interpolator.Interpolate(flag.Value)) : external is ComposeMapping;
+            if (!isExternal)
+            {
+                continue;
+            }
+
+            // `name:` wins; the legacy `external: {name: ...}` form comes next; else the key is the name.
+            var name = network["name"] is ComposeScalar { IsNull: false } named ? interpolator.Interpolate(named.Value)
+                : (external as ComposeMapping)?["name"] is ComposeScalar { IsNull: false } legacy ? interpolator.Interpolate(legacy.Value)
+                : entry.Key;
+            if (name == "host")
+            {
+                result.Add(entry.Key);
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    private static bool IsTrue(string value) => value is "true" or "True" or "TRUE" or "yes" or "Yes" or "on";
+
+    private Dictionary<string, string> LoadVariables(string directory)
+    {
+        var envPath = Path.Combine(directory, ".env");
+        if (!File.Exists(envPath) || !loader.IsInsideRoot(envPath))
+        {
+            return new Dictionary<string, string>(options.Environment, StringComparer.Ordinal);
+        }
+
+        var document = loader.Load(envPath, parseYaml: false);
+        var values = DotEnvParser.Parse(document.Text.Text, options.Environment);
+        foreach (var (key, value) in options.Environment)
+        {
+            values.TryAdd(key, value);
+        }
+
+        return values;
+    }
+
+    /// <summary>One file's model with its includes and extends applied; null when it cannot be analysed.</summary>
+    private ComposeMapping? LoadFile(string fullPath, Interpolator interpolator, List<ComposeFile> composeFiles, int includeDepth, HashSet<string> includeChain)
+    {
+        var document = loader.Load(fullPath, parseYaml: true);
+        if (document.Yaml is not { } tree || !document.IsAnalyzable)
+        {
+            return null;
+        }
+
+        if (!composeFiles.Exists(f => f.Document == document))
+        {
+            composeFiles.Add(new ComposeFile(document, tree));
+        }
+
+        var model = BuildModel(tree);
+        model = ApplyExtends(model, fullPath, interpolator);
+        return ApplyIncludes(model, fullPath, interpolator, composeFiles, includeDepth, includeChain);
+    }
+
+    private static ComposeMapping BuildModel(YamlSyntaxTree tree)
+    {
+        var location = new Location(tree.Text, new TextSpan(0, 0));
+        return tree.Root is YamlMapping root && new ComposeNodeBuilder(tree.Text).Build(root) is ComposeMapping model
+            ? model
+            : new ComposeMapping([], location, location, null);
+    }
+
+    private ComposeMapping ApplyIncludes(ComposeMapping model, string fullPath, Interpolator interpolator, List<ComposeFile> composeFiles, int depth, HashSet<string> chain)
+    {
+        if (model.Find("include") is not { } include)
+        {
+            return model;
+        }
+
+        var withoutInclude = model.WithEntries(model.Entries.Remove(include));
+        if (depth >= MaxReferenceDepth || !chain.Add(fullPath))
+        {
+            return withoutInclude;
+        }
+
+        var result = withoutInclude;
+        foreach (var reference in IncludePaths(include.Value))
+        {
+            var target = ResolveReference(reference, fullPath, interpolator);
+            if (target is null || chain.Contains(target))
+            {
+                continue;
+            }
+
+            var included = LoadFile(target, interpolator, composeFiles, depth + 1, chain);
+            if (included is not null)
+            {
+                result = AddMissing(result, included, "services");
+                result = AddMissing(result, included, "networks");
+            }
+        }
+
+        chain.Remove(fullPath);
+        return result;
+    }
+
+    /// <summary>Adds the entries of <paramref name="section"/> that the including file does not define itself.</summary>
+    private static ComposeMapping AddMissing(ComposeMapping model, ComposeMapping included, string section)
+    {
+        if (included.Find(section) is not { Value: ComposeMapping addition } includedEntry)
+        {
+            return model;
+        }
+
+        var existing = model.Find(section);
+        if (existing is not { Value: ComposeMapping current })
+        {
+            return model.WithEntries(existing is null ? model.Entries.Add(includedEntry) : model.Entries.Replace(existing, includedEntry));
+        }
+
+        var entries = current.Entries.ToBuilder();
+        foreach (var entry in addition.Entries)
+        {
+            if (current.Find(entry.Key) is null)
+            {
+                entries.Add(entry);
+            }
+        }
+
+        return model.WithEntries(model.Entries.Replace(existing, existing with { Value = current.WithEntries(entries.ToImmutable()) }));
+    }
+
+    private static IEnumerable<ComposeScalar> IncludePaths(ComposeNode include)
+    {
+        var items = include is ComposeSequence sequence ? sequence.Items : [include];
+        foreach (var item in items)
+        {
+            switch (item)
+            {
+                case ComposeScalar { IsNull: false } scalar:
+                    yield return scalar;
+                    break;
+                case ComposeMapping mapping when mapping["path"] is ComposeScalar { IsNull: false } path:
+                    yield return path;
+                    break;
+                case ComposeMapping mapping when mapping["path"] is ComposeSequence paths:
+                    foreach (var path in paths.Items.OfType<ComposeScalar>())
+                    {
+                        yield return path;
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private ComposeMapping ApplyExtends(ComposeMapping model, string fullPath, Interpolator interpolator)
+    {
+        if (model.Find("services") is not { Value: ComposeMapping services } servicesEntry)
+        {
+            return model;
+        }
+
+        var entries = services.Entries.ToBuilder();
+        var changed = false;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i].Value is ComposeMapping service && service.Find("extends") is not null)
+            {
+                entries[i] = entries[i] with { Value = ResolveService(fullPath, services, entries[i].Key, interpolator, []) ?? service };
+                changed = true;
+            }
+        }
+
+        return changed
+            ? model.WithEntries(model.Entries.Replace(servicesEntry, servicesEntry with { Value = services.WithEntries(entries.ToImmutable()) }))
+            : model;
+    }
+
+    /// <summary>A service with its <c>extends</c> chain applied; inherited values enter at the <c>extends</c> key.</summary>
+    private ComposeMapping? ResolveService(string fullPath, ComposeMapping services, string name, Interpolator interpolator, HashSet<(string, string)> chain)
+    {
+        if (services[name] is not ComposeMapping service)
+        {
+            return null;
+        }
+
+        if (service.Find("extends") is not { } extends)
+        {
+            return service;
+        }
+
+        var withoutExtends = service.WithEntries(service.Entries.Remove(extends));
+        if (chain.Count >= MaxReferenceDepth || !chain.Add((fullPath, name)))
+        {
+            return withoutExtends;
+        }
+
+        var (baseName, fileReference) = extends.Value switch
+        {
+            ComposeScalar scalar => (interpolator.Interpolate(scalar.Value), null),
+            ComposeMapping mapping => ((mapping["service"] as ComposeScalar)?.Value, mapping["file"] as ComposeScalar),
+            _ => (null, null),
+        };
+
+        var baseFile = fullPath;
+        ComposeMapping? baseServices = services;
+        if (fileReference is { IsNull: false })
+        {
+            var target = ResolveReference(fileReference, fullPath, interpolator);
+            var document = target is null ? null : loader.Load(target, parseYaml: true);
+            baseFile = target ?? fullPath;
+            baseServices = document is { IsAnalyzable: true, Yaml: { } tree } ? BuildModel(tree)["services"] as ComposeMapping : null;
+        }
+
+        var extended = baseName is null || baseServices is null ? null : ResolveService(baseFile, baseServices, baseName, interpolator, chain);
+        chain.Remove((fullPath, name));
+        return extended is null
+            ? withoutExtends
+            : ComposeMerger.MergeServices((ComposeMapping)extended.WithSite(extends.KeySite), withoutExtends);
+    }
+
+    /// <summary>The full path a file reference names, or null (with a problem) when it is missing or outside the root.</summary>
+    private string? ResolveReference(ComposeScalar reference, string referencingFile, Interpolator interpolator)
+    {
+        var relative = interpolator.Interpolate(reference.Value).Trim();
+        var directory = Path.GetDirectoryName(referencingFile) ?? loader.Root;
+        string target;
+        try
+        {
+            target = FileLoader.Normalize(Path.Combine(directory, relative));
+        }
+        catch (ArgumentException)
+        {
+            Report(ModelProblemKind.ReferenceMissing, reference.Location, $"'{relative}' is not a valid file path");
+            return null;
+        }
+
+        if (!loader.IsInsideRoot(target))
+        {
+            Report(ModelProblemKind.ReferenceOutsideRoot, reference.Location, $"'{relative}' is outside the linted root; it was not read");
+            return null;
+        }
+
+        if (!File.Exists(target))
+        {
+            Report(ModelProblemKind.ReferenceMissing, reference.Location, $"'{relative}' does not exist");
+            return null;
+        }
+
+        return target;
+    }
+
+    private void Report(ModelProblemKind kind, Location location, string message)
+    {
+        if (reported.Add((kind, location)))
+        {
+            problems.Add(new ModelProblem(kind, location, message));
+        }
+    }
+}
