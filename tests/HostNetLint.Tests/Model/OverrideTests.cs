@@ -1,0 +1,111 @@
+namespace HostNetLint.Tests.Model;
+
+public class OverrideTests
+{
+    [Test]
+    public void Override_file_merges_with_compose_rules()
+    {
+        using var tree = new TempTree();
+        tree.Write("compose.yaml", """
+            services:
+              app:
+                image: app:1
+                command: ["serve", "--base"]
+                ports:
+                  - "8080:80"
+                environment:
+                  A: "1"
+                  B: "2"
+                volumes:
+                  - ./data:/data
+                  - logs:/logs
+            """);
+        tree.Write("compose.override.yml", """
+            services:
+              app:
+                image: app:2
+                command: serve --override
+                ports:
+                  - "8080:80"
+                  - "9090:90"
+                environment:
+                  - B=override
+                  - C=3
+                volumes:
+                  - ./other:/data
+              extra:
+                image: extra
+            """);
+        var model = tree.Build();
+        var app = model.Workloads.Single(w => w.Name == "app");
+        Assert.Multiple(() =>
+        {
+            Assert.That(model.ComposeProjects.Single().Files.Select(f => f.Document.Path), Is.EqualTo(new[] { "compose.yaml", "compose.override.yml" }));
+            Assert.That(model.Workloads.Select(w => w.Name), Is.EqualTo(new[] { "app", "extra" }));
+            Assert.That(app.Location.Path, Is.EqualTo("compose.yaml"));
+            Assert.That(app.Image!.Text, Is.EqualTo("app:2"));
+            Assert.That(app.Image.Location.Path, Is.EqualTo("compose.override.yml"));
+            Assert.That(app.Command.Select(c => c.Text), Is.EqualTo(new[] { "serve", "--override" }));
+            Assert.That(app.Ports.Select(p => p.Entry.Text), Is.EqualTo(new[] { "8080:80", "9090:90" }));
+            Assert.That(app.Environment.Select(e => $"{e.Name}={e.Value?.Text}"), Is.EqualTo(new[] { "A=1", "B=override", "C=3" }));
+            Assert.That(app.Mounts.Select(m => $"{m.Source}>{m.Target}"), Is.EqualTo(new[] { "./other>/data", "logs>/logs" }));
+            Assert.That(app.Mounts[0].IsBind, Is.True);
+            Assert.That(app.Mounts[1].IsBind, Is.False);
+            Assert.That(model.Workloads.Single(w => w.Name == "extra").Location.Path, Is.EqualTo("compose.override.yml"));
+        });
+    }
+
+    [Test]
+    public void Reset_removes_and_override_replaces()
+    {
+        using var tree = new TempTree();
+        tree.Write("compose.yaml", """
+            services:
+              app:
+                image: app
+                network_mode: host
+                ports:
+                  - "8080:80"
+                environment:
+                  A: "1"
+            """);
+        tree.Write("compose.override.yaml", """
+            services:
+              app:
+                network_mode: !reset null
+                ports: !override
+                  - "9090:90"
+                environment: !reset {}
+            """);
+        var app = tree.Service("app");
+        Assert.Multiple(() =>
+        {
+            Assert.That(app.NetworkMode, Is.Null);
+            Assert.That(app.Ports.Select(p => p.Entry.Text), Is.EqualTo(new[] { "9090:90" }));
+            Assert.That(app.Environment, Is.Empty);
+        });
+    }
+
+    [Test]
+    public void Reset_in_the_same_file_removes_a_merged_value()
+    {
+        using var tree = new TempTree();
+        tree.Write("compose.yaml", """
+            x-common: &common
+              image: base
+              ports:
+                - "80:80"
+            services:
+              app:
+                <<: *common
+                ports: !reset []
+            """);
+        var app = tree.Service("app");
+        Assert.Multiple(() =>
+        {
+            Assert.That(app.Image!.Text, Is.EqualTo("base"));
+            Assert.That(app.Ports, Is.Empty);
+            Assert.That(app.PortsKey, Is.Null);
+        });
+    }
+}
