@@ -42,8 +42,15 @@ public static class DeploymentModelBuilder
                 return;
             }
 
-            var files = ComposeFileNames.Discover(directory).Where(f => !walker.IsExcluded(f)).ToList();
-            if (files.Count > 0 && files.TrueForAll(seenFiles.Add))
+            // An excluded base leaves the directory without a project; an excluded override is just not applied.
+            var files = ComposeFileNames.Discover(directory).ToList();
+            if (files.Count == 0 || walker.IsExcluded(files[0]))
+            {
+                return;
+            }
+
+            files.RemoveAll(walker.IsExcluded);
+            if (files.TrueForAll(seenFiles.Add))
             {
                 projects.Add(projectLoader.Load(directory, files));
             }
@@ -51,7 +58,11 @@ public static class DeploymentModelBuilder
 
         foreach (var path in paths.Count == 0 ? [fullRoot] : paths)
         {
-            var fullPath = FileLoader.Normalize(Path.Combine(fullRoot, path));
+            if (!TryGetFullPath(fullRoot, path, out var fullPath))
+            {
+                continue;
+            }
+
             if (Directory.Exists(fullPath))
             {
                 foreach (var directory in walker.Walk(fullPath))
@@ -81,6 +92,21 @@ public static class DeploymentModelBuilder
             Workloads = [.. projects.SelectMany(p => p.Services)],
             Problems = [.. problems],
         };
+    }
+
+    private static bool TryGetFullPath(string root, string path, out string fullPath)
+    {
+        try
+        {
+            fullPath = FileLoader.Normalize(Path.Combine(root, path));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            // A path with characters the file system cannot name names nothing to read.
+            fullPath = string.Empty;
+            return false;
+        }
     }
 
     private static bool IsYaml(string path) =>

@@ -180,11 +180,39 @@ internal static class ComposeMerger
 
         if (item is ComposeScalar scalar)
         {
-            var parts = scalar.Value.Split(':');
-            return parts.Length >= 2 ? parts[1] : parts[0];
+            var parts = SplitOutsideReferences(scalar.Value, ':');
+            return parts.Count >= 2 ? parts[1] : parts[0];
         }
 
         return null;
+    }
+
+    /// <summary>Splits at <paramref name="separator"/> except inside <c>${...}</c>, whose defaults may contain it.</summary>
+    internal static List<string> SplitOutsideReferences(string text, char separator)
+    {
+        var parts = new List<string>();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '$' && i + 1 < text.Length && text[i + 1] == '{')
+            {
+                depth++;
+                i++;
+            }
+            else if (text[i] == '}' && depth > 0)
+            {
+                depth--;
+            }
+            else if (text[i] == separator && depth == 0)
+            {
+                parts.Add(text[start..i]);
+                start = i + 1;
+            }
+        }
+
+        parts.Add(text[start..]);
+        return parts;
     }
 
     /// <summary>Mapping form as a sequence of one-entry mappings, so both forms can be merged item by item.</summary>

@@ -54,6 +54,7 @@ internal sealed class ComposeProjectLoader
         var services = ImmutableArray.CreateBuilder<Workload>();
         if (merged?["services"] is ComposeMapping serviceMap)
         {
+            CheckEnvFiles(serviceMap, interpolator);
             foreach (var entry in serviceMap.Entries)
             {
                 if (entry.Value is ComposeMapping or ComposeScalar { IsNull: true })
@@ -312,8 +313,37 @@ internal sealed class ComposeProjectLoader
             : ComposeMerger.MergeServices((ComposeMapping)extended.WithSite(extends.KeySite), withoutExtends);
     }
 
+    /// <summary>
+    /// Reports <c>env_file</c> entries that are missing (unless <c>required: false</c>) or outside the root.
+    /// Each path is relative to the file it is written in, as compose resolves paths per file.
+    /// </summary>
+    private void CheckEnvFiles(ComposeMapping services, Interpolator interpolator)
+    {
+        foreach (var entry in services.Entries)
+        {
+            if (entry.Value is not ComposeMapping { } service || service["env_file"] is not { } envFile)
+            {
+                continue;
+            }
+
+            foreach (var item in envFile is ComposeSequence sequence ? sequence.Items : [envFile])
+            {
+                var (path, required) = item switch
+                {
+                    ComposeScalar scalar => (scalar, true),
+                    ComposeMapping mapping => (mapping["path"] as ComposeScalar, (mapping["required"] as ComposeScalar)?.Value is not ("false" or "False")),
+                    _ => (null, false),
+                };
+                if (path is { IsNull: false })
+                {
+                    ResolveReference(path, loader.FullPathOf(path.Location.Source), interpolator, reportMissing: required);
+                }
+            }
+        }
+    }
+
     /// <summary>The full path a file reference names, or null (with a problem) when it is missing or outside the root.</summary>
-    private string? ResolveReference(ComposeScalar reference, string referencingFile, Interpolator interpolator)
+    private string? ResolveReference(ComposeScalar reference, string referencingFile, Interpolator interpolator, bool reportMissing = true)
     {
         var relative = interpolator.Interpolate(reference.Value).Trim();
         var directory = Path.GetDirectoryName(referencingFile) ?? loader.Root;
@@ -336,6 +366,11 @@ internal sealed class ComposeProjectLoader
 
         if (!File.Exists(target))
         {
+            if (!reportMissing)
+            {
+                return null;
+            }
+
             Report(ModelProblemKind.ReferenceMissing, reference.Location, $"'{relative}' does not exist");
             return null;
         }

@@ -33,11 +33,16 @@ public sealed class Interpolator
 
     private static bool IsNamePart(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
-    /// <summary>The index of the <c>}</c> closing the <c>${</c> whose body starts at <paramref name="start"/>, or -1.</summary>
-    private static int FindClosingBrace(string text, int start)
+    /// <summary>
+    /// For each <c>${</c> (by index of its <c>$</c>) the index of the <c>}</c> that closes it, or -1, found in one
+    /// pass so that text full of unclosed references stays linear.
+    /// </summary>
+    private static int[] MatchBraces(string text)
     {
-        var depth = 0;
-        for (var i = start; i < text.Length; i++)
+        var matches = new int[text.Length];
+        Array.Fill(matches, -1);
+        var open = new Stack<int>();
+        for (var i = 0; i < text.Length; i++)
         {
             if (text[i] == '$' && i + 1 < text.Length && text[i + 1] == '$')
             {
@@ -45,26 +50,22 @@ public sealed class Interpolator
             }
             else if (text[i] == '$' && i + 1 < text.Length && text[i + 1] == '{')
             {
-                depth++;
+                open.Push(i);
                 i++;
             }
-            else if (text[i] == '}')
+            else if (text[i] == '}' && open.Count > 0)
             {
-                if (depth == 0)
-                {
-                    return i;
-                }
-
-                depth--;
+                matches[open.Pop()] = i;
             }
         }
 
-        return -1;
+        return matches;
     }
 
     private string Interpolate(string text, int nesting)
     {
         var result = new StringBuilder(text.Length);
+        var closing = text.Contains("${", StringComparison.Ordinal) ? MatchBraces(text) : null;
         var i = 0;
         while (i < text.Length)
         {
@@ -95,7 +96,7 @@ public sealed class Interpolator
             }
             else if (next == '{')
             {
-                var close = FindClosingBrace(text, i + 2);
+                var close = closing![i];
                 if (close < 0 || !TryExpandBraced(text[(i + 2)..close], nesting, out var expansion))
                 {
                     // Not a well-formed reference: keep the `$` literally and go on after it.

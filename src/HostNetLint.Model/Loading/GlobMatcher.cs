@@ -39,13 +39,26 @@ internal sealed class GlobMatcher
         var name = relativePath[(relativePath.LastIndexOf('/') + 1)..];
         foreach (var (pattern, nameOnly) in patterns)
         {
-            if (pattern.IsMatch(relativePath) || pattern.IsMatch(relativePath + "/") || (nameOnly && pattern.IsMatch(name)))
+            if (IsMatch(pattern, relativePath) || IsMatch(pattern, relativePath + "/") || (nameOnly && IsMatch(pattern, name)))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    private static bool IsMatch(Regex pattern, string text)
+    {
+        try
+        {
+            return pattern.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A pathological glob must not stop the run; it simply does not exclude this path.
+            return false;
+        }
     }
 
     private static string ToRegex(string glob)

@@ -178,4 +178,41 @@ public class DiscoveryTests
         var options = ModelOptions.Default with { Environment = ImmutableDictionary<string, string>.Empty.Add("A", "option").Add("B", "option") };
         Assert.That(tree.Build(options).Workloads.Single().Image!.Text, Is.EqualTo("from-env-file-option"));
     }
+
+    [Test]
+    public void A_path_that_cannot_be_read_becomes_a_document_with_a_problem()
+    {
+        using var tree = new TempTree();
+        Directory.CreateDirectory(Path.Combine(tree.Root, "dir.yml"));
+        var loader = new HostNetLint.Model.Loading.FileLoader(tree.Root, ModelOptions.Default);
+        var document = loader.Load(Path.Combine(tree.Root, "dir.yml"), parseYaml: true);
+        Assert.Multiple(() =>
+        {
+            Assert.That(document.Path, Is.EqualTo("dir.yml"));
+            Assert.That(document.IsAnalyzable, Is.False);
+            Assert.That(document.Problems.Single().Kind, Is.EqualTo(ParseProblemKind.Syntax));
+            Assert.That(document.Problems.Single().Message, Does.StartWith("The file could not be read"));
+            Assert.That(loader.Documents, Has.Length.EqualTo(1));
+            Assert.That(loader.Load(Path.Combine(tree.Root, "dir.yml"), parseYaml: true), Is.SameAs(document));
+        });
+    }
+
+    [Test]
+    public void An_excluded_base_file_leaves_no_project_and_an_excluded_override_is_not_applied()
+    {
+        using var tree = new TempTree();
+        tree.Write("a/compose.yaml", "services:\n  a:\n    image: base\n");
+        tree.Write("a/compose.override.yaml", "services:\n  a:\n    image: override\n");
+        tree.Write("b/compose.yaml", "services:\n  b:\n    image: base\n");
+        var model = tree.Build(ModelOptions.Default with { Exclude = ["*.override.yaml", "b/compose.yaml"] });
+        Assert.That(model.Workloads.Select(w => (w.Name, w.Image!.Text)), Is.EqualTo(new[] { ("a", "base") }));
+    }
+
+    [Test]
+    public void Invalid_path_arguments_are_skipped()
+    {
+        using var tree = new TempTree();
+        tree.Write("compose.yaml", "services:\n  s:\n    image: x\n");
+        Assert.That(tree.Build("bad\0path", "does-not-exist", ".").Workloads, Has.Length.EqualTo(1));
+    }
 }

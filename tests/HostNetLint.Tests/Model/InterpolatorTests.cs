@@ -57,6 +57,15 @@ public class InterpolatorTests
     }
 
     [Test]
+    public void Many_unclosed_references_stay_fast()
+    {
+        var text = string.Concat(Enumerable.Repeat("${A:-", 200_000));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Assert.That(Subject.Interpolate(text), Is.EqualTo(text));
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
+    }
+
+    [Test]
     public void Dot_env_supports_comments_quotes_and_export()
     {
         const string text = """

@@ -164,4 +164,42 @@ public class ReferenceTests
         var model = tree.Build();
         Assert.That(model.Workloads.Select(w => w.Name), Is.EqualTo(new[] { "a", "b" }));
     }
+
+    [Test]
+    public void Env_files_are_checked_relative_to_their_file()
+    {
+        using var tree = new TempTree();
+        tree.Write("app/present.env", "A=1\n");
+        tree.Write("app/compose.yaml", """
+            services:
+              app:
+                image: x
+                env_file:
+                  - present.env
+                  - absent.env
+                  - path: optional.env
+                    required: false
+                  - ../../elsewhere.env
+            """);
+        var model = tree.Build();
+        Assert.Multiple(() =>
+        {
+            Assert.That(model.Problems.Select(p => (p.Kind, TempTree.Position(p.Location), TempTree.TextOf(p.Location))), Is.EqualTo(new[]
+            {
+                (ModelProblemKind.ReferenceMissing, (6, 9), "absent.env"),
+                (ModelProblemKind.ReferenceOutsideRoot, (9, 9), "../../elsewhere.env"),
+            }));
+            Assert.That(model.Problems[0].Location.Path, Is.EqualTo("app/compose.yaml"));
+        });
+    }
+
+    [Test]
+    public void Volumes_merge_by_target_even_with_interpolated_sources()
+    {
+        using var tree = new TempTree();
+        tree.Write("compose.yaml", "services:\n  s:\n    volumes:\n      - ${DATA:-/srv/data}:/data\n      - /logs:/logs\n");
+        tree.Write("compose.override.yml", "services:\n  s:\n    volumes:\n      - ${OTHER:-/srv/other}:/data:ro\n");
+        var mounts = tree.Service("s").Mounts;
+        Assert.That(mounts.Select(m => (m.Source, m.Target, m.ReadOnly)), Is.EqualTo(new (string?, string, bool)[] { ("/srv/other", "/data", true), ("/logs", "/logs", false) }));
+    }
 }
