@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using HostNetLint.Model.Workloads;
 
 namespace HostNetLint.Model.Compose;
 
@@ -24,7 +25,7 @@ internal static class ComposeMerger
 
     private static readonly HashSet<string> UniqueSequences = new(StringComparer.Ordinal)
     {
-        "service.ports", "service.expose", "service.dns", "service.dns_search", "service.env_file", "service.tmpfs", "service.cap_add", "service.cap_drop",
+        "service.expose", "service.dns", "service.dns_search", "service.env_file", "service.tmpfs", "service.cap_add", "service.cap_drop",
         "service.networks", "service.devices", "service.security_opt", "service.profiles",
     };
 
@@ -123,6 +124,11 @@ internal static class ComposeMerger
             return MergeByKey(first, second, VolumeTarget);
         }
 
+        if (path == "service.ports")
+        {
+            return MergeByKey(first, second, PortKey);
+        }
+
         if (UniqueSequences.Contains(path))
         {
             var items = first.Items.ToList();
@@ -149,7 +155,15 @@ internal static class ComposeMerger
         {
             var key = keyOf(item);
             var index = key is null ? -1 : items.FindIndex(i => keyOf(i) == key);
-            if (index >= 0)
+            if (item is ComposeMapping { Entries: [{ Value.IsReset: true }] })
+            {
+                // `FOO: !reset null` in a mapping-form environment removes that one variable.
+                if (index >= 0)
+                {
+                    items.RemoveAt(index);
+                }
+            }
+            else if (index >= 0)
             {
                 items[index] = item;
             }
@@ -169,6 +183,38 @@ internal static class ComposeMerger
         ComposeMapping { Entries.Length: 1 } mapping => mapping.Entries[0].Key,
         _ => null,
     };
+
+    /// <summary>A <c>ports</c> item's unique key: address, published range, target range and protocol.</summary>
+    internal static string? PortKey(ComposeNode item)
+    {
+        PortSpec spec;
+        if (item is ComposeScalar scalar)
+        {
+            if (scalar.Value.Contains('$', StringComparison.Ordinal))
+            {
+                // Before interpolation only identical text is known to be the same port.
+                return "text:" + scalar.Value;
+            }
+
+            spec = PortSyntax.ParseShort(scalar.Value);
+        }
+        else if (item is ComposeMapping mapping)
+        {
+            var (hostStart, hostEnd) = PortSyntax.ParseRange((mapping["published"] as ComposeScalar)?.Value ?? string.Empty);
+            var (containerStart, containerEnd) = PortSyntax.ParseRange((mapping["target"] as ComposeScalar)?.Value ?? string.Empty);
+            var protocol = PortSyntax.ParseProtocol((mapping["protocol"] as ComposeScalar)?.Value ?? "tcp");
+            spec = new PortSpec((mapping["host_ip"] as ComposeScalar)?.Value, hostStart, hostEnd, containerStart, containerEnd, protocol);
+        }
+        else
+        {
+            return null;
+        }
+
+        // A malformed entry has no key and is simply appended.
+        return spec.ContainerPortStart is null
+            ? null
+            : $"{spec.HostIp}|{spec.HostPortStart}-{spec.HostPortEnd}|{spec.ContainerPortStart}-{spec.ContainerPortEnd}|{spec.Protocol}";
+    }
 
     /// <summary>The container path of a <c>volumes</c> item, the key compose merges volumes by.</summary>
     internal static string? VolumeTarget(ComposeNode item)

@@ -1,3 +1,5 @@
+using HostNetLint.Model.Workloads;
+
 namespace HostNetLint.Tests.Model;
 
 public class OverrideTests
@@ -106,6 +108,70 @@ public class OverrideTests
             Assert.That(app.Image!.Text, Is.EqualTo("base"));
             Assert.That(app.Ports, Is.Empty);
             Assert.That(app.PortsKey, Is.Null);
+        });
+    }
+
+    [Test]
+    public void Reset_of_one_variable_works_on_both_environment_forms()
+    {
+        using var tree = new TempTree();
+        tree.Write("compose.yaml", """
+            services:
+              map:
+                environment:
+                  FOO: bar
+                  KEEP: "1"
+              list:
+                environment:
+                  - FOO=bar
+                  - KEEP=1
+            """);
+        tree.Write("compose.override.yaml", """
+            services:
+              map:
+                environment:
+                  FOO: !reset null
+              list:
+                environment:
+                  FOO: !reset null
+            """);
+        var model = tree.Build();
+        Assert.That(model.Workloads.Select(w => string.Join(',', w.Environment.Select(e => e.Name))), Is.EqualTo(new[] { "KEEP", "KEEP" }));
+    }
+
+    [Test]
+    public void Ports_merge_by_address_published_target_and_protocol()
+    {
+        using var tree = new TempTree();
+        tree.Write("compose.yaml", """
+            services:
+              s:
+                ports:
+                  - "8080:80"
+                  - "53:53/udp"
+                  - "${P}:90"
+            """);
+        tree.Write("compose.override.yaml", """
+            services:
+              s:
+                ports:
+                  - target: 80
+                    published: 8080
+                  - "53:53"
+                  - "${Q}:90"
+            """);
+        var ports = tree.Service("s").Ports;
+        Assert.Multiple(() =>
+        {
+            Assert.That(ports.Select(p => (p.HostPortStart, p.ContainerPortStart, p.Protocol)), Is.EqualTo(new (int?, int?, PortProtocol)[]
+            {
+                (8080, 80, PortProtocol.Tcp),
+                (53, 53, PortProtocol.Udp),
+                (null, 90, PortProtocol.Tcp),
+                (53, 53, PortProtocol.Tcp),
+                (null, 90, PortProtocol.Tcp),
+            }));
+            Assert.That(ports[0].Entry.Location.Path, Is.EqualTo("compose.override.yaml"), "the later file's entry replaces the same port");
         });
     }
 }
