@@ -346,6 +346,12 @@ internal sealed class ComposeProjectLoader
     private string? ResolveReference(ComposeScalar reference, string referencingFile, Interpolator interpolator, bool reportMissing = true)
     {
         var relative = interpolator.Interpolate(reference.Value).Trim();
+        if (IsRemote(relative))
+        {
+            // git and OCI includes are fetched by compose at run time; a linter neither fetches nor reports them.
+            return null;
+        }
+
         var directory = Path.GetDirectoryName(referencingFile) ?? loader.Root;
         string target;
         try
@@ -376,6 +382,14 @@ internal sealed class ComposeProjectLoader
         }
 
         return target;
+    }
+
+    /// <summary>True for <c>scheme://...</c>, <c>git@host:...</c> and other <c>scheme:</c> references (not <c>C:</c> drives).</summary>
+    private static bool IsRemote(string reference)
+    {
+        var colon = reference.IndexOf(':', StringComparison.Ordinal);
+        return reference.StartsWith("git@", StringComparison.Ordinal)
+            || (colon >= 2 && reference[..colon].All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '.' or '-') && char.IsAsciiLetter(reference[0]));
     }
 
     private void Report(ModelProblemKind kind, Location location, string message)

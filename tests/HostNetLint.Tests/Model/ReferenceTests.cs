@@ -202,4 +202,22 @@ public class ReferenceTests
         var mounts = tree.Service("s").Mounts;
         Assert.That(mounts.Select(m => (m.Source, m.Target, m.ReadOnly)), Is.EqualTo(new (string?, string, bool)[] { ("/srv/other", "/data", true), ("/logs", "/logs", false) }));
     }
+
+    [Test]
+    public void Remote_includes_are_neither_read_nor_reported()
+    {
+        using var tree = new TempTree();
+        tree.Write("compose.yaml", """
+            include:
+              - oci://docker.io/example/app:latest
+              - git@github.com:example/repo.git
+              - https://github.com/example/repo.git#main:compose.yaml
+            services:
+              s:
+                image: x
+            """);
+        var model = tree.Build();
+        Assert.That(model.Problems, Is.Empty);
+        Assert.That(model.Workloads, Has.Length.EqualTo(1));
+    }
 }
