@@ -30,7 +30,8 @@ internal sealed class ComposeProjectLoader
 
     public ComposeProject Load(string directory, IReadOnlyList<string> files)
     {
-        var interpolator = new Interpolator(LoadVariables(directory));
+        var variables = LoadVariables(directory);
+        var interpolator = new Interpolator(variables);
         var composeFiles = new List<ComposeFile>();
         ComposeMapping? merged = null;
         foreach (var file in files)
@@ -47,8 +48,9 @@ internal sealed class ComposeProjectLoader
             merged = (ComposeMapping)ComposeMerger.RemoveResets(merged);
         }
 
-        var name = merged?["name"] is ComposeScalar { IsNull: false } nameScalar
-            ? interpolator.Interpolate(nameScalar.Value)
+        // Compose's order: COMPOSE_PROJECT_NAME, then the top-level `name:`, then the directory name.
+        var name = variables.TryGetValue("COMPOSE_PROJECT_NAME", out var fromVariable) && fromVariable.Length > 0 ? fromVariable
+            : merged?["name"] is ComposeScalar { IsNull: false } nameScalar ? interpolator.Interpolate(nameScalar.Value)
             : NormalizeProjectName(Path.GetFileName(directory));
         var hostNetworks = merged is null ? [] : FindHostNetworks(merged, interpolator);
         var services = ImmutableArray.CreateBuilder<Workload>();

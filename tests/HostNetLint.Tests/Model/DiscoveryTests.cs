@@ -62,6 +62,15 @@ public class DiscoveryTests
     }
 
     [Test]
+    public void Compose_project_name_variable_wins_over_the_name_key()
+    {
+        using var tree = new TempTree();
+        tree.Write("app/compose.yaml", "name: from-key\nservices:\n  s:\n    image: x\n");
+        tree.Write("app/.env", "COMPOSE_PROJECT_NAME=from-env\n");
+        Assert.That(tree.Build().ComposeProjects.Single().Name, Is.EqualTo("from-env"));
+    }
+
+    [Test]
     public void Skipped_and_excluded_directories_are_not_walked()
     {
         using var tree = new TempTree();
