@@ -226,7 +226,7 @@ internal static class ComposeMerger
 
         if (item is ComposeScalar scalar)
         {
-            var parts = SplitOutsideReferences(scalar.Value, ':');
+            var parts = VolumeSyntax.Split(scalar.Value);
             return parts.Count >= 2 ? parts[1] : parts[0];
         }
 

@@ -20,6 +20,7 @@ internal sealed class ComposeProjectLoader
     private readonly ModelOptions options;
     private readonly List<ModelProblem> problems;
     private readonly HashSet<(ModelProblemKind, Location)> reported = [];
+    private readonly Dictionary<string, ComposeMapping?> extendedFiles = new(StringComparer.Ordinal);
 
     public ComposeProjectLoader(FileLoader loader, ModelOptions options, List<ModelProblem> problems)
     {
@@ -303,9 +304,8 @@ internal sealed class ComposeProjectLoader
         if (fileReference is { IsNull: false })
         {
             var target = ResolveReference(fileReference, fullPath, interpolator);
-            var document = target is null ? null : loader.Load(target, parseYaml: true);
             baseFile = target ?? fullPath;
-            baseServices = document is { IsAnalyzable: true, Yaml: { } tree } ? BuildModel(tree)["services"] as ComposeMapping : null;
+            baseServices = target is null ? null : ServicesOf(target);
         }
 
         var extended = baseName is null || baseServices is null ? null : ResolveService(baseFile, baseServices, baseName, interpolator, chain);
@@ -342,6 +342,19 @@ internal sealed class ComposeProjectLoader
                 }
             }
         }
+    }
+
+    /// <summary>The <c>services</c> of a file that <c>extends</c> names, built once however many services extend it.</summary>
+    private ComposeMapping? ServicesOf(string fullPath)
+    {
+        if (!extendedFiles.TryGetValue(fullPath, out var services))
+        {
+            var document = loader.Load(fullPath, parseYaml: true);
+            services = document is { IsAnalyzable: true, Yaml: { } tree } ? BuildModel(tree)["services"] as ComposeMapping : null;
+            extendedFiles.Add(fullPath, services);
+        }
+
+        return services;
     }
 
     /// <summary>The full path a file reference names, or null (with a problem) when it is missing or outside the root.</summary>

@@ -154,17 +154,16 @@ internal sealed class WorkloadExtractor
             if (item is ComposeScalar { IsNull: false } scalar)
             {
                 var entry = Value(scalar);
-                var parts = entry.Text.Split(':');
-                if (parts.Length == 1)
+                var parts = VolumeSyntax.Split(entry.Text);
+                if (parts.Count == 1)
                 {
                     result.Add(new Mount(entry, null, parts[0], IsBind: false, ReadOnly: false));
                     continue;
                 }
 
-                var options = parts.Length > 2 ? parts[2].Split(',') : [];
+                var options = parts.Count > 2 ? parts[2].Split(',') : [];
                 var source = parts[0];
-                var rawSource = scalar.Value.Split(':')[0];
-                var isBind = source.StartsWith('/') || source.StartsWith('.') || source.StartsWith('~') || rawSource.StartsWith('$');
+                var isBind = source.StartsWith('/') || source.StartsWith('.') || source.StartsWith('~') || scalar.Value.StartsWith('$') || VolumeSyntax.IsDrivePath(source);
                 result.Add(new Mount(entry, source, parts[1], isBind, options.Contains("ro", StringComparer.Ordinal)));
             }
             else if (item is ComposeMapping mapping)

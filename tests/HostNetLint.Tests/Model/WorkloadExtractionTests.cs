@@ -65,6 +65,9 @@ public class WorkloadExtractionTests
                   - type: volume
                     source: named
                     target: /named
+                  - 'C:\data:/data:ro'
+                  - C:/win:/win
+                  - v:/v:ro
             """);
         var mounts = tree.Service("app").Mounts;
         Assert.That(mounts.Select(m => (m.Source, m.Target, m.IsBind, m.ReadOnly)), Is.EqualTo(new (string?, string, bool, bool)[]
@@ -76,6 +79,9 @@ public class WorkloadExtractionTests
             (null, "/anonymous", false, false),
             ("/var/run/libvirt", "/run/libvirt", true, true),
             ("named", "/named", false, false),
+            ("C:\\data", "/data", true, true),
+            ("C:/win", "/win", true, false),
+            ("v", "/v", false, true),
         }));
     }
 
