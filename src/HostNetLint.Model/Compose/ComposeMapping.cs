@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using HostNetLint.Model.Interpolation;
 using HostNetLint.Parsing.Text;
 
 namespace HostNetLint.Model.Compose;
@@ -6,8 +7,8 @@ namespace HostNetLint.Model.Compose;
 /// <summary>A mapping with unique keys (merge keys applied, later duplicates dropped as YAML tools do).</summary>
 internal sealed class ComposeMapping : ComposeNode
 {
-    public ComposeMapping(ImmutableArray<ComposeEntry> entries, Location location, Location site, string? tag)
-        : base(location, site, tag)
+    public ComposeMapping(ImmutableArray<ComposeEntry> entries, Location location, Location site, string? tag, Interpolator interpolator)
+        : base(location, site, tag, interpolator)
     {
         Entries = entries;
     }
@@ -30,9 +31,9 @@ internal sealed class ComposeMapping : ComposeNode
     }
 
     public override ComposeNode WithSite(Location site) =>
-        new ComposeMapping([.. Entries.Select(e => e.WithSite(site))], Location, site, Tag);
+        new ComposeMapping([.. Entries.Select(e => e.WithSite(site))], Location, site, Tag, Interpolator);
 
-    public override ComposeNode WithoutTag() => Tag is null ? this : new ComposeMapping(Entries, Location, Site, null);
+    public override ComposeNode WithoutTag() => Tag is null ? this : new ComposeMapping(Entries, Location, Site, null, Interpolator);
 
-    public ComposeMapping WithEntries(ImmutableArray<ComposeEntry> entries) => new(entries, Location, Site, Tag);
+    public ComposeMapping WithEntries(ImmutableArray<ComposeEntry> entries) => new(entries, Location, Site, Tag, Interpolator);
 }

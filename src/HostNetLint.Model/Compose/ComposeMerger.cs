@@ -190,20 +190,15 @@ internal static class ComposeMerger
         PortSpec spec;
         if (item is ComposeScalar scalar)
         {
-            if (scalar.Value.Contains('$', StringComparison.Ordinal))
-            {
-                // Before interpolation only identical text is known to be the same port.
-                return "text:" + scalar.Value;
-            }
-
-            spec = PortSyntax.ParseShort(scalar.Value);
+            spec = PortSyntax.ParseShort(scalar.Text);
         }
         else if (item is ComposeMapping mapping)
         {
-            var (hostStart, hostEnd) = PortSyntax.ParseRange((mapping["published"] as ComposeScalar)?.Value ?? string.Empty);
-            var (containerStart, containerEnd) = PortSyntax.ParseRange((mapping["target"] as ComposeScalar)?.Value ?? string.Empty);
-            var protocol = PortSyntax.ParseProtocol((mapping["protocol"] as ComposeScalar)?.Value ?? "tcp");
-            spec = new PortSpec((mapping["host_ip"] as ComposeScalar)?.Value, hostStart, hostEnd, containerStart, containerEnd, protocol);
+            var (hostStart, hostEnd) = PortSyntax.ParseRange((mapping["published"] as ComposeScalar)?.Text ?? string.Empty);
+            var (containerStart, containerEnd) = PortSyntax.ParseRange((mapping["target"] as ComposeScalar)?.Text ?? string.Empty);
+            var protocol = PortSyntax.ParseProtocol((mapping["protocol"] as ComposeScalar)?.Text ?? "tcp");
+            var hostIp = (mapping["host_ip"] as ComposeScalar)?.Text;
+            spec = new PortSpec(string.IsNullOrEmpty(hostIp) ? null : hostIp, hostStart, hostEnd, containerStart, containerEnd, protocol);
         }
         else
         {
@@ -221,12 +216,12 @@ internal static class ComposeMerger
     {
         if (item is ComposeMapping mapping)
         {
-            return (mapping["target"] as ComposeScalar)?.Value;
+            return (mapping["target"] as ComposeScalar)?.Text;
         }
 
         if (item is ComposeScalar scalar)
         {
-            var parts = VolumeSyntax.Split(scalar.Value);
+            var parts = VolumeSyntax.Split(scalar.Text);
             return parts.Count >= 2 ? parts[1] : parts[0];
         }
 
@@ -263,7 +258,7 @@ internal static class ComposeMerger
 
     /// <summary>Mapping form as a sequence of one-entry mappings, so both forms can be merged item by item.</summary>
     private static ComposeSequence AsSequence(ComposeMapping mapping) =>
-        new([.. mapping.Entries.Select(e => (ComposeNode)new ComposeMapping([e], e.KeyLocation, e.KeySite, null))], mapping.Location, mapping.Site, mapping.Tag);
+        new([.. mapping.Entries.Select(e => (ComposeNode)new ComposeMapping([e], e.KeyLocation, e.KeySite, null, e.Value.Interpolator))], mapping.Location, mapping.Site, mapping.Tag, mapping.Interpolator);
 
     /// <summary><c>networks</c> list form as a mapping of names to null.</summary>
     private static ComposeMapping AsMapping(ComposeSequence sequence)
@@ -273,11 +268,11 @@ internal static class ComposeMerger
         {
             if (item is ComposeScalar scalar)
             {
-                var empty = new ComposeScalar(string.Empty, Parsing.Yaml.YamlScalarStyle.Plain, isNull: true, scalar.Location, scalar.Site, null);
+                var empty = new ComposeScalar(string.Empty, Parsing.Yaml.YamlScalarStyle.Plain, isNull: true, scalar.Location, scalar.Site, null, scalar.Interpolator);
                 entries.Add(new ComposeEntry(scalar.Value, scalar.Location, scalar.Site, empty));
             }
         }
 
-        return new ComposeMapping(entries.ToImmutable(), sequence.Location, sequence.Site, sequence.Tag);
+        return new ComposeMapping(entries.ToImmutable(), sequence.Location, sequence.Site, sequence.Tag, sequence.Interpolator);
     }
 }

@@ -1,3 +1,4 @@
+using HostNetLint.Model.Interpolation;
 using HostNetLint.Parsing.Text;
 
 namespace HostNetLint.Model.Compose;
@@ -8,11 +9,12 @@ namespace HostNetLint.Model.Compose;
 /// </summary>
 internal abstract class ComposeNode
 {
-    private protected ComposeNode(Location location, Location site, string? tag)
+    private protected ComposeNode(Location location, Location site, string? tag, Interpolator interpolator)
     {
         Location = location;
         Site = site;
         Tag = tag;
+        Interpolator = interpolator;
     }
 
     public Location Location { get; }
@@ -21,6 +23,9 @@ internal abstract class ComposeNode
 
     /// <summary>The YAML tag, e.g. <c>!reset</c> or <c>!override</c>.</summary>
     public string? Tag { get; }
+
+    /// <summary>The variables of the file this node is written in (compose interpolates each file before merging).</summary>
+    public Interpolator Interpolator { get; }
 
     public bool IsReset => Tag == ComposeTags.Reset;
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using HostNetLint.Model.Interpolation;
 using HostNetLint.Parsing.Text;
 using HostNetLint.Parsing.Yaml;
 
@@ -16,10 +17,12 @@ internal sealed class ComposeNodeBuilder
 {
     private const string MergeKey = "<<";
     private readonly SourceText text;
+    private readonly Interpolator interpolator;
 
-    public ComposeNodeBuilder(SourceText text)
+    public ComposeNodeBuilder(SourceText text, Interpolator interpolator)
     {
         this.text = text;
+        this.interpolator = interpolator;
     }
 
     public ComposeNode Build(YamlNode node) => Build(node, site: null);
@@ -31,7 +34,7 @@ internal sealed class ComposeNodeBuilder
             var aliasLocation = At(alias.Span);
             var target = alias.Resolve();
             return target is null
-                ? new ComposeScalar(string.Empty, YamlScalarStyle.Plain, isNull: true, aliasLocation, site ?? aliasLocation, null)
+                ? new ComposeScalar(string.Empty, YamlScalarStyle.Plain, isNull: true, aliasLocation, site ?? aliasLocation, null, interpolator)
                 : Build(target, site ?? aliasLocation);
         }
 
@@ -40,13 +43,13 @@ internal sealed class ComposeNodeBuilder
         switch (node)
         {
             case YamlScalar scalar:
-                return new ComposeScalar(scalar.Value, scalar.Style, scalar.IsNull, location, effectiveSite, scalar.Tag);
+                return new ComposeScalar(scalar.Value, scalar.Style, scalar.IsNull, location, effectiveSite, scalar.Tag, interpolator);
             case YamlSequence sequence:
-                return new ComposeSequence([.. sequence.Items.Select(i => Build(i, site))], location, effectiveSite, sequence.Tag);
+                return new ComposeSequence([.. sequence.Items.Select(i => Build(i, site))], location, effectiveSite, sequence.Tag, interpolator);
             case YamlMapping mapping:
-                return new ComposeMapping(BuildEntries(mapping, site), location, effectiveSite, mapping.Tag);
+                return new ComposeMapping(BuildEntries(mapping, site), location, effectiveSite, mapping.Tag, interpolator);
             default:
-                return new ComposeScalar(string.Empty, YamlScalarStyle.Plain, isNull: true, location, effectiveSite, node.Tag);
+                return new ComposeScalar(string.Empty, YamlScalarStyle.Plain, isNull: true, location, effectiveSite, node.Tag, interpolator);
         }
     }
 

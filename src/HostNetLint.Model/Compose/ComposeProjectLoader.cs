@@ -20,7 +20,8 @@ internal sealed class ComposeProjectLoader
     private readonly ModelOptions options;
     private readonly List<ModelProblem> problems;
     private readonly HashSet<(ModelProblemKind, Location)> reported = [];
-    private readonly Dictionary<string, ComposeMapping?> extendedFiles = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string, Interpolator), ComposeMapping?> extendedFiles = [];
+    private readonly Dictionary<string, (Interpolator, Dictionary<string, string>)> variablesByDirectory = new(StringComparer.Ordinal);
 
     public ComposeProjectLoader(FileLoader loader, ModelOptions options, List<ModelProblem> problems)
     {
@@ -31,8 +32,7 @@ internal sealed class ComposeProjectLoader
 
     public ComposeProject Load(string directory, IReadOnlyList<string> files)
     {
-        var variables = LoadVariables(directory);
-        var interpolator = new Interpolator(variables);
+        var (interpolator, variables) = VariablesFor(directory);
         var composeFiles = new List<ComposeFile>();
         ComposeMapping? merged = null;
         foreach (var file in files)
@@ -51,18 +51,18 @@ internal sealed class ComposeProjectLoader
 
         // Compose's order: COMPOSE_PROJECT_NAME, then the top-level `name:`, then the directory name.
         var name = variables.TryGetValue("COMPOSE_PROJECT_NAME", out var fromVariable) && fromVariable.Length > 0 ? fromVariable
-            : merged?["name"] is ComposeScalar { IsNull: false } nameScalar ? interpolator.Interpolate(nameScalar.Value)
+            : merged?["name"] is ComposeScalar { IsNull: false } nameScalar ? nameScalar.Text
             : NormalizeProjectName(Path.GetFileName(directory));
-        var hostNetworks = merged is null ? [] : FindHostNetworks(merged, interpolator);
+        var hostNetworks = merged is null ? [] : FindHostNetworks(merged);
         var services = ImmutableArray.CreateBuilder<Workload>();
         if (merged?["services"] is ComposeMapping serviceMap)
         {
-            CheckEnvFiles(serviceMap, interpolator);
+            CheckEnvFiles(serviceMap);
             foreach (var entry in serviceMap.Entries)
             {
                 if (entry.Value is ComposeMapping or ComposeScalar { IsNull: true })
                 {
-                    services.Add(WorkloadExtractor.Extract(entry, name, interpolator, hostNetworks));
+                    services.Add(WorkloadExtractor.Extract(entry, name, hostNetworks));
                 }
             }
         }
@@ -84,7 +84,7 @@ internal sealed class ComposeProjectLoader
         return name.Length == 0 ? "default" : name;
     }
 
-    private static ImmutableArray<string> FindHostNetworks(ComposeMapping model, Interpolator interpolator)
+    private static ImmutableArray<string> FindHostNetworks(ComposeMapping model)
     {
         if (model["networks"] is not ComposeMapping networks)
         {
@@ -100,15 +100,15 @@ internal sealed class ComposeProjectLoader
             }
 
             var external = network["external"];
-            var isExternal = external is ComposeScalar flag ? IsTrue(interpolator.Interpolate(flag.Value)) : external is ComposeMapping;
+            var isExternal = external is ComposeScalar flag ? IsTrue(flag.Text) : external is ComposeMapping;
             if (!isExternal)
             {
                 continue;
             }
 
             // `name:` wins; the legacy `external: {name: ...}` form comes next; else the key is the name.
-            var name = network["name"] is ComposeScalar { IsNull: false } named ? interpolator.Interpolate(named.Value)
-                : (external as ComposeMapping)?["name"] is ComposeScalar { IsNull: false } legacy ? interpolator.Interpolate(legacy.Value)
+            var name = network["name"] is ComposeScalar { IsNull: false } named ? named.Text
+                : (external as ComposeMapping)?["name"] is ComposeScalar { IsNull: false } legacy ? legacy.Text
                 : entry.Key;
             if (name == "host")
             {
@@ -121,22 +121,33 @@ internal sealed class ComposeProjectLoader
 
     private static bool IsTrue(string value) => value is "true" or "True" or "TRUE" or "yes" or "Yes" or "on";
 
-    private Dictionary<string, string> LoadVariables(string directory)
+    /// <summary>The variables of a project directory: its <c>.env</c>, then the host-supplied environment.</summary>
+    private (Interpolator Interpolator, Dictionary<string, string> Variables) VariablesFor(string directory)
     {
+        if (variablesByDirectory.TryGetValue(directory, out var known))
+        {
+            return known;
+        }
+
         var envPath = Path.Combine(directory, ".env");
-        if (!File.Exists(envPath) || !loader.IsInsideRoot(envPath))
+        Dictionary<string, string> values;
+        if (File.Exists(envPath) && loader.IsInsideRoot(envPath))
         {
-            return new Dictionary<string, string>(options.Environment, StringComparer.Ordinal);
+            var document = loader.Load(envPath, parseYaml: false);
+            values = DotEnvParser.Parse(document.Text.Text, options.Environment);
+            foreach (var (key, value) in options.Environment)
+            {
+                values.TryAdd(key, value);
+            }
+        }
+        else
+        {
+            values = new Dictionary<string, string>(options.Environment, StringComparer.Ordinal);
         }
 
-        var document = loader.Load(envPath, parseYaml: false);
-        var values = DotEnvParser.Parse(document.Text.Text, options.Environment);
-        foreach (var (key, value) in options.Environment)
-        {
-            values.TryAdd(key, value);
-        }
-
-        return values;
+        var result = (new Interpolator(values), values);
+        variablesByDirectory.Add(directory, result);
+        return result;
     }
 
     /// <summary>One file's model with its includes and extends applied; null when it cannot be analysed.</summary>
@@ -153,17 +164,17 @@ internal sealed class ComposeProjectLoader
             composeFiles.Add(new ComposeFile(document, tree));
         }
 
-        var model = BuildModel(tree);
-        model = ApplyExtends(model, fullPath, interpolator);
+        var model = BuildModel(tree, interpolator);
+        model = ApplyExtends(model, fullPath);
         return ApplyIncludes(model, fullPath, interpolator, composeFiles, includeDepth, includeChain);
     }
 
-    private static ComposeMapping BuildModel(YamlSyntaxTree tree)
+    private static ComposeMapping BuildModel(YamlSyntaxTree tree, Interpolator interpolator)
     {
         var location = new Location(tree.Text, new TextSpan(0, 0));
-        return tree.Root is YamlMapping root && new ComposeNodeBuilder(tree.Text).Build(root) is ComposeMapping model
+        return tree.Root is YamlMapping root && new ComposeNodeBuilder(tree.Text, interpolator).Build(root) is ComposeMapping model
             ? model
-            : new ComposeMapping([], location, location, null);
+            : new ComposeMapping([], location, location, null, interpolator);
     }
 
     private ComposeMapping ApplyIncludes(ComposeMapping model, string fullPath, Interpolator interpolator, List<ComposeFile> composeFiles, int depth, HashSet<string> chain)
@@ -182,13 +193,15 @@ internal sealed class ComposeProjectLoader
         var result = withoutInclude;
         foreach (var reference in IncludePaths(include.Value))
         {
-            var target = ResolveReference(reference, fullPath, interpolator);
+            var target = ResolveReference(reference, fullPath);
             if (target is null || chain.Contains(target))
             {
                 continue;
             }
 
-            var included = LoadFile(target, interpolator, composeFiles, depth + 1, chain);
+            // An included file is a project of its own directory: its .env, not the includer's, fills its variables.
+            var includedVariables = VariablesFor(Path.GetDirectoryName(target) ?? loader.Root).Interpolator;
+            var included = LoadFile(target, includedVariables, composeFiles, depth + 1, chain);
             if (included is not null)
             {
                 result = AddMissing(result, included, "services");
@@ -250,7 +263,7 @@ internal sealed class ComposeProjectLoader
         }
     }
 
-    private ComposeMapping ApplyExtends(ComposeMapping model, string fullPath, Interpolator interpolator)
+    private ComposeMapping ApplyExtends(ComposeMapping model, string fullPath)
     {
         if (model.Find("services") is not { Value: ComposeMapping services } servicesEntry)
         {
@@ -263,7 +276,7 @@ internal sealed class ComposeProjectLoader
         {
             if (entries[i].Value is ComposeMapping service && service.Find("extends") is not null)
             {
-                entries[i] = entries[i] with { Value = ResolveService(fullPath, services, entries[i].Key, interpolator, []) ?? service };
+                entries[i] = entries[i] with { Value = ResolveService(fullPath, services, entries[i].Key, []) ?? service };
                 changed = true;
             }
         }
@@ -274,7 +287,7 @@ internal sealed class ComposeProjectLoader
     }
 
     /// <summary>A service with its <c>extends</c> chain applied; inherited values enter at the <c>extends</c> key.</summary>
-    private ComposeMapping? ResolveService(string fullPath, ComposeMapping services, string name, Interpolator interpolator, HashSet<(string, string)> chain)
+    private ComposeMapping? ResolveService(string fullPath, ComposeMapping services, string name, HashSet<(string, string)> chain)
     {
         if (services[name] is not ComposeMapping service)
         {
@@ -294,8 +307,8 @@ internal sealed class ComposeProjectLoader
 
         var (baseName, fileReference) = extends.Value switch
         {
-            ComposeScalar scalar => (interpolator.Interpolate(scalar.Value), null),
-            ComposeMapping mapping => ((mapping["service"] as ComposeScalar)?.Value, mapping["file"] as ComposeScalar),
+            ComposeScalar scalar => (scalar.Text, null),
+            ComposeMapping mapping => ((mapping["service"] as ComposeScalar)?.Text, mapping["file"] as ComposeScalar),
             _ => (null, null),
         };
 
@@ -303,12 +316,12 @@ internal sealed class ComposeProjectLoader
         ComposeMapping? baseServices = services;
         if (fileReference is { IsNull: false })
         {
-            var target = ResolveReference(fileReference, fullPath, interpolator);
+            var target = ResolveReference(fileReference, fullPath);
             baseFile = target ?? fullPath;
-            baseServices = target is null ? null : ServicesOf(target);
+            baseServices = target is null ? null : ServicesOf(target, extends.Value.Interpolator);
         }
 
-        var extended = baseName is null || baseServices is null ? null : ResolveService(baseFile, baseServices, baseName, interpolator, chain);
+        var extended = baseName is null || baseServices is null ? null : ResolveService(baseFile, baseServices, baseName, chain);
         chain.Remove((fullPath, name));
         return extended is null
             ? withoutExtends
@@ -319,7 +332,7 @@ internal sealed class ComposeProjectLoader
     /// Reports <c>env_file</c> entries that are missing (unless <c>required: false</c>) or outside the root.
     /// Each path is relative to the file it is written in, as compose resolves paths per file.
     /// </summary>
-    private void CheckEnvFiles(ComposeMapping services, Interpolator interpolator)
+    private void CheckEnvFiles(ComposeMapping services)
     {
         foreach (var entry in services.Entries)
         {
@@ -338,29 +351,30 @@ internal sealed class ComposeProjectLoader
                 };
                 if (path is { IsNull: false })
                 {
-                    ResolveReference(path, loader.FullPathOf(path.Location.Source), interpolator, reportMissing: required);
+                    ResolveReference(path, loader.FullPathOf(path.Location.Source), reportMissing: required);
                 }
             }
         }
     }
 
     /// <summary>The <c>services</c> of a file that <c>extends</c> names, built once however many services extend it.</summary>
-    private ComposeMapping? ServicesOf(string fullPath)
+    private ComposeMapping? ServicesOf(string fullPath, Interpolator interpolator)
     {
-        if (!extendedFiles.TryGetValue(fullPath, out var services))
+        // The extended file is interpolated with the variables of the project that extends it.
+        if (!extendedFiles.TryGetValue((fullPath, interpolator), out var services))
         {
             var document = loader.Load(fullPath, parseYaml: true);
-            services = document is { IsAnalyzable: true, Yaml: { } tree } ? BuildModel(tree)["services"] as ComposeMapping : null;
-            extendedFiles.Add(fullPath, services);
+            services = document is { IsAnalyzable: true, Yaml: { } tree } ? BuildModel(tree, interpolator)["services"] as ComposeMapping : null;
+            extendedFiles.Add((fullPath, interpolator), services);
         }
 
         return services;
     }
 
     /// <summary>The full path a file reference names, or null (with a problem) when it is missing or outside the root.</summary>
-    private string? ResolveReference(ComposeScalar reference, string referencingFile, Interpolator interpolator, bool reportMissing = true)
+    private string? ResolveReference(ComposeScalar reference, string referencingFile, bool reportMissing = true)
     {
-        var relative = interpolator.Interpolate(reference.Value).Trim();
+        var relative = reference.Text.Trim();
         if (IsRemote(relative))
         {
             // git and OCI includes are fetched by compose at run time; a linter neither fetches nor reports them.

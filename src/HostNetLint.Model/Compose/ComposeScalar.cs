@@ -1,3 +1,4 @@
+using HostNetLint.Model.Interpolation;
 using HostNetLint.Parsing.Text;
 using HostNetLint.Parsing.Yaml;
 
@@ -5,8 +6,8 @@ namespace HostNetLint.Model.Compose;
 
 internal sealed class ComposeScalar : ComposeNode
 {
-    public ComposeScalar(string value, YamlScalarStyle style, bool isNull, Location location, Location site, string? tag)
-        : base(location, site, tag)
+    public ComposeScalar(string value, YamlScalarStyle style, bool isNull, Location location, Location site, string? tag, Interpolator interpolator)
+        : base(location, site, tag, interpolator)
     {
         Value = value;
         Style = style;
@@ -15,6 +16,9 @@ internal sealed class ComposeScalar : ComposeNode
 
     /// <summary>The scalar's value after YAML unquoting, before interpolation.</summary>
     public string Value { get; }
+
+    /// <summary>The value after interpolation.</summary>
+    public string Text => Interpolator.Interpolate(Value);
 
     public YamlScalarStyle Style { get; }
 
@@ -62,9 +66,9 @@ internal sealed class ComposeScalar : ComposeNode
             : Location;
     }
 
-    public override ComposeNode WithSite(Location site) => new ComposeScalar(Value, Style, IsNull, Location, site, Tag);
+    public override ComposeNode WithSite(Location site) => new ComposeScalar(Value, Style, IsNull, Location, site, Tag, Interpolator);
 
-    public override ComposeNode WithoutTag() => Tag is null ? this : new ComposeScalar(Value, Style, IsNull, Location, Site, null);
+    public override ComposeNode WithoutTag() => Tag is null ? this : new ComposeScalar(Value, Style, IsNull, Location, Site, null, Interpolator);
 
     public override string ToString() => Value;
 }

@@ -1,12 +1,13 @@
 using System.Collections.Immutable;
+using HostNetLint.Model.Interpolation;
 using HostNetLint.Parsing.Text;
 
 namespace HostNetLint.Model.Compose;
 
 internal sealed class ComposeSequence : ComposeNode
 {
-    public ComposeSequence(ImmutableArray<ComposeNode> items, Location location, Location site, string? tag)
-        : base(location, site, tag)
+    public ComposeSequence(ImmutableArray<ComposeNode> items, Location location, Location site, string? tag, Interpolator interpolator)
+        : base(location, site, tag, interpolator)
     {
         Items = items;
     }
@@ -14,9 +15,9 @@ internal sealed class ComposeSequence : ComposeNode
     public ImmutableArray<ComposeNode> Items { get; }
 
     public override ComposeNode WithSite(Location site) =>
-        new ComposeSequence([.. Items.Select(i => i.WithSite(site))], Location, site, Tag);
+        new ComposeSequence([.. Items.Select(i => i.WithSite(site))], Location, site, Tag, Interpolator);
 
-    public override ComposeNode WithoutTag() => Tag is null ? this : new ComposeSequence(Items, Location, Site, null);
+    public override ComposeNode WithoutTag() => Tag is null ? this : new ComposeSequence(Items, Location, Site, null, Interpolator);
 
-    public ComposeSequence WithItems(ImmutableArray<ComposeNode> items) => new(items, Location, Site, Tag);
+    public ComposeSequence WithItems(ImmutableArray<ComposeNode> items) => new(items, Location, Site, Tag, Interpolator);
 }

@@ -6,20 +6,10 @@ using HostNetLint.Parsing.Text;
 namespace HostNetLint.Model.Workloads;
 
 /// <summary>Turns one effective compose service into a <see cref="Workload"/>, interpolating every value.</summary>
-internal sealed class WorkloadExtractor
+internal static class WorkloadExtractor
 {
-    private readonly Interpolator interpolator;
-    private readonly ImmutableArray<string> hostNetworks;
-
-    private WorkloadExtractor(Interpolator interpolator, ImmutableArray<string> hostNetworks)
+    public static Workload Extract(ComposeEntry serviceEntry, string projectName, ImmutableArray<string> hostNetworks)
     {
-        this.interpolator = interpolator;
-        this.hostNetworks = hostNetworks;
-    }
-
-    public static Workload Extract(ComposeEntry serviceEntry, string projectName, Interpolator interpolator, ImmutableArray<string> hostNetworks)
-    {
-        var extractor = new WorkloadExtractor(interpolator, hostNetworks);
         var service = serviceEntry.Value as ComposeMapping;
         var networks = service?.Find("networks");
         var ports = service?.Find("ports");
@@ -29,20 +19,20 @@ internal sealed class WorkloadExtractor
             Kind = WorkloadKind.ComposeService,
             Location = serviceEntry.KeyLocation,
             GroupName = projectName,
-            NetworkMode = extractor.Scalar(service?["network_mode"]),
-            Networks = extractor.Networks(networks?.Value),
+            NetworkMode = Scalar(service?["network_mode"]),
+            Networks = Networks(networks?.Value, hostNetworks),
             NetworksKey = networks?.KeyLocation,
             PortsKey = ports?.KeyLocation,
-            Ports = extractor.Ports(ports?.Value),
-            Expose = extractor.List(service?["expose"]),
-            Mounts = extractor.Mounts(service?["volumes"]),
-            Environment = extractor.Environment(service?["environment"]),
-            Command = extractor.Arguments(service?["command"]),
-            Entrypoint = extractor.Arguments(service?["entrypoint"]),
-            Healthcheck = extractor.HealthcheckTest((service?["healthcheck"] as ComposeMapping)?["test"]),
-            ExtraHosts = extractor.ExtraHosts(service?["extra_hosts"]),
-            Labels = extractor.Labels(service?["labels"]),
-            Image = extractor.Scalar(service?["image"]),
+            Ports = Ports(ports?.Value),
+            Expose = List(service?["expose"]),
+            Mounts = Mounts(service?["volumes"]),
+            Environment = Environment(service?["environment"]),
+            Command = Arguments(service?["command"]),
+            Entrypoint = Arguments(service?["entrypoint"]),
+            Healthcheck = HealthcheckTest((service?["healthcheck"] as ComposeMapping)?["test"]),
+            ExtraHosts = ExtraHosts(service?["extra_hosts"]),
+            Labels = Labels(service?["labels"]),
+            Image = Scalar(service?["image"]),
         };
     }
 
@@ -64,40 +54,40 @@ internal sealed class WorkloadExtractor
         _ => [node],
     };
 
-    private ModelValue? Scalar(ComposeNode? node) => node is ComposeScalar { IsNull: false } scalar ? Value(scalar) : null;
+    private static ModelValue? Scalar(ComposeNode? node) => node is ComposeScalar { IsNull: false } scalar ? Value(scalar) : null;
 
-    private ModelValue Value(ComposeScalar scalar) => new(interpolator.Interpolate(scalar.Value), scalar.Value, scalar.Location, scalar.Site);
+    private static ModelValue Value(ComposeScalar scalar) => new(scalar.Text, scalar.Value, scalar.Location, scalar.Site);
 
     /// <summary>The value of <c>scalar.Value[start..end]</c>, located exactly when the scalar is written verbatim.</summary>
-    private ModelValue Part(ComposeScalar scalar, int start, int end, string raw)
+    private static ModelValue Part(ComposeScalar scalar, int start, int end, string raw)
     {
         var location = scalar.LocationOf(start, end);
-        return new ModelValue(interpolator.Interpolate(raw), raw, location, SiteFor(scalar, location));
+        return new ModelValue(scalar.Interpolator.Interpolate(raw), raw, location, SiteFor(scalar, location));
     }
 
     /// <summary>A mapping entry (<c>KEY: value</c>) as one value, written <c>KEY=value</c> like the list form.</summary>
-    private ModelValue EntryValue(ComposeEntry entry, char separator)
+    private static ModelValue EntryValue(ComposeEntry entry, char separator)
     {
         var raw = entry.Value is ComposeScalar { IsNull: false } scalar ? $"{entry.Key}{separator}{scalar.Value}" : entry.Key;
         var location = EntryLocation(entry);
         var site = entry.KeySite == entry.KeyLocation ? location : entry.KeySite;
-        return new ModelValue(interpolator.Interpolate(raw), raw, location, site);
+        return new ModelValue(entry.Value.Interpolator.Interpolate(raw), raw, location, site);
     }
 
     /// <summary>A whole node (a long-syntax mapping) as one value whose text is the source as written.</summary>
-    private ModelValue Whole(ComposeNode node)
+    private static ModelValue Whole(ComposeNode node)
     {
         var raw = node.Location.Source.ToString(node.Location.Span);
-        return new ModelValue(interpolator.Interpolate(raw), raw, node.Location, node.Site);
+        return new ModelValue(node.Interpolator.Interpolate(raw), raw, node.Location, node.Site);
     }
 
-    private ModelValue KeyValue(ComposeEntry entry) =>
-        new(interpolator.Interpolate(entry.Key), entry.Key, entry.KeyLocation, entry.KeySite);
+    /// <summary>A mapping key as a value; compose does not interpolate keys.</summary>
+    private static ModelValue KeyValue(ComposeEntry entry) => new(entry.Key, entry.Key, entry.KeyLocation, entry.KeySite);
 
-    private ImmutableArray<ModelValue> List(ComposeNode? node) =>
+    private static ImmutableArray<ModelValue> List(ComposeNode? node) =>
         [.. Items(node).OfType<ComposeScalar>().Where(s => !s.IsNull).Select(Value)];
 
-    private ImmutableArray<NetworkAttachment> Networks(ComposeNode? node)
+    private static ImmutableArray<NetworkAttachment> Networks(ComposeNode? node, ImmutableArray<string> hostNetworks)
     {
         var result = ImmutableArray.CreateBuilder<NetworkAttachment>();
         if (node is ComposeMapping mapping)
@@ -119,7 +109,7 @@ internal sealed class WorkloadExtractor
         return result.ToImmutable();
     }
 
-    private ImmutableArray<PortMapping> Ports(ComposeNode? node)
+    private static ImmutableArray<PortMapping> Ports(ComposeNode? node)
     {
         var result = ImmutableArray.CreateBuilder<PortMapping>();
         foreach (var item in Items(node))
@@ -144,9 +134,9 @@ internal sealed class WorkloadExtractor
         return result.ToImmutable();
     }
 
-    private string? Text(ComposeNode? node) => node is ComposeScalar { IsNull: false } scalar ? interpolator.Interpolate(scalar.Value) : null;
+    private static string? Text(ComposeNode? node) => node is ComposeScalar { IsNull: false } scalar ? scalar.Text : null;
 
-    private ImmutableArray<Mount> Mounts(ComposeNode? node)
+    private static ImmutableArray<Mount> Mounts(ComposeNode? node)
     {
         var result = ImmutableArray.CreateBuilder<Mount>();
         foreach (var item in Items(node))
@@ -177,7 +167,7 @@ internal sealed class WorkloadExtractor
         return result.ToImmutable();
     }
 
-    private ImmutableArray<EnvironmentVariable> Environment(ComposeNode? node)
+    private static ImmutableArray<EnvironmentVariable> Environment(ComposeNode? node)
     {
         var result = ImmutableArray.CreateBuilder<EnvironmentVariable>();
         foreach (var (name, value, entry) in KeyedItems(node, '='))
@@ -188,7 +178,7 @@ internal sealed class WorkloadExtractor
         return result.ToImmutable();
     }
 
-    private ImmutableArray<Label> Labels(ComposeNode? node)
+    private static ImmutableArray<Label> Labels(ComposeNode? node)
     {
         var result = ImmutableArray.CreateBuilder<Label>();
         foreach (var (name, value, entry) in KeyedItems(node, '='))
@@ -199,7 +189,7 @@ internal sealed class WorkloadExtractor
         return result.ToImmutable();
     }
 
-    private ImmutableArray<ModelValue> ExtraHosts(ComposeNode? node)
+    private static ImmutableArray<ModelValue> ExtraHosts(ComposeNode? node)
     {
         var result = ImmutableArray.CreateBuilder<ModelValue>();
         foreach (var item in Items(node))
@@ -218,7 +208,7 @@ internal sealed class WorkloadExtractor
     }
 
     /// <summary>The items of a list (<c>K=V</c> / <c>K</c>) or mapping (<c>K: V</c>) form, with the value part located exactly.</summary>
-    private IEnumerable<(string Name, ModelValue? Value, ModelValue Entry)> KeyedItems(ComposeNode? node, char separator)
+    private static IEnumerable<(string Name, ModelValue? Value, ModelValue Entry)> KeyedItems(ComposeNode? node, char separator)
     {
         foreach (var item in Items(node))
         {
@@ -241,17 +231,17 @@ internal sealed class WorkloadExtractor
     }
 
     /// <summary>A list is taken item by item; a string is split like a shell, each word located inside the scalar.</summary>
-    private ImmutableArray<ModelValue> Arguments(ComposeNode? node) => node switch
+    private static ImmutableArray<ModelValue> Arguments(ComposeNode? node) => node switch
     {
         ComposeSequence => List(node),
         ComposeScalar { IsNull: false } scalar => Split(scalar),
         _ => [],
     };
 
-    private ImmutableArray<ModelValue> Split(ComposeScalar scalar) =>
+    private static ImmutableArray<ModelValue> Split(ComposeScalar scalar) =>
         [.. ShellWords.Split(scalar.Value).Select(w => Part(scalar, w.Start, w.End, w.Text))];
 
-    private ImmutableArray<ModelValue> HealthcheckTest(ComposeNode? node)
+    private static ImmutableArray<ModelValue> HealthcheckTest(ComposeNode? node)
     {
         if (node is ComposeScalar { IsNull: false } scalar)
         {

@@ -160,6 +160,7 @@ public class OverrideTests
                   - "53:53"
                   - "${Q}:90"
             """);
+        tree.Write(".env", "P=7000\nQ=7001\n");
         var ports = tree.Service("s").Ports;
         Assert.Multiple(() =>
         {
@@ -167,11 +168,22 @@ public class OverrideTests
             {
                 (8080, 80, PortProtocol.Tcp),
                 (53, 53, PortProtocol.Udp),
-                (null, 90, PortProtocol.Tcp),
+                (7000, 90, PortProtocol.Tcp),
                 (53, 53, PortProtocol.Tcp),
-                (null, 90, PortProtocol.Tcp),
+                (7001, 90, PortProtocol.Tcp),
             }));
             Assert.That(ports[0].Entry.Location.Path, Is.EqualTo("compose.override.yaml"), "the later file's entry replaces the same port");
         });
+    }
+
+    [Test]
+    public void Files_are_interpolated_before_merging_so_equal_ports_merge()
+    {
+        using var tree = new TempTree();
+        tree.Write(".env", "WEB=8080\n");
+        tree.Write("compose.yaml", "services:\n  s:\n    ports:\n      - \"${WEB}:80\"\n");
+        tree.Write("compose.override.yaml", "services:\n  s:\n    ports:\n      - \"8080:80\"\n");
+        var port = tree.Service("s").Ports.Single();
+        Assert.That(port.Entry.Location.Path, Is.EqualTo("compose.override.yaml"));
     }
 }

@@ -220,4 +220,16 @@ public class ReferenceTests
         Assert.That(model.Problems, Is.Empty);
         Assert.That(model.Workloads, Has.Length.EqualTo(1));
     }
+
+    [Test]
+    public void Included_files_use_the_env_file_of_their_own_directory()
+    {
+        using var tree = new TempTree();
+        tree.Write(".env", "IMAGE=root-image\n");
+        tree.Write("compose.yaml", "include: [db/compose.yaml]\nservices:\n  app:\n    image: ${IMAGE}\n");
+        tree.Write("db/.env", "IMAGE=db-image\n");
+        tree.Write("db/compose.yaml", "services:\n  db:\n    image: ${IMAGE}\n");
+        var root = tree.Build().ComposeProjects[0];
+        Assert.That(root.Services.Select(s => s.Image!.Text), Is.EqualTo(new[] { "root-image", "db-image" }));
+    }
 }
