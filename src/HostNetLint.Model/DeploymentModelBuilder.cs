@@ -19,6 +19,10 @@ public static class DeploymentModelBuilder
     /// A directory yields the projects compose would find in it and in each subdirectory; a file with a
     /// compose name yields its directory's project; any other YAML file with a top-level <c>services:</c>
     /// mapping is a project of its own. <see cref="ComposeProject.Directory"/> is a full path.
+    /// Each file is interpolated with the variables of its project directory (<c>.env</c>, then
+    /// <see cref="ModelOptions.Environment"/>); a <c>.env</c> that is read is a document too (without a YAML tree).
+    /// Files referenced by <c>include</c>, <c>extends</c> or <c>env_file</c> are read only when they lie under the root
+    /// (symbolic links resolved); otherwise the reference is a <see cref="ModelProblem"/> at the referencing value.
     /// </remarks>
     public static DeploymentModel Build(string root, IReadOnlyList<string> paths, ModelOptions options)
     {

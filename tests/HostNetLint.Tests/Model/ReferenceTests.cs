@@ -120,6 +120,7 @@ public class ReferenceTests
             Assert.That(root.Files.Select(f => f.Document.Path), Is.EqualTo(new[] { "compose.yaml", "db/compose.yaml", "cache.yml" }));
             Assert.That(root.Services[1].Location.Path, Is.EqualTo("db/compose.yaml"));
             Assert.That(root.Services[1].IsHostNetwork, Is.True);
+            Assert.That(model.Documents.Select(d => d.Path), Is.Unique, "a file read by two projects is one document");
         });
     }
 
@@ -231,5 +232,24 @@ public class ReferenceTests
         tree.Write("db/compose.yaml", "services:\n  db:\n    image: ${IMAGE}\n");
         var root = tree.Build().ComposeProjects[0];
         Assert.That(root.Services.Select(s => s.Image!.Text), Is.EqualTo(new[] { "root-image", "db-image" }));
+    }
+
+    [Test]
+    public void A_symbolic_link_that_leads_out_of_the_root_is_not_followed()
+    {
+        using var outside = new TempTree();
+        outside.Write("secret.yml", "services:\n  x:\n    image: x\n");
+        using var tree = new TempTree();
+        File.CreateSymbolicLink(Path.Combine(tree.Root, "link.yml"), Path.Combine(outside.Root, "secret.yml"));
+        Directory.CreateSymbolicLink(Path.Combine(tree.Root, "linked-dir"), outside.Root);
+        outside.Write("compose.yaml", "services:\n  y:\n    image: y\n");
+        tree.Write("compose.yaml", "include: [link.yml]\nservices:\n  app:\n    image: app\n");
+        var model = tree.Build();
+        Assert.Multiple(() =>
+        {
+            Assert.That(model.Problems.Single().Kind, Is.EqualTo(ModelProblemKind.ReferenceOutsideRoot));
+            Assert.That(model.Workloads.Select(w => w.Name), Is.EqualTo(new[] { "app" }));
+            Assert.That(model.Documents.Select(d => d.Path), Is.EqualTo(new[] { "compose.yaml" }));
+        });
     }
 }
