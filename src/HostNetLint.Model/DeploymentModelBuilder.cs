@@ -1,3 +1,8 @@
+using System.Collections.Immutable;
+using HostNetLint.Model.Compose;
+using HostNetLint.Model.Loading;
+using HostNetLint.Parsing.Yaml;
+
 namespace HostNetLint.Model;
 
 /// <summary>Builds the <see cref="DeploymentModel"/> of a set of paths (files or directories).</summary>
@@ -8,11 +13,109 @@ public static class DeploymentModelBuilder
     /// into a model. Never throws on bad input: unreadable, malformed or over-limit files become problems
     /// on their <see cref="SourceDocument"/>, and every other file is still read.
     /// </summary>
+    /// <remarks>
+    /// Relative <paramref name="paths"/> resolve against <paramref name="root"/>; an empty list means the root.
+    /// Document paths (and so every <see cref="Parsing.Text.Location"/>) are root-relative with forward slashes.
+    /// A directory yields the projects compose would find in it and in each subdirectory; a file with a
+    /// compose name yields its directory's project; any other YAML file with a top-level <c>services:</c>
+    /// mapping is a project of its own. <see cref="ComposeProject.Directory"/> is a full path.
+    /// Each file is interpolated with the variables of its project directory (<c>.env</c>, then
+    /// <see cref="ModelOptions.Environment"/>); a <c>.env</c> that is read is a document too (without a YAML tree).
+    /// Files referenced by <c>include</c>, <c>extends</c> or <c>env_file</c> are read only when they lie under the root
+    /// (symbolic links resolved); otherwise the reference is a <see cref="ModelProblem"/> at the referencing value.
+    /// </remarks>
     public static DeploymentModel Build(string root, IReadOnlyList<string> paths, ModelOptions options)
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(options);
-        throw new NotImplementedException("compose loader under construction");
+
+        var fullRoot = FileLoader.Normalize(root);
+        var loader = new FileLoader(fullRoot, options);
+        var walker = new DirectoryWalker(loader, options);
+        var problems = new List<ModelProblem>();
+        var projectLoader = new ComposeProjectLoader(loader, options, problems);
+        var projects = new List<ComposeProject>();
+        var seenDirectories = new HashSet<string>(StringComparer.Ordinal);
+        var seenFiles = new HashSet<string>(StringComparer.Ordinal);
+
+        void AddDirectoryProject(string directory)
+        {
+            if (!seenDirectories.Add(directory))
+            {
+                return;
+            }
+
+            // An excluded base leaves the directory without a project; an excluded override is just not applied.
+            var files = ComposeFileNames.Discover(directory).ToList();
+            if (files.Count == 0 || walker.IsExcluded(files[0]))
+            {
+                return;
+            }
+
+            files.RemoveAll(walker.IsExcluded);
+            if (files.TrueForAll(seenFiles.Add))
+            {
+                projects.Add(projectLoader.Load(directory, files));
+            }
+        }
+
+        foreach (var path in paths.Count == 0 ? [fullRoot] : paths)
+        {
+            if (!TryGetFullPath(fullRoot, path, out var fullPath))
+            {
+                continue;
+            }
+
+            if (Directory.Exists(fullPath))
+            {
+                foreach (var directory in walker.Walk(fullPath))
+                {
+                    AddDirectoryProject(directory);
+                }
+            }
+            else if (File.Exists(fullPath) && !walker.IsExcluded(fullPath))
+            {
+                var directory = Path.GetDirectoryName(fullPath) ?? fullRoot;
+                if (ComposeFileNames.IsKnownName(Path.GetFileName(fullPath)))
+                {
+                    AddDirectoryProject(directory);
+                }
+                else if (IsYaml(fullPath) && seenFiles.Add(fullPath) && HasServices(loader.Load(fullPath, parseYaml: true)))
+                {
+                    projects.Add(projectLoader.Load(directory, [fullPath]));
+                }
+            }
+        }
+
+        return new DeploymentModel
+        {
+            Root = fullRoot,
+            Documents = loader.Documents,
+            ComposeProjects = [.. projects],
+            Workloads = [.. projects.SelectMany(p => p.Services)],
+            Problems = [.. problems],
+        };
     }
+
+    private static bool TryGetFullPath(string root, string path, out string fullPath)
+    {
+        try
+        {
+            fullPath = FileLoader.Normalize(Path.Combine(root, path));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            // A path with characters the file system cannot name names nothing to read.
+            fullPath = string.Empty;
+            return false;
+        }
+    }
+
+    private static bool IsYaml(string path) =>
+        path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
+
+    private static bool HasServices(SourceDocument document) =>
+        document.IsAnalyzable && document.Yaml?.Root is YamlMapping root && root["services"]?.Resolve() is YamlMapping;
 }

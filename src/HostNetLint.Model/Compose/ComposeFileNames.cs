@@ -1,0 +1,47 @@
+namespace HostNetLint.Model.Compose;
+
+/// <summary>The file names compose-go and podman-compose look for, in their order.</summary>
+internal static class ComposeFileNames
+{
+    public static readonly string[] Base = ["compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml"];
+
+    public static readonly string[] Override = ["compose.override.yml", "compose.override.yaml", "docker-compose.override.yml", "docker-compose.override.yaml"];
+
+    public static readonly string[] PodmanBase = ["podman-compose.yml", "podman-compose.yaml", "container-compose.yml", "container-compose.yaml"];
+
+    public static readonly string[] PodmanOverride = ["container-compose.override.yml", "container-compose.override.yaml"];
+
+    public static bool IsKnownName(string fileName) =>
+        Base.Contains(fileName, StringComparer.Ordinal) || Override.Contains(fileName, StringComparer.Ordinal)
+        || PodmanBase.Contains(fileName, StringComparer.Ordinal) || PodmanOverride.Contains(fileName, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The base file and the first override of a directory, as compose would load them; empty when the
+    /// directory has no base file. Without a compose-go base, podman-compose's names are used.
+    /// </summary>
+    public static IReadOnlyList<string> Discover(string directory)
+    {
+        var baseFile = FirstExisting(directory, Base) ?? FirstExisting(directory, PodmanBase);
+        if (baseFile is null)
+        {
+            return [];
+        }
+
+        var overrideFile = FirstExisting(directory, Override) ?? FirstExisting(directory, PodmanOverride);
+        return overrideFile is null ? [baseFile] : [baseFile, overrideFile];
+    }
+
+    private static string? FirstExisting(string directory, string[] names)
+    {
+        foreach (var name in names)
+        {
+            var path = Path.Combine(directory, name);
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,278 @@
+using System.Collections.Immutable;
+using HostNetLint.Model.Workloads;
+
+namespace HostNetLint.Model.Compose;
+
+/// <summary>
+/// Merges a later compose file (or an extending service) over an earlier one with compose's rules:
+/// mappings merge, scalars replace, sequences append; <c>ports</c> are de-duplicated, <c>volumes</c> merge by
+/// target, <c>environment</c>/<c>labels</c>/<c>extra_hosts</c> by variable or host name; <c>command</c>,
+/// <c>entrypoint</c> and <c>healthcheck.test</c> replace. <c>!reset</c> removes and <c>!override</c> replaces.
+/// </summary>
+internal static class ComposeMerger
+{
+    private const string ServicePath = "service";
+
+    private static readonly HashSet<string> ReplacedSequences = new(StringComparer.Ordinal)
+    {
+        "service.command", "service.entrypoint", "service.healthcheck.test",
+    };
+
+    private static readonly HashSet<string> KeyedSequences = new(StringComparer.Ordinal)
+    {
+        "service.environment", "service.labels", "service.extra_hosts", "service.annotations", "service.sysctls", "service.build.args",
+    };
+
+    private static readonly HashSet<string> UniqueSequences = new(StringComparer.Ordinal)
+    {
+        "service.expose", "service.dns", "service.dns_search", "service.env_file", "service.tmpfs", "service.cap_add", "service.cap_drop",
+        "service.networks", "service.devices", "service.security_opt", "service.profiles",
+    };
+
+    /// <summary>Merges two whole files (their root mappings).</summary>
+    public static ComposeMapping MergeFiles(ComposeMapping first, ComposeMapping second) => MergeMappings(first, second, path: string.Empty);
+
+    /// <summary>Merges an extending service over the service it extends.</summary>
+    public static ComposeMapping MergeServices(ComposeMapping extended, ComposeMapping extending) => MergeMappings(extended, extending, ServicePath);
+
+    /// <summary>Drops entries still tagged <c>!reset</c> (nothing was inherited to reset).</summary>
+    public static ComposeNode RemoveResets(ComposeNode node)
+    {
+        switch (node)
+        {
+            case ComposeMapping mapping:
+                var entries = ImmutableArray.CreateBuilder<ComposeEntry>(mapping.Entries.Length);
+                foreach (var entry in mapping.Entries)
+                {
+                    if (!entry.Value.IsReset)
+                    {
+                        entries.Add(entry with { Value = RemoveResets(entry.Value) });
+                    }
+                }
+
+                return mapping.WithEntries(entries.ToImmutable());
+            case ComposeSequence sequence:
+                return sequence.WithItems([.. sequence.Items.Where(i => !i.IsReset).Select(RemoveResets)]);
+            default:
+                return node;
+        }
+    }
+
+    private static ComposeNode Merge(ComposeNode first, ComposeNode second, string path)
+    {
+        if (second.IsOverride)
+        {
+            return second.WithoutTag();
+        }
+
+        return (first, second) switch
+        {
+            (ComposeMapping a, ComposeMapping b) => MergeMappings(a, b, path),
+            (ComposeSequence a, ComposeSequence b) => MergeSequences(a, b, path),
+            (ComposeMapping a, ComposeSequence b) when KeyedSequences.Contains(path) => MergeKeyed(AsSequence(a), b),
+            (ComposeSequence a, ComposeMapping b) when KeyedSequences.Contains(path) => MergeKeyed(a, AsSequence(b)),
+            (ComposeMapping a, ComposeSequence b) when path == "service.networks" => MergeMappings(a, AsMapping(b), path),
+            (ComposeSequence a, ComposeMapping b) when path == "service.networks" => MergeMappings(AsMapping(a), b, path),
+            _ => second,
+        };
+    }
+
+    private static ComposeMapping MergeMappings(ComposeMapping first, ComposeMapping second, string path)
+    {
+        var entries = first.Entries.ToList();
+        foreach (var entry in second.Entries)
+        {
+            var index = entries.FindIndex(e => e.Key == entry.Key);
+            if (entry.Value.IsReset)
+            {
+                if (index >= 0)
+                {
+                    entries.RemoveAt(index);
+                }
+
+                continue;
+            }
+
+            if (index < 0)
+            {
+                entries.Add(entry);
+                continue;
+            }
+
+            // The key keeps the place (and location) where it was first defined.
+            var childPath = path == "services" ? ServicePath : path.Length == 0 ? entry.Key : path + "." + entry.Key;
+            entries[index] = entries[index] with { Value = Merge(entries[index].Value, entry.Value, childPath) };
+        }
+
+        return first.WithEntries([.. entries]);
+    }
+
+    private static ComposeSequence MergeSequences(ComposeSequence first, ComposeSequence second, string path)
+    {
+        if (ReplacedSequences.Contains(path))
+        {
+            return second;
+        }
+
+        if (KeyedSequences.Contains(path))
+        {
+            return MergeKeyed(first, second);
+        }
+
+        if (path == "service.volumes")
+        {
+            return MergeByKey(first, second, VolumeTarget);
+        }
+
+        if (path == "service.ports")
+        {
+            return MergeByKey(first, second, PortKey);
+        }
+
+        if (UniqueSequences.Contains(path))
+        {
+            var items = first.Items.ToList();
+            foreach (var item in second.Items)
+            {
+                if (item is not ComposeScalar scalar || !items.Exists(i => i is ComposeScalar s && s.Value == scalar.Value))
+                {
+                    items.Add(item);
+                }
+            }
+
+            return first.WithItems([.. items]);
+        }
+
+        return first.WithItems(first.Items.AddRange(second.Items));
+    }
+
+    private static ComposeSequence MergeKeyed(ComposeSequence first, ComposeSequence second) => MergeByKey(first, second, EntryName);
+
+    private static ComposeSequence MergeByKey(ComposeSequence first, ComposeSequence second, Func<ComposeNode, string?> keyOf)
+    {
+        var items = first.Items.ToList();
+        foreach (var item in second.Items)
+        {
+            var key = keyOf(item);
+            var index = key is null ? -1 : items.FindIndex(i => keyOf(i) == key);
+            if (item is ComposeMapping { Entries: [{ Value.IsReset: true }] })
+            {
+                // `FOO: !reset null` in a mapping-form environment removes that one variable.
+                if (index >= 0)
+                {
+                    items.RemoveAt(index);
+                }
+            }
+            else if (index >= 0)
+            {
+                items[index] = item;
+            }
+            else
+            {
+                items.Add(item);
+            }
+        }
+
+        return first.WithItems([.. items]);
+    }
+
+    /// <summary>The name of an <c>environment</c>/<c>labels</c>/<c>extra_hosts</c> item: <c>K</c> of <c>K=V</c>, <c>host</c> of <c>host:ip</c>.</summary>
+    internal static string? EntryName(ComposeNode item) => item switch
+    {
+        ComposeScalar scalar => scalar.Value.Split('=', ':')[0].Trim(),
+        ComposeMapping { Entries.Length: 1 } mapping => mapping.Entries[0].Key,
+        _ => null,
+    };
+
+    /// <summary>A <c>ports</c> item's unique key: address, published range, target range and protocol.</summary>
+    internal static string? PortKey(ComposeNode item)
+    {
+        PortSpec spec;
+        if (item is ComposeScalar scalar)
+        {
+            spec = PortSyntax.ParseShort(scalar.Text);
+        }
+        else if (item is ComposeMapping mapping)
+        {
+            var (hostStart, hostEnd) = PortSyntax.ParseRange((mapping["published"] as ComposeScalar)?.Text ?? string.Empty);
+            var (containerStart, containerEnd) = PortSyntax.ParseRange((mapping["target"] as ComposeScalar)?.Text ?? string.Empty);
+            var protocol = PortSyntax.ParseProtocol((mapping["protocol"] as ComposeScalar)?.Text ?? "tcp");
+            var hostIp = (mapping["host_ip"] as ComposeScalar)?.Text;
+            spec = new PortSpec(string.IsNullOrEmpty(hostIp) ? null : hostIp, hostStart, hostEnd, containerStart, containerEnd, protocol);
+        }
+        else
+        {
+            return null;
+        }
+
+        // A malformed entry has no key and is simply appended.
+        return spec.ContainerPortStart is null
+            ? null
+            : $"{spec.HostIp}|{spec.HostPortStart}-{spec.HostPortEnd}|{spec.ContainerPortStart}-{spec.ContainerPortEnd}|{spec.Protocol}";
+    }
+
+    /// <summary>The container path of a <c>volumes</c> item, the key compose merges volumes by.</summary>
+    internal static string? VolumeTarget(ComposeNode item)
+    {
+        if (item is ComposeMapping mapping)
+        {
+            return (mapping["target"] as ComposeScalar)?.Text;
+        }
+
+        if (item is ComposeScalar scalar)
+        {
+            var parts = VolumeSyntax.Split(scalar.Text);
+            return parts.Count >= 2 ? parts[1] : parts[0];
+        }
+
+        return null;
+    }
+
+    /// <summary>Splits at <paramref name="separator"/> except inside <c>${...}</c>, whose defaults may contain it.</summary>
+    internal static List<string> SplitOutsideReferences(string text, char separator)
+    {
+        var parts = new List<string>();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '$' && i + 1 < text.Length && text[i + 1] == '{')
+            {
+                depth++;
+                i++;
+            }
+            else if (text[i] == '}' && depth > 0)
+            {
+                depth--;
+            }
+            else if (text[i] == separator && depth == 0)
+            {
+                parts.Add(text[start..i]);
+                start = i + 1;
+            }
+        }
+
+        parts.Add(text[start..]);
+        return parts;
+    }
+
+    /// <summary>Mapping form as a sequence of one-entry mappings, so both forms can be merged item by item.</summary>
+    private static ComposeSequence AsSequence(ComposeMapping mapping) =>
+        new([.. mapping.Entries.Select(e => (ComposeNode)new ComposeMapping([e], e.KeyLocation, e.KeySite, null, e.Value.Interpolator))], mapping.Location, mapping.Site, mapping.Tag, mapping.Interpolator);
+
+    /// <summary><c>networks</c> list form as a mapping of names to null.</summary>
+    private static ComposeMapping AsMapping(ComposeSequence sequence)
+    {
+        var entries = ImmutableArray.CreateBuilder<ComposeEntry>();
+        foreach (var item in sequence.Items)
+        {
+            if (item is ComposeScalar scalar)
+            {
+                var empty = new ComposeScalar(string.Empty, Parsing.Yaml.YamlScalarStyle.Plain, isNull: true, scalar.Location, scalar.Site, null, scalar.Interpolator);
+                entries.Add(new ComposeEntry(scalar.Value, scalar.Location, scalar.Site, empty));
+            }
+        }
+
+        return new ComposeMapping(entries.ToImmutable(), sequence.Location, sequence.Site, sequence.Tag, sequence.Interpolator);
+    }
+}

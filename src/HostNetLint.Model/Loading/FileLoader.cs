@@ -1,0 +1,109 @@
+using System.Collections.Immutable;
+using HostNetLint.Parsing;
+using HostNetLint.Parsing.Text;
+using HostNetLint.Parsing.Yaml;
+
+namespace HostNetLint.Model.Loading;
+
+/// <summary>
+/// Reads each file at most once and remembers it as a <see cref="SourceDocument"/>, in reading order.
+/// Paths in documents and diagnostics are root-relative with forward slashes (absolute for a file outside the root),
+/// so results do not depend on the machine or the working directory.
+/// </summary>
+internal sealed class FileLoader
+{
+    private readonly ModelOptions options;
+    private readonly Dictionary<string, SourceDocument> documents = new(StringComparer.Ordinal);
+    private readonly List<SourceDocument> order = [];
+
+    public FileLoader(string root, ModelOptions options)
+    {
+        Root = root;
+        this.options = options;
+    }
+
+    /// <summary>The root as a full path without a trailing separator.</summary>
+    public string Root { get; }
+
+    public ImmutableArray<SourceDocument> Documents => [.. order];
+
+    public static string Normalize(string fullPath) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(fullPath));
+
+    public string DisplayPath(string fullPath)
+    {
+        var relative = Path.GetRelativePath(Root, fullPath);
+        return IsInsideRoot(fullPath) ? relative.Replace('\\', '/') : fullPath.Replace('\\', '/');
+    }
+
+    /// <summary>The full path of a file the loader read, from its display path.</summary>
+    public string FullPathOf(SourceText text) =>
+        Path.IsPathRooted(text.Path) ? Path.GetFullPath(text.Path) : Path.GetFullPath(Path.Combine(Root, text.Path));
+
+    /// <summary>True when the path, and the file a symbolic link points to, are under the root.</summary>
+    public bool IsInsideRoot(string fullPath)
+    {
+        if (!IsUnder(fullPath))
+        {
+            return false;
+        }
+
+        try
+        {
+            var target = new FileInfo(fullPath).ResolveLinkTarget(returnFinalTarget: true);
+            return target is null || IsUnder(Path.GetFullPath(target.FullName));
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>Reads and (when <paramref name="parseYaml"/>) parses a file; a file that cannot be read becomes a document with a problem.</summary>
+    public SourceDocument Load(string fullPath, bool parseYaml)
+    {
+        if (documents.TryGetValue(fullPath, out var known))
+        {
+            return known;
+        }
+
+        var path = DisplayPath(fullPath);
+        SourceDocument document;
+        try
+        {
+            var text = SourceText.Decode(File.ReadAllBytes(fullPath), path);
+            if (parseYaml)
+            {
+                var tree = YamlSyntaxTree.Parse(text, options.YamlLimits);
+                document = new SourceDocument { Path = path, Text = text, Yaml = tree, Problems = tree.Problems, IsAnalyzable = tree.IsComplete };
+            }
+            else
+            {
+                var problems = text.DecodeFailure is { } failure
+                    ? ImmutableArray.Create(new ParseProblem(ParseProblemKind.Syntax, new TextSpan(Math.Min(failure.Offset, text.Length), 0), failure.Message))
+                    : [];
+                document = new SourceDocument { Path = path, Text = text, Problems = problems, IsAnalyzable = problems.IsEmpty };
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            document = new SourceDocument
+            {
+                Path = path,
+                Text = SourceText.From(string.Empty, path),
+                Problems = [new ParseProblem(ParseProblemKind.Syntax, new TextSpan(0, 0), $"The file could not be read ({ex.Message.TrimEnd('.')})")],
+                IsAnalyzable = false,
+            };
+        }
+
+        documents.Add(fullPath, document);
+        order.Add(document);
+        return document;
+    }
+
+    private bool IsUnder(string fullPath) =>
+        fullPath == Root || fullPath.StartsWith(Root.EndsWith(Path.DirectorySeparatorChar) ? Root : Root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+}
