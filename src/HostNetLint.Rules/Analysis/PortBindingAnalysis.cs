@@ -89,6 +89,12 @@ public static partial class PortBindingAnalysis
         {
             var (word, source) = words[i];
             var next = i + 1 < words.Count ? words[i + 1].Word : null;
+            if (next is not null && word is "--port" or "-p" or "--bind" or "-b")
+            {
+                // The value is the evidence, and it may sit in its own list item.
+                source = words[i + 1].Source;
+            }
+
             string? portText = null;
             string? address = null;
             if (word is "--port" or "-p" && next is not null)

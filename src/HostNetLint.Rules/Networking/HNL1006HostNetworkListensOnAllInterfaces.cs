@@ -51,7 +51,18 @@ public sealed partial class HNL1006HostNetworkListensOnAllInterfaces : Rule
         {
             var (word, source) = words[i];
             var equals = word.IndexOf('=', StringComparison.Ordinal);
-            var (flag, value) = equals > 0 ? (word[..equals], word[(equals + 1)..]) : (word, i + 1 < words.Count ? words[i + 1].Word : null);
+            var separate = equals < 0 && i + 1 < words.Count;
+            var (flag, value) = equals > 0 ? (word[..equals], word[(equals + 1)..]) : (word, separate ? words[i + 1].Word : null);
+            if (equals > 0)
+            {
+                source = EvidenceText.Slice(source, equals + 1, word.Length - equals - 1);
+            }
+            else if (separate)
+            {
+                // The value is the evidence, and it may sit in its own list item.
+                source = words[i + 1].Source;
+            }
+
             if (AddressFlags.Contains(flag, StringComparer.Ordinal) && value is not null && IsWildcard(value))
             {
                 yield return (source, $"{flag} {value}");

@@ -62,7 +62,8 @@ public sealed class CliApplicationTests
     [TestCase("--exclude")]
     public void A_bad_option_value_is_a_usage_error(params string[] option)
     {
-        var result = Run(["check", .. option, "."]);
+        // The path goes first: "--exclude ." would take "." as the glob.
+        var result = Run(["check", ".", .. option]);
 
         Assert.Multiple(() =>
         {

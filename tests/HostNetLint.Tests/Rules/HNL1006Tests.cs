@@ -7,12 +7,12 @@ public sealed class HNL1006Tests
 {
     private const string Id = "HNL1006";
 
-    [TestCase("command: [\"webserver\", \"--host\", [|\"0.0.0.0\"|]]", "command: [\"webserver\", \"--host\", \"0.0.0.0\"]")]
-    [TestCase("environment:\n      - [|AIRFLOW__WEBSERVER__WEB_SERVER_HOST=0.0.0.0|]", "")]
-    [TestCase("command: [|\"gunicorn --bind 0.0.0.0:8888 app\"|]", "")]
-    public void Wildcard_binds_on_the_host_network_are_reported(string setting, string unused)
+    [TestCase("command: [\"webserver\", \"--host\", [|\"0.0.0.0\"|]]")]
+    [TestCase("command: [\"webserver\", \"--hostname=[|0.0.0.0|]\"]")]
+    [TestCase("environment:\n      - [|AIRFLOW__WEBSERVER__WEB_SERVER_HOST=0.0.0.0|]")]
+    [TestCase("command: \"gunicorn --bind [|0.0.0.0:8888|] app\"")]
+    public void Wildcard_binds_on_the_host_network_are_reported(string setting)
     {
-        _ = unused;
         RuleVerifier.Verify(Id, $"""
             services:
               airflow-webserver:
