@@ -1,3 +1,4 @@
+using HostNetLint.Model.Workloads;
 using HostNetLint.Rules.Analysis;
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
@@ -18,15 +19,32 @@ public sealed class HNL1005HostPortClash : Rule
 
     public override RuleDescriptor Descriptor => Definition;
 
+    /// <summary>
+    /// Workloads of one compose project start together. Across projects a repository may describe
+    /// several hosts, so only a host-network workload, which always binds the host itself, is taken
+    /// to clash with another project's ports.
+    /// </summary>
+    private static bool AreStartedTogether(PortBinding first, PortBinding second, IReadOnlyDictionary<Workload, object> groupOf) =>
+        groupOf.GetValueOrDefault(first.Workload) == groupOf.GetValueOrDefault(second.Workload) || first.Workload.IsHostNetwork || second.Workload.IsHostNetwork;
+
     public override void Analyze(RuleContext context)
     {
         var bindings = PortBindingAnalysis.Collect(context.Model);
+        var groupOf = new Dictionary<Workload, object>(ReferenceEqualityComparer.Instance);
+        foreach (var project in context.Model.ComposeProjects)
+        {
+            foreach (var service in project.Services)
+            {
+                groupOf[service] = project;
+            }
+        }
+
         foreach (var group in bindings.GroupBy(b => (b.Port, b.Protocol)))
         {
             var seen = new List<PortBinding>();
             foreach (var binding in group.OrderBy(b => b.Source.Location.Path, StringComparer.Ordinal).ThenBy(b => b.Source.Location.Span.Start))
             {
-                var earlier = seen.FirstOrDefault(s => s.Workload != binding.Workload && s.SharesAddressWith(binding));
+                var earlier = seen.FirstOrDefault(s => s.Workload != binding.Workload && s.SharesAddressWith(binding) && AreStartedTogether(s, binding, groupOf));
                 seen.Add(binding);
                 if (earlier is null)
                 {

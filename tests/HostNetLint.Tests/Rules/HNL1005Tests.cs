@@ -86,4 +86,13 @@ public sealed class HNL1005Tests
                     ports: [{|HNL1004:[|"8888:8888"|]|}]
                 """));
     }
+
+    [Test]
+    public void Bridge_services_of_different_projects_may_describe_different_hosts()
+    {
+        RuleVerifier.Verify(
+            Id,
+            ("lab-a/compose.yaml", "services:\n  web:\n    image: nginx\n    ports: [\"8080:80\"]\n"),
+            ("lab-b/compose.yaml", "services:\n  web:\n    image: nginx\n    ports: [\"8080:80\"]\n"));
+    }
 }
