@@ -66,8 +66,15 @@ internal sealed class ExecCommandLineParser
 
             var arguments = ImmutableArray.CreateBuilder<ExecArgument>();
             var failed = false;
-            while (pos < s.Length)
+            while (true)
             {
+                // extract_first_word() leaves the cursor after the separators, where systemd looks for ";".
+                SkipSeparators();
+                if (pos >= s.Length)
+                {
+                    break;
+                }
+
                 if (s[pos] == ';' && (pos + 1 == s.Length || IsSeparator(s[pos + 1])))
                 {
                     pos++;
