@@ -15,6 +15,7 @@ internal sealed class UnitFileParser
     private readonly SourceText source;
     private readonly string text;
     private readonly UnitFileParseLimits limits;
+    private readonly UnitFileDialect dialect;
     private readonly List<ParseProblem> problems = [];
     private readonly List<UnitComment> comments = [];
     private readonly List<TextSpan> blankLines = [];
@@ -37,12 +38,16 @@ internal sealed class UnitFileParser
     private int backslashBeforeBlanksLine = -1;
     private bool isComplete = true;
 
-    public UnitFileParser(SourceText source, UnitFileParseLimits limits)
+    public UnitFileParser(SourceText source, UnitFileDialect dialect, UnitFileParseLimits limits)
     {
         this.source = source;
         text = source.Text;
+        this.dialect = dialect;
         this.limits = limits;
     }
+
+    /// <summary>What the consuming tool does with a malformed line, for problem messages.</summary>
+    private string Consequence => dialect == UnitFileDialect.Quadlet ? "quadlet refuses the whole file" : "systemd ignores this line";
 
     internal static bool IsBlank(char c) => c is ' ' or '\t';
 
@@ -62,6 +67,10 @@ internal sealed class UnitFileParser
 
         var inContinuation = false;
         var lineCount = source.LineCount;
+        var quadlet = dialect == UnitFileDialect.Quadlet;
+
+        // Quadlet drops the backslash of the file's last line instead of continuing (the line after a final break is not a line).
+        var lastContentLine = lineCount > 1 && source.GetLineSpan(lineCount - 1).IsEmpty ? lineCount - 2 : lineCount - 1;
         for (var line = 0; line < lineCount; line++)
         {
             var span = source.GetLineSpan(line);
@@ -93,20 +102,32 @@ internal sealed class UnitFileParser
                 continue;
             }
 
+            if (isBlankLine && (!inContinuation || quadlet))
+            {
+                // Quadlet treats an empty line like a comment, so inside a continuation it is skipped too.
+                blankLines.Add(span);
+                continue;
+            }
+
             if (!inContinuation)
             {
-                if (isBlankLine)
-                {
-                    blankLines.Add(span);
-                    continue;
-                }
-
                 logical.Clear();
                 logicalSegments.Clear();
                 logicalFirstLine = line;
             }
 
             logicalLastLine = line;
+            if (quadlet)
+            {
+                inContinuation = AppendQuadletLine(firstNonBlank, span.End, isLastLine: line >= lastContentLine);
+                if (!inContinuation)
+                {
+                    FinishLogicalLine();
+                }
+
+                continue;
+            }
+
             if (span.End > start)
             {
                 logicalSegments.Add(new UnitValueSegment(logical.Length, start, span.End - start));
@@ -137,7 +158,30 @@ internal sealed class UnitFileParser
     }
 
     private UnitFileSyntax Finish(bool complete) =>
-        new(source, sections.ToImmutable(), [.. comments], [.. blankLines], [.. problems], complete);
+        new(source, dialect, sections.ToImmutable(), [.. comments], [.. blankLines], [.. problems], complete);
+
+    /// <summary>
+    /// Appends a line the way quadlet does: trimmed on both sides, a final backslash removed without a space.
+    /// Returns true when the logical line continues on the next line.
+    /// </summary>
+    private bool AppendQuadletLine(int contentStart, int lineEnd, bool isLastLine)
+    {
+        var contentEnd = lineEnd;
+        while (contentEnd > contentStart && IsBlank(text[contentEnd - 1]))
+        {
+            contentEnd--;
+        }
+
+        var endsInBackslash = contentEnd > contentStart && text[contentEnd - 1] == '\\';
+        var pieceEnd = endsInBackslash ? contentEnd - 1 : contentEnd;
+        if (pieceEnd > contentStart)
+        {
+            logicalSegments.Add(new UnitValueSegment(logical.Length, contentStart, pieceEnd - contentStart));
+            logical.Append(text, contentStart, pieceEnd - contentStart);
+        }
+
+        return endsInBackslash && !isLastLine;
+    }
 
     /// <summary>
     /// True when the line's last character is a backslash that is not itself escaped. Also notes a backslash
@@ -213,20 +257,20 @@ internal sealed class UnitFileParser
 
         if (string.CompareOrdinal(line, start, ".include ", 0, 9) == 0)
         {
-            problems.Add(new ParseProblem(ParseProblemKind.Syntax, lineSpan, ".include is not supported by systemd any more; the line is ignored"));
+            problems.Add(new ParseProblem(ParseProblemKind.Syntax, lineSpan, $".include is not supported any more; {Consequence}"));
             return;
         }
 
         if (sectionName is null)
         {
-            problems.Add(new ParseProblem(ParseProblemKind.Syntax, lineSpan, "Assignment outside of any section; systemd ignores this line"));
+            problems.Add(new ParseProblem(ParseProblemKind.Syntax, lineSpan, $"Assignment outside of any section; {Consequence}"));
             return;
         }
 
         var equals = line.IndexOf('=', start, end - start);
         if (equals < 0)
         {
-            var message = "Missing '=' in an assignment; systemd ignores this line";
+            var message = $"Missing '=' in an assignment; {Consequence}";
             if (backslashBeforeBlanksLine >= 0 && backslashBeforeBlanksLine == logicalFirstLine - 1)
             {
                 message += $" (the previous line ends in a backslash followed by blanks at {source.GetLinePosition(backslashBeforeBlanks).Line + 1}:{source.GetLinePosition(backslashBeforeBlanks).Character + 1}, which does not continue a line)";
@@ -238,7 +282,7 @@ internal sealed class UnitFileParser
 
         if (equals == start)
         {
-            problems.Add(new ParseProblem(ParseProblemKind.Syntax, lineSpan, "Missing key name before '='; systemd ignores this line"));
+            problems.Add(new ParseProblem(ParseProblemKind.Syntax, lineSpan, $"Missing key name before '='; {Consequence}"));
             return;
         }
 
@@ -266,7 +310,7 @@ internal sealed class UnitFileParser
         var nameEnd = isValid ? end - 1 : end;
         if (!isValid)
         {
-            problems.Add(new ParseProblem(ParseProblemKind.Syntax, lineSpan, "Invalid section header: it must end in ']' (systemd refuses the whole file)"));
+            problems.Add(new ParseProblem(ParseProblemKind.Syntax, lineSpan, "Invalid section header: it must end in ']' (systemd and quadlet refuse the whole file)"));
             isComplete = false;
         }
 

@@ -9,18 +9,21 @@ namespace HostNetLint.Parsing.Systemd;
 /// in the input.
 /// </summary>
 /// <remarks>
-/// The reading follows systemd's config parser (systemd.syntax(7)): lines whose first non-blank character is
-/// <c>#</c> or <c>;</c> are comments, also inside a continuation; a line ending in an unescaped backslash
-/// continues on the next line, the backslash becoming a space. A backslash followed by trailing blanks does
-/// <em>not</em> continue the line (systemd checks the very last character); the next line is then read on its
-/// own. Lines systemd ignores with a warning (before any section, without <c>=</c>) are reported as
+/// With <see cref="UnitFileDialect.Systemd"/> the reading follows systemd's config parser (systemd.syntax(7)):
+/// lines whose first non-blank character is <c>#</c> or <c>;</c> are comments, also inside a continuation; a
+/// line ending in an unescaped backslash continues on the next line, the backslash becoming a space. A
+/// backslash followed by trailing blanks does <em>not</em> continue the line (systemd checks the very last
+/// character); the next line is then read on its own, and if it has no <c>=</c> the problem says why.
+/// <see cref="UnitFileDialect.Quadlet"/> follows Podman's parser instead, which trims lines first (see the
+/// dialect). Lines the tool rejects (before any section, without <c>=</c>) are reported as
 /// <see cref="ParseProblemKind.Syntax"/> and skipped.
 /// </remarks>
 public sealed class UnitFileSyntax
 {
-    internal UnitFileSyntax(SourceText text, ImmutableArray<UnitSection> sections, ImmutableArray<UnitComment> comments, ImmutableArray<TextSpan> blankLines, ImmutableArray<ParseProblem> problems, bool isComplete)
+    internal UnitFileSyntax(SourceText text, UnitFileDialect dialect, ImmutableArray<UnitSection> sections, ImmutableArray<UnitComment> comments, ImmutableArray<TextSpan> blankLines, ImmutableArray<ParseProblem> problems, bool isComplete)
     {
         Text = text;
+        Dialect = dialect;
         Sections = sections;
         Comments = comments;
         BlankLines = blankLines;
@@ -33,6 +36,9 @@ public sealed class UnitFileSyntax
     public const string DBusServiceSection = "D-BUS Service";
 
     public SourceText Text { get; }
+
+    /// <summary>Whose line reading was applied (continuations differ between systemd and quadlet).</summary>
+    public UnitFileDialect Dialect { get; }
 
     /// <summary>Sections in file order, one per header (a repeated header gives a second section).</summary>
     public ImmutableArray<UnitSection> Sections { get; }
@@ -58,8 +64,33 @@ public sealed class UnitFileSyntax
     /// </summary>
     public UnitFileKind Kind { get; }
 
-    public static UnitFileSyntax Parse(SourceText text, UnitFileParseLimits? limits = null) =>
-        new UnitFileParser(text, limits ?? UnitFileParseLimits.Default).Parse();
+    /// <summary>Parses a file the way systemd reads it.</summary>
+    public static UnitFileSyntax Parse(SourceText text, UnitFileParseLimits? limits = null) => Parse(text, UnitFileDialect.Systemd, limits);
+
+    /// <summary>Parses a file the way <paramref name="dialect"/>'s reader reads it; see <see cref="DialectFor(string)"/>.</summary>
+    public static UnitFileSyntax Parse(SourceText text, UnitFileDialect dialect, UnitFileParseLimits? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new UnitFileParser(text, dialect, limits ?? UnitFileParseLimits.Default).Parse();
+    }
+
+    /// <summary>
+    /// The reader a file on disk is meant for: quadlet for quadlet extensions and for drop-ins in a quadlet's
+    /// <c>NAME.container.d/</c> directory, systemd otherwise. A systemd-networkd <c>.network</c> file cannot be
+    /// told from its name; <see cref="Classify(string, UnitFileSyntax)"/> tells it from its sections.
+    /// </summary>
+    public static UnitFileDialect DialectFor(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var extension = Path.GetExtension(path);
+        if (extension == ".conf")
+        {
+            var directory = Path.GetFileName(Path.GetDirectoryName(path)) ?? string.Empty;
+            extension = directory.EndsWith(".d", StringComparison.Ordinal) ? Path.GetExtension(directory[..^2]) : extension;
+        }
+
+        return IsQuadletExtension(extension) ? UnitFileDialect.Quadlet : UnitFileDialect.Systemd;
+    }
 
     /// <summary>
     /// Classifies a file by its name (as found on disk) and content: quadlet extensions, drop-in
@@ -69,21 +100,21 @@ public sealed class UnitFileSyntax
     {
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(syntax);
-        var extension = Path.GetExtension(fileName).ToUpperInvariant();
-        switch (extension)
+        // Case-sensitive like systemd and Podman: "web.SERVICE" is not a unit.
+        switch (Path.GetExtension(fileName))
         {
-            case ".SERVICE":
+            case ".service":
                 return syntax.Kind;
-            case ".CONTAINER" or ".POD" or ".KUBE" or ".VOLUME" or ".IMAGE" or ".BUILD":
+            case var quadlet when IsQuadletExtension(quadlet) && quadlet != ".network":
                 return UnitFileKind.Quadlet;
-            case ".NETWORK":
+            case ".network":
                 // systemd-networkd uses .network too; its files match on [Match] and configure [Link]/[Address]/[Route].
                 return syntax.GetSection("Match") is null && syntax.GetSection("Address") is null && syntax.GetSection("Route") is null
                     ? UnitFileKind.Quadlet
                     : UnitFileKind.Other;
-            case ".CONF":
+            case ".conf":
                 return UnitFileKind.DropIn;
-            case ".SOCKET" or ".TIMER" or ".TARGET" or ".MOUNT" or ".AUTOMOUNT" or ".SWAP" or ".PATH" or ".SLICE" or ".SCOPE" or ".DEVICE":
+            case ".socket" or ".timer" or ".target" or ".mount" or ".automount" or ".swap" or ".path" or ".slice" or ".scope" or ".device":
                 return UnitFileKind.SystemdUnit;
             default:
                 return UnitFileKind.Other;
@@ -96,6 +127,9 @@ public sealed class UnitFileSyntax
     /// for equal file names only the first is used (systemd masks the lower-priority one).
     /// </summary>
     public static UnitDefinition MergeDropIns(UnitFileSyntax main, IEnumerable<UnitFileSyntax> dropIns) => UnitDefinition.Create(main, dropIns);
+
+    private static bool IsQuadletExtension(string extension) =>
+        extension is ".container" or ".pod" or ".kube" or ".network" or ".volume" or ".image" or ".build";
 
     /// <summary>All sections named <paramref name="name"/> (case-sensitive) as one scope, or null when there is none.</summary>
     public UnitSectionView? GetSection(string name)
