@@ -100,7 +100,7 @@ public sealed class UnitFileCorpusTests
     }
 
     private static (string Path, UnitFileSyntax Syntax) Parse(string path) =>
-        (path, UnitFileSyntax.Parse(SourceText.Decode(File.ReadAllBytes(path), path)));
+        (path, UnitFileSyntax.Parse(SourceText.Decode(File.ReadAllBytes(path), path), UnitFileSyntax.DialectFor(path)));
 
     private static List<string> CorpusFiles(string subdirectory)
     {
