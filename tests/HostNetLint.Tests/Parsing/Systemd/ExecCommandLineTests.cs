@@ -52,6 +52,19 @@ public sealed class ExecCommandLineTests
     }
 
     [Test]
+    public void A_relative_executable_with_environment_from_quoted_assignments_is_split_like_the_man_page_example()
+    {
+        // systemd.service(5): Environment="ONE=one" 'TWO=two two' with ExecStart=echo $ONE $TWO ${TWO}.
+        var text = SourceText.From("[Service]\nEnvironment=\"ONE=one\" 'TWO=two two'\nExecStart=echo $ONE $TWO ${TWO}\n");
+        var service = UnitFileSyntax.Parse(text).GetSection("Service")!;
+        var exec = ExecCommandLine.Parse(service.GetLast("ExecStart")!);
+
+        Assert.That(exec.Command!.Executable.Value, Is.EqualTo("echo"));
+        Assert.That(exec.Command.Arguments.Select(a => text.ToString(a.Span)), Is.EqualTo(new[] { "$ONE", "$TWO", "${TWO}" }));
+        Assert.That(service.GetList("Environment").Select(i => i.Text), Is.EqualTo(new[] { "\"ONE=one\"", "'TWO=two", "two'" }), "GetList does not unquote; Environment= needs its own reader");
+    }
+
+    [Test]
     public void Specifiers_are_left_as_written_including_the_percent_escape()
     {
         var (_, exec) = Parse("/usr/bin/podman run --name %N -v %h/data:/data:Z --env HOME=%h -e P=100%% %t/%i.sock");

@@ -63,6 +63,11 @@ public sealed class UnitFileCorpusTests
     public void The_manifest_kinds_agree_with_the_classification()
     {
         var corpus = CorpusDirectory();
+        if (!File.Exists(Path.Combine(corpus, "MANIFEST.tsv")))
+        {
+            Assert.Ignore($"The corpus at {corpus} has no MANIFEST.tsv.");
+        }
+
         var failures = new List<string>();
         var checkedFiles = 0;
         foreach (var line in File.ReadLines(Path.Combine(corpus, "MANIFEST.tsv")).Skip(1))

@@ -160,6 +160,18 @@ public sealed class UnitFileSyntaxTests
     }
 
     [Test]
+    public void A_utf16_file_with_crlf_parses_like_its_utf8_twin()
+    {
+        byte[] bytes = [0xFF, 0xFE, .. System.Text.Encoding.Unicode.GetBytes("[Service]\r\nUser=web\r\n")];
+        var syntax = UnitFileSyntax.Parse(SourceText.Decode(bytes, "utf16.service"));
+
+        Assert.That(syntax.Problems, Is.Empty);
+        var entry = syntax.Sections.Single().Entries.Single();
+        Assert.That(entry.Value.Text, Is.EqualTo("web"));
+        Assert.That(entry.ValueSpan, Is.EqualTo(new TextSpan(16, 3)));
+    }
+
+    [Test]
     public void A_file_without_final_line_break_ends_its_last_entry_at_the_end()
     {
         var syntax = Parse("[Unit]\nA=b");
