@@ -18,13 +18,16 @@ public sealed class DeploymentModel
 
     public ImmutableArray<Workload> Workloads { get; init; } = [];
 
+    /// <summary>systemd units and Podman quadlets that start workloads (and those that start none, for completeness).</summary>
+    public ImmutableArray<Units.ServiceUnit> Units { get; init; } = [];
+
     /// <summary>Problems found while building the model (a referenced file missing or outside the root).</summary>
     public ImmutableArray<ModelProblem> Problems { get; init; } = [];
 }
 
 public enum ModelProblemKind
 {
-    /// <summary>A file named by <c>extends</c>, <c>include</c>, <c>env_file</c> or an Exec line does not exist.</summary>
+    /// <summary>A file named by <c>extends</c>, <c>include</c>, <c>env_file</c> or an Exec line does not exist (or, for an install path, matches no file in the root).</summary>
     ReferenceMissing,
 
     /// <summary>A referenced file lies outside the linted root; it is not read.</summary>

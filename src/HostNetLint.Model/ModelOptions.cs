@@ -19,5 +19,11 @@ public sealed record ModelOptions
     /// </summary>
     public ImmutableDictionary<string, string> Environment { get; init; } = ImmutableDictionary<string, string>.Empty;
 
+    /// <summary>
+    /// Install paths and where they live in the repository (<c>/opt/airflow</c> -> <c>airflow</c>), for
+    /// compose files named by units. Longest prefix wins; without a match, a unique trailing-segment match is used.
+    /// </summary>
+    public ImmutableDictionary<string, string> PathMappings { get; init; } = ImmutableDictionary<string, string>.Empty;
+
     public Parsing.Yaml.YamlParseLimits YamlLimits { get; init; } = Parsing.Yaml.YamlParseLimits.Default;
 }
