@@ -57,15 +57,21 @@ public static partial class VmAccessAnalysis
         return mount is null ? null : new VmAccessSignal($"mounts the libvirt socket '{mount.Source}'", mount.Entry);
     }
 
-    private static VmAccessSignal? FindUriSignal(Workload workload)
+    /// <summary>A libvirt URI in environment variables, such as a unit's own <c>Environment=LIBVIRT_DEFAULT_URI=…</c>.</summary>
+    public static VmAccessSignal? FindEnvironmentSignal(IEnumerable<EnvironmentVariable> environment) => FindUriSignal(environment, []);
+
+    private static VmAccessSignal? FindUriSignal(Workload workload) => FindUriSignal(workload.Environment, workload.Command.Concat(workload.Entrypoint));
+
+    private static VmAccessSignal? FindUriSignal(IEnumerable<EnvironmentVariable> environment, IEnumerable<ModelValue> arguments)
     {
-        var uriVariable = workload.Environment.FirstOrDefault(e => e.Name == "LIBVIRT_DEFAULT_URI");
+        var variables = environment.ToList();
+        var uriVariable = variables.FirstOrDefault(e => e.Name == "LIBVIRT_DEFAULT_URI");
         if (uriVariable is not null)
         {
             return new VmAccessSignal("sets LIBVIRT_DEFAULT_URI", uriVariable.Entry);
         }
 
-        foreach (var value in workload.Environment.Select(e => e.Entry).Concat(workload.Command).Concat(workload.Entrypoint))
+        foreach (var value in variables.Select(e => e.Entry).Concat(arguments))
         {
             var match = LibvirtUri().Match(value.Text);
             if (match.Success)

@@ -20,6 +20,9 @@ public sealed record LintOptions
     /// <summary>Networks the VMs live on (libvirt's default network by default).</summary>
     public ImmutableArray<string> VmNetworks { get; init; } = ["192.168.122.0/24"];
 
+    /// <summary>Units whose ordering satisfies HNL2001 (libvirt's monolithic and modular daemons by default).</summary>
+    public ImmutableArray<string> LibvirtUnits { get; init; } = ["libvirtd.service", "libvirtd.socket", "virtqemud.service", "virtqemud.socket"];
+
     /// <summary>Per-rule severity overrides (the last configuration layer wins before this is built).</summary>
     public ImmutableDictionary<string, Severity> SeverityOverrides { get; init; } = ImmutableDictionary<string, Severity>.Empty;
 }

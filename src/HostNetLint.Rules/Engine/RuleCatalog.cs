@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using HostNetLint.Rules.Hygiene;
 using HostNetLint.Rules.Input;
 using HostNetLint.Rules.Networking;
+using HostNetLint.Rules.Ordering;
 
 namespace HostNetLint.Rules.Engine;
 
@@ -24,6 +25,9 @@ public static class RuleCatalog
         new HNL1005HostPortClash(),
         new HNL1006HostNetworkListensOnAllInterfaces(),
         new HNL1007UnknownNetworkMode(),
+        new HNL2001UnitNotOrderedAfterLibvirt(),
+        new HNL2002LibvirtOrderedButNotPulledIn(),
+        new HNL2003WaitsForNetworkTarget(),
         new HNL3001ObsoleteVersionKey(),
     ];
 

@@ -19,7 +19,7 @@ public sealed class RuleDocsTests
         RuleCatalog.All.Select(r => new TestCaseData(r.Descriptor.Id).SetName($"Page_of_{r.Descriptor.Id}"));
 
     public static IEnumerable<TestCaseData> Examples() =>
-        RulePage.All().SelectMany(p => p.Examples).Where(e => e.Language == "yaml")
+        RulePage.All().SelectMany(p => p.Examples).Where(e => e.Language is "yaml" or "ini")
             .Select(e => new TestCaseData(e).SetName($"{e.RuleId}_{e.Kind}_example_at_line_{e.Line}"));
 
     [TestCaseSource(nameof(Rules))]
@@ -58,7 +58,7 @@ public sealed class RuleDocsTests
     [TestCaseSource(nameof(Examples))]
     public void Example_behaves_as_its_page_says(RuleExample example)
     {
-        var diagnostics = Lint.Files(("compose.yaml", example.Text));
+        var diagnostics = Lint.Files((example.Path, example.Text));
         var ofRule = diagnostics.Where(d => d.Id == example.RuleId).ToList();
         var all = "Findings:\n" + string.Join('\n', diagnostics);
         switch (example.Kind)

@@ -3,8 +3,11 @@ using System.Text.RegularExpressions;
 namespace HostNetLint.Tests.TestSupport;
 
 /// <summary>A fenced example of a rule page: its language, its kind (noncompliant, compliant) and its text.</summary>
-public sealed record RuleExample(string RuleId, string Language, string Kind, string Text, int Line)
+public sealed record RuleExample(string RuleId, string Language, string Kind, string Text, int Line, string? FileName)
 {
+    /// <summary>The file the example is linted as: named in the fence, else by language.</summary>
+    public string Path => FileName ?? (Language == "ini" ? "example.service" : "compose.yaml");
+
     public override string ToString() => $"{RuleId} {Kind} (line {Line})";
 }
 
@@ -79,13 +82,14 @@ public sealed partial class RulePage
             var kind = fence.Groups["kind"].Value;
             if (kind.Length > 0)
             {
-                examples.Add(new RuleExample(id, fence.Groups["lang"].Value, kind, string.Join('\n', body) + "\n", start));
+                var file = fence.Groups["file"].Success ? fence.Groups["file"].Value : null;
+                examples.Add(new RuleExample(id, fence.Groups["lang"].Value, kind, string.Join('\n', body) + "\n", start, file));
             }
         }
 
         return new RulePage(id, path, frontMatter, headings, examples);
     }
 
-    [GeneratedRegex(@"^(?<ticks>```+)(?<lang>[a-z]+)?(\s+(?<kind>[a-z-]+))?\s*$")]
+    [GeneratedRegex(@"^(?<ticks>```+)(?<lang>[a-z]+)?(\s+(?<kind>[a-z-]+))?(\s+(?<file>[\w.-]+))?\s*$")]
     private static partial Regex Fence();
 }

@@ -1,0 +1,42 @@
+using HostNetLint.Rules.Analysis;
+using HostNetLint.Rules.Diagnostics;
+using HostNetLint.Rules.Engine;
+
+namespace HostNetLint.Rules.Ordering;
+
+/// <summary>HNL2003: network.target says nothing about configured addresses; VM-facing stacks need network-online.target.</summary>
+public sealed class HNL2003WaitsForNetworkTarget : Rule
+{
+    public static readonly RuleDescriptor Definition = RuleDescriptor.Create(
+        "HNL2003",
+        "Waits for network.target where it needs network-online.target",
+        "Unit '{0}' {1}. Host-network containers that connect to VMs at start need configured addresses; use After=network-online.target with Wants=network-online.target.",
+        RuleCategory.UnitOrdering,
+        Severity.Warning,
+        "network.target only means the network management stack was started, not that any address is configured; systemd documents network-online.target, pulled in with Wants=, for units that need a working network when they start.");
+
+    public override RuleDescriptor Descriptor => Definition;
+
+    public override void Analyze(RuleContext context)
+    {
+        foreach (var unit in context.Model.Units)
+        {
+            if (UnitAnalysis.FindVmFacingReason(unit, context.Options) is null)
+            {
+                continue;
+            }
+
+            var after = UnitAnalysis.UnitList(unit, "After");
+            var online = after.FirstOrDefault(item => item.Text == "network-online.target");
+            var plain = after.FirstOrDefault(item => item.Text == "network.target");
+            if (online is null && plain is not null)
+            {
+                context.Report(plain.Location, $"{unit.Document.Path}/Unit/After/network.target", [unit.Name, "waits for network.target only"]);
+            }
+            else if (online is not null && !UnitAnalysis.PulledIn(unit).Any(item => item.Text == "network-online.target"))
+            {
+                context.Report(online.Location, $"{unit.Document.Path}/Unit/Wants/network-online.target", [unit.Name, "is ordered after network-online.target but does not pull it in with Wants="]);
+            }
+        }
+    }
+}
