@@ -44,6 +44,7 @@ internal sealed class YamlTreeBuilder
         }
 
         var lastGoodEnd = 0;
+        var sawStreamEnd = false;
         try
         {
             using var reader = new StringReader(text.Text);
@@ -56,25 +57,60 @@ internal sealed class YamlTreeBuilder
                     return Finish(isComplete: false);
                 }
 
+                sawStreamEnd |= current is StreamEnd;
                 lastGoodEnd = Offset(current.End);
             }
         }
         catch (YamlException ex)
         {
-            var start = Offset(ex.Start);
-            var end = Math.Max(start, Offset(ex.End));
-            problems.Add(new ParseProblem(ParseProblemKind.Syntax, end > start ? TextSpan.FromBounds(start, end) : CharAt(start), Describe(ex)));
+            problems.Add(new ParseProblem(ParseProblemKind.Syntax, ExceptionSpan(ex, lastGoodEnd), Describe(ex)));
             return Finish(isComplete: false);
         }
 #pragma warning disable CA1031 // YamlDotNet throws bare exceptions on some malformed input; each must become a diagnostic.
-        catch (Exception ex)
+        catch (Exception)
 #pragma warning restore CA1031
         {
-            problems.Add(new ParseProblem(ParseProblemKind.Syntax, CharAt(lastGoodEnd), $"Malformed YAML after this point ({ex.Message.TrimEnd('.')})"));
+            // Seen for an unclosed flow collection ("a: [1, 2\nb: 3"): the innermost open one is the likely culprit.
+            var open = stack.FirstOrDefault(f => f.IsFlow);
+            problems.Add(open is null
+                ? new ParseProblem(ParseProblemKind.Syntax, CharAt(lastGoodEnd), "Malformed YAML after this point")
+                : new ParseProblem(ParseProblemKind.Syntax, CharAt(Offset(open.StartEvent.Start)), $"Malformed YAML: the flow {(open.IsMapping ? "mapping" : "sequence")} opened here is not closed properly", CharAt(lastGoodEnd)));
             return Finish(isComplete: false);
         }
 
+        if (!sawStreamEnd)
+        {
+            // YamlDotNet's parser stops after the first of several comments that no document follows
+            // ("# a\n# b\n"); its scanner still sees them all.
+            CollectMissedComments();
+        }
+
         return Finish(isComplete: !problems.Exists(p => p.Kind != ParseProblemKind.DuplicateKey));
+    }
+
+    private void CollectMissedComments()
+    {
+        var known = comments.Select(c => c.Span.Start).ToHashSet();
+        try
+        {
+            using var reader = new StringReader(text.Text);
+            var scanner = new Scanner(reader, skipComments: false);
+            while (scanner.MoveNext())
+            {
+                if (scanner.Current is YamlDotNet.Core.Tokens.Comment token && known.Add(Offset(token.Start)))
+                {
+                    var start = Offset(token.Start);
+                    comments.Add(new YamlComment(TextSpan.FromBounds(start, Math.Max(start, Offset(token.End))), token.Value, token.IsInline));
+                }
+            }
+        }
+#pragma warning disable CA1031 // The parse already succeeded; a scanner failure here only means fewer comments.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+
+        comments.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
     }
 
     private YamlSyntaxTree Finish(bool isComplete) =>
@@ -98,7 +134,7 @@ internal sealed class YamlTreeBuilder
                 return true;
             case Scalar scalar:
                 return Complete(
-                    new YamlScalar(Span(scalar), NameOf(scalar.Anchor), TagOf(scalar.Tag), scalar.Value, StyleOf(scalar.Style)),
+                    new YamlScalar(ScalarSpan(scalar), NameOf(scalar.Anchor), TagOf(scalar.Tag), scalar.Value, StyleOf(scalar.Style)),
                     new Measured(null!, 1, 0));
             case AnchorAlias alias:
                 return AcceptAlias(alias);
@@ -130,12 +166,12 @@ internal sealed class YamlTreeBuilder
     {
         if (stack.Count + 1 > limits.MaxDepth)
         {
-            problems.Add(new ParseProblem(ParseProblemKind.LimitExceeded, Span(frame.StartEvent), $"The document nests deeper than {limits.MaxDepth} levels; it was not analysed"));
+            problems.Add(new ParseProblem(ParseProblemKind.LimitExceeded, NonEmpty(Span(frame.StartEvent)), $"The document nests deeper than {limits.MaxDepth} levels; it was not analysed"));
             return false;
         }
 
         stack.Push(frame);
-        return CountNode(frame.StartEvent);
+        return CountNode(Span(frame.StartEvent));
     }
 
     private bool Pop(ParsingEvent endEvent)
@@ -143,7 +179,7 @@ internal sealed class YamlTreeBuilder
         var frame = stack.Pop();
         var start = Offset(frame.StartEvent.Start);
         var end = frame.IsFlow || frame.Children.Count == 0
-            ? Math.Max(Offset(frame.StartEvent.End), frame.IsFlow ? Offset(endEvent.End) : 0)
+            ? Math.Max(Offset(frame.StartEvent.End), frame.IsFlow ? FlowEnd(endEvent) : 0)
             : frame.Children[^1].Span.End;
         var span = TextSpan.FromBounds(start, Math.Max(start, end));
         YamlNode node = frame.IsMapping
@@ -175,7 +211,7 @@ internal sealed class YamlTreeBuilder
     private bool Complete(YamlNode node, Measured measure)
     {
         // Collections were counted when they opened; scalars are counted here.
-        if (node is YamlScalar && !CountNode(null))
+        if (node is YamlScalar && !CountNode(node.Span))
         {
             return false;
         }
@@ -197,29 +233,90 @@ internal sealed class YamlTreeBuilder
         parent.ExpandedDepth = Math.Max(parent.ExpandedDepth, measure.Depth);
         if (parent.ExpandedSize + 1 > limits.MaxExpandedNodes)
         {
-            problems.Add(new ParseProblem(ParseProblemKind.LimitExceeded, node.Span, $"Following aliases here would expand the document to more than {limits.MaxExpandedNodes:N0} nodes (an alias bomb?); it was not analysed"));
+            problems.Add(new ParseProblem(ParseProblemKind.LimitExceeded, NonEmpty(node.Span), $"Following aliases here would expand the document to more than {limits.MaxExpandedNodes:N0} nodes (an alias bomb?); it was not analysed"));
             return false;
         }
 
         if (stack.Count + measure.Depth > limits.MaxDepth)
         {
-            problems.Add(new ParseProblem(ParseProblemKind.LimitExceeded, node.Span, $"Following aliases here nests the document deeper than {limits.MaxDepth} levels; it was not analysed"));
+            problems.Add(new ParseProblem(ParseProblemKind.LimitExceeded, NonEmpty(node.Span), $"Following aliases here nests the document deeper than {limits.MaxDepth} levels; it was not analysed"));
             return false;
         }
 
         return true;
     }
 
-    private bool CountNode(ParsingEvent? at)
+    private bool CountNode(TextSpan at)
     {
         if (++nodeCount <= limits.MaxNodes)
         {
             return true;
         }
 
-        var span = at is null ? CharAt(0) : Span(at);
-        problems.Add(new ParseProblem(ParseProblemKind.LimitExceeded, span, $"The file has more than {limits.MaxNodes:N0} YAML nodes; it was not analysed"));
+        problems.Add(new ParseProblem(ParseProblemKind.LimitExceeded, NonEmpty(at), $"The file has more than {limits.MaxNodes:N0} YAML nodes; it was not analysed"));
         return false;
+    }
+
+    /// <summary>YamlDotNet's flow end event is empty and sits on the bracket; the span must include it.</summary>
+    private int FlowEnd(ParsingEvent endEvent)
+    {
+        var at = Offset(endEvent.Start);
+        return at < text.Length && text.Text[at] is ']' or '}' ? at + 1 : Offset(endEvent.End);
+    }
+
+    /// <summary>
+    /// A block scalar's end mark lies after its trailing blank lines; those belong to no node, so the
+    /// span (and the enclosing mapping's) ends with the last line that has text.
+    /// </summary>
+    private TextSpan ScalarSpan(Scalar scalar)
+    {
+        var span = Span(scalar);
+        if (scalar.Style is not (ScalarStyle.Literal or ScalarStyle.Folded))
+        {
+            return span;
+        }
+
+        var end = span.End;
+        while (end > span.Start + 1)
+        {
+            if (text.Text[end - 1] is '\n' or '\r')
+            {
+                end--;
+                continue;
+            }
+
+            var blank = end;
+            while (blank > span.Start + 1 && text.Text[blank - 1] is ' ' or '\t')
+            {
+                blank--;
+            }
+
+            if (blank == end || text.Text[blank - 1] is not ('\n' or '\r'))
+            {
+                break;
+            }
+
+            end = blank;
+        }
+
+        return TextSpan.FromBounds(span.Start, end);
+    }
+
+    /// <summary>
+    /// Where a YamlDotNet exception points. A few are thrown with a message only (both marks empty);
+    /// those are placed after the last event read, on the tab when the message is about one.
+    /// </summary>
+    private TextSpan ExceptionSpan(YamlException ex, int lastGoodEnd)
+    {
+        var start = Offset(ex.Start);
+        var end = Math.Max(start, Offset(ex.End));
+        if (end == 0 && lastGoodEnd > 0)
+        {
+            var tab = ex.Message.Contains("tab", StringComparison.Ordinal) ? text.Text.IndexOf('\t', lastGoodEnd) : -1;
+            return CharAt(tab >= 0 ? tab : lastGoodEnd);
+        }
+
+        return end > start ? TextSpan.FromBounds(start, end) : CharAt(start);
     }
 
     private TextSpan CommentSpan(Comment comment)
@@ -235,6 +332,9 @@ internal sealed class YamlTreeBuilder
         var start = Offset(e.Start);
         return TextSpan.FromBounds(start, Math.Max(start, Offset(e.End)));
     }
+
+    /// <summary>Collection start events are empty; a problem should still mark a character.</summary>
+    private TextSpan NonEmpty(TextSpan span) => span.IsEmpty ? CharAt(span.Start) : span;
 
     private TextSpan CharAt(int offset)
     {
