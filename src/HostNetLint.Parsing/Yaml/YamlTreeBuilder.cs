@@ -159,7 +159,7 @@ internal sealed class YamlTreeBuilder
             return Complete(new YamlAlias(span, name, null), new Measured(null!, 1, 0));
         }
 
-        return Complete(new YamlAlias(span, name, target.Node), target with { Node = null! });
+        return Complete(new YamlAlias(span, name, target.Node), target with { Node = null!, Aliased = true });
     }
 
     private bool Push(Frame frame)
@@ -185,7 +185,7 @@ internal sealed class YamlTreeBuilder
         YamlNode node = frame.IsMapping
             ? new YamlMapping(span, frame.Anchor, frame.Tag, frame.IsFlow, BuildEntries(frame.Children))
             : new YamlSequence(span, frame.Anchor, frame.Tag, frame.IsFlow, [.. frame.Children]);
-        return Complete(node, new Measured(null!, frame.ExpandedSize, frame.ExpandedDepth + 1));
+        return Complete(node, new Measured(null!, frame.ExpandedSize, frame.ExpandedDepth + 1, frame.Aliased));
     }
 
     private ImmutableArray<YamlMappingEntry> BuildEntries(List<YamlNode> children)
@@ -231,7 +231,10 @@ internal sealed class YamlTreeBuilder
         parent.Children.Add(node);
         parent.ExpandedSize += measure.Size;
         parent.ExpandedDepth = Math.Max(parent.ExpandedDepth, measure.Depth);
-        if (parent.ExpandedSize + 1 > limits.MaxExpandedNodes)
+        parent.Aliased |= measure.Aliased;
+
+        // Without aliases the expanded size is the written size, which MaxNodes bounds with a truer message.
+        if (parent.Aliased && parent.ExpandedSize + 1 > limits.MaxExpandedNodes)
         {
             problems.Add(new ParseProblem(ParseProblemKind.LimitExceeded, NonEmpty(node.Span), $"Following aliases here would expand the document to more than {limits.MaxExpandedNodes:N0} nodes (an alias bomb?); it was not analysed"));
             return false;
@@ -370,7 +373,7 @@ internal sealed class YamlTreeBuilder
     };
 
     /// <summary>A node with how far it expands when aliases are followed.</summary>
-    private readonly record struct Measured(YamlNode Node, long Size, int Depth);
+    private readonly record struct Measured(YamlNode Node, long Size, int Depth, bool Aliased = false);
 
     private sealed class Frame(ParsingEvent startEvent, bool isMapping, bool isFlow, string? anchor, string? tag)
     {
@@ -389,5 +392,8 @@ internal sealed class YamlTreeBuilder
         public long ExpandedSize { get; set; } = 1;
 
         public int ExpandedDepth { get; set; }
+
+        /// <summary>True when an alias lies somewhere below this collection.</summary>
+        public bool Aliased { get; set; }
     }
 }
