@@ -43,28 +43,39 @@ internal sealed class YamlTreeBuilder
             return Finish(isComplete: false);
         }
 
+        var stoppedAtLimit = !BuildNodes();
+        if (!stoppedAtLimit)
+        {
+            CollectComments();
+        }
+
+        return Finish(isComplete: !problems.Exists(p => p.Kind != ParseProblemKind.DuplicateKey));
+    }
+
+    /// <summary>Builds the documents; false when a limit stopped it (a syntax error is recorded and returns true).</summary>
+    private bool BuildNodes()
+    {
         var lastGoodEnd = 0;
-        var sawStreamEnd = false;
         try
         {
+            // Comments are skipped here: YamlDotNet's parser rejects valid YAML when it sees one in some
+            // places (after a flow collection, "a: [1] # c\nb: 2"), so CollectComments scans them separately.
             using var reader = new StringReader(text.Text);
-            var parser = new Parser(new Scanner(reader, skipComments: false));
+            var parser = new Parser(new Scanner(reader, skipComments: true));
             while (parser.MoveNext())
             {
                 var current = parser.Current!;
                 if (!Accept(current))
                 {
-                    return Finish(isComplete: false);
+                    return false;
                 }
 
-                sawStreamEnd |= current is StreamEnd;
                 lastGoodEnd = Offset(current.End);
             }
         }
         catch (YamlException ex)
         {
             problems.Add(new ParseProblem(ParseProblemKind.Syntax, ExceptionSpan(ex, lastGoodEnd), Describe(ex)));
-            return Finish(isComplete: false);
         }
 #pragma warning disable CA1031 // YamlDotNet throws bare exceptions on some malformed input; each must become a diagnostic.
         catch (Exception)
@@ -75,42 +86,39 @@ internal sealed class YamlTreeBuilder
             problems.Add(open is null
                 ? new ParseProblem(ParseProblemKind.Syntax, CharAt(lastGoodEnd), "Malformed YAML after this point")
                 : new ParseProblem(ParseProblemKind.Syntax, CharAt(Offset(open.StartEvent.Start)), $"Malformed YAML: the flow {(open.IsMapping ? "mapping" : "sequence")} opened here is not closed properly", CharAt(lastGoodEnd)));
-            return Finish(isComplete: false);
         }
 
-        if (!sawStreamEnd)
-        {
-            // YamlDotNet's parser stops after the first of several comments that no document follows
-            // ("# a\n# b\n"); its scanner still sees them all.
-            CollectMissedComments();
-        }
-
-        return Finish(isComplete: !problems.Exists(p => p.Kind != ParseProblemKind.DuplicateKey));
+        return true;
     }
 
-    private void CollectMissedComments()
+    /// <summary>
+    /// Collects every comment from the scanner's tokens. The scanner alone is reliable where the parser
+    /// with comments is not (it also drops all but the first of the comments that no document follows).
+    /// </summary>
+    private void CollectComments()
     {
-        var known = comments.Select(c => c.Span.Start).ToHashSet();
         try
         {
             using var reader = new StringReader(text.Text);
             var scanner = new Scanner(reader, skipComments: false);
-            while (scanner.MoveNext())
+
+            // The scanner repeats an Error token forever on some input ("a: b:"); the parser would throw
+            // there, so stop too. The bound guards against other loops.
+            var budget = (4L * text.Length) + 64;
+            while (scanner.MoveNext() && budget-- > 0 && scanner.Current is not (YamlDotNet.Core.Tokens.Error or YamlDotNet.Core.Tokens.StreamEnd))
             {
-                if (scanner.Current is YamlDotNet.Core.Tokens.Comment token && known.Add(Offset(token.Start)))
+                if (scanner.Current is YamlDotNet.Core.Tokens.Comment token)
                 {
                     var start = Offset(token.Start);
                     comments.Add(new YamlComment(TextSpan.FromBounds(start, Math.Max(start, Offset(token.End))), token.Value, token.IsInline));
                 }
             }
         }
-#pragma warning disable CA1031 // The parse already succeeded; a scanner failure here only means fewer comments.
+#pragma warning disable CA1031 // The syntax error, if any, is already reported by the parse; comments after it are lost.
         catch (Exception)
 #pragma warning restore CA1031
         {
         }
-
-        comments.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
     }
 
     private YamlSyntaxTree Finish(bool isComplete) =>
@@ -121,9 +129,6 @@ internal sealed class YamlTreeBuilder
     {
         switch (current)
         {
-            case Comment comment:
-                comments.Add(new YamlComment(CommentSpan(comment), comment.Value, comment.IsInline));
-                return true;
             case DocumentStart start:
                 documentStart = Offset(start.Start);
                 documentRoot = null;
@@ -320,14 +325,6 @@ internal sealed class YamlTreeBuilder
         }
 
         return end > start ? TextSpan.FromBounds(start, end) : CharAt(start);
-    }
-
-    private TextSpan CommentSpan(Comment comment)
-    {
-        // The comment event's start mark sits on '#'; its end is the end of the line's text.
-        var start = Offset(comment.Start);
-        var end = Math.Max(start, Offset(comment.End));
-        return TextSpan.FromBounds(start, end);
     }
 
     private TextSpan Span(ParsingEvent e)

@@ -309,6 +309,16 @@ public sealed class HostileInputTests
         }
     }
 
+    [TestCase("a: b:")]
+    [TestCase("a: b:\n")]
+    [TestCase("a:\r\n  b: postgres:")]
+    public void Scanner_error_token_that_YamlDotNet_repeats_forever_does_not_hang_comment_collection(string yaml)
+    {
+        var tree = ParseTimed(SourceText.From(yaml), out var elapsed);
+
+        AssertStopsWith(tree, elapsed, ParseProblemKind.Syntax);
+    }
+
     [Test]
     public void Every_prefix_of_a_realistic_compose_file_parses_or_yields_a_positioned_problem()
     {

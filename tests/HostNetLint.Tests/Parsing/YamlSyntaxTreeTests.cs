@@ -8,6 +8,8 @@ namespace HostNetLint.Tests.Parsing;
 public sealed class YamlSyntaxTreeTests
 {
     private static readonly string[] MergeThenPorts = ["<<", "ports"];
+    private static readonly string[] TestThenOther = ["test", "other"];
+    private static readonly string[] HeadThenOne = ["head", "one"];
 
     private static YamlSyntaxTree Parse(string yaml) => YamlSyntaxTree.Parse(SourceText.From(yaml, "test.yml"));
 
@@ -278,6 +280,59 @@ public sealed class YamlSyntaxTreeTests
             new YamlComment(TextSpan.FromBounds(59, 69), "trailing", IsInline: false),
         }));
         Assert.That(tree.Comments.Select(c => yaml[c.Span.Start]), Is.All.EqualTo('#'));
+    }
+
+    [Test]
+    public void Inline_comment_after_a_flow_sequence_is_valid_YAML_and_kept()
+    {
+        // YamlDotNet's parser, asked for comments, rejects this ("did not find expected key").
+        var tree = Parse("ports: [\"80:80\"] # web\nimage: x\n");
+
+        AssertClean(tree);
+        Assert.Multiple(() =>
+        {
+            Assert.That(RootMapping(tree)["ports"]!.Span, Is.EqualTo(TextSpan.FromBounds(7, 16)));
+            Assert.That(RootMapping(tree)["image"]!.Span, Is.EqualTo(new TextSpan(30, 1)));
+            Assert.That(tree.Comments.Single(), Is.EqualTo(new YamlComment(TextSpan.FromBounds(17, 22), "web", IsInline: true)));
+        });
+    }
+
+    [Test]
+    public void Own_line_comment_after_a_flow_value_before_a_dedent_is_valid_YAML_and_kept()
+    {
+        const string yaml = "services:\n  test:\n    command: [\"true\"]\n    # note\n  other:\n    image: x\n";
+        var tree = Parse(yaml);
+
+        AssertClean(tree);
+        var services = (YamlMapping)RootMapping(tree)["services"]!;
+        var note = yaml.IndexOf('#', StringComparison.Ordinal);
+        Assert.Multiple(() =>
+        {
+            Assert.That(services.Entries.Select(e => e.KeyText), Is.EqualTo(TestThenOther));
+            Assert.That(services["test"]!.Span.End, Is.EqualTo(yaml.IndexOf(']', StringComparison.Ordinal) + 1));
+            Assert.That(tree.Comments.Single(), Is.EqualTo(new YamlComment(new TextSpan(note, 6), "note", IsInline: false)));
+        });
+    }
+
+    [Test]
+    public void Inline_comment_after_a_flow_mapping_is_valid_YAML()
+    {
+        var tree = Parse("a:\n  b: {x: 1} # c\n  e: 2\n");
+
+        AssertClean(tree);
+        Assert.That(tree.Comments.Single().Span, Is.EqualTo(TextSpan.FromBounds(15, 18)));
+    }
+
+    [Test]
+    public void Comments_before_a_syntax_error_are_kept()
+    {
+        var tree = Parse("# head\na: 1 # one\nb: [\n");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(tree.IsComplete, Is.False);
+            Assert.That(tree.Comments.Select(c => c.Text), Is.EqualTo(HeadThenOne));
+        });
     }
 
     [Test]
