@@ -121,8 +121,9 @@ internal sealed class YamlTreeBuilder
         }
     }
 
+    // Duplicate keys are found when their mapping closes, inner mappings first; report in text order.
     private YamlSyntaxTree Finish(bool isComplete) =>
-        new(text, [.. documents], [.. comments], [.. problems], isComplete);
+        new(text, [.. documents], [.. comments], [.. problems.OrderBy(p => p.Span.Start)], isComplete);
 
     /// <summary>Handles one event; false stops the build (a limit was hit).</summary>
     private bool Accept(ParsingEvent current)

@@ -375,6 +375,23 @@ public sealed class YamlSyntaxTreeTests
     }
 
     [Test]
+    public void Duplicate_keys_are_reported_in_text_order_even_when_an_inner_mapping_closes_first()
+    {
+        var tree = Parse("a: 1\na: 2\nb:\n  c: 1\n  c: 2\n");
+
+        Assert.That(tree.Problems.Select(p => p.Span), Is.EqualTo(new[] { new TextSpan(5, 1), new TextSpan(22, 1) }));
+    }
+
+    [Test]
+    public void Block_literal_in_a_CRLF_file_ends_before_the_CR_of_its_last_line()
+    {
+        var tree = Parse("a: |\r\n  x\r\n\r\nb: 1\r\n");
+
+        AssertClean(tree);
+        Assert.That(RootMapping(tree)["a"]!.Span, Is.EqualTo(TextSpan.FromBounds(3, 9)));
+    }
+
+    [Test]
     public void Duplicate_keys_in_a_flow_mapping_and_quoted_keys_are_found()
     {
         var tree = Parse("m: {a: 1, 'a': 2}\n");
