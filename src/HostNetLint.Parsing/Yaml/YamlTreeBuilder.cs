@@ -280,6 +280,19 @@ internal sealed class YamlTreeBuilder
     private TextSpan ScalarSpan(Scalar scalar)
     {
         var span = Span(scalar);
+        if (scalar.Style is ScalarStyle.Plain)
+        {
+            // Plain text never ends in blanks, but an empty value after an anchor or tag ("a: &x\n")
+            // ends at the next token.
+            var plainEnd = span.End;
+            while (plainEnd > span.Start && text.Text[plainEnd - 1] is ' ' or '\t' or '\r' or '\n')
+            {
+                plainEnd--;
+            }
+
+            return TextSpan.FromBounds(span.Start, plainEnd);
+        }
+
         if (scalar.Style is not (ScalarStyle.Literal or ScalarStyle.Folded))
         {
             return span;

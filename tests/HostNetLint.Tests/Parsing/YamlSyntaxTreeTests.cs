@@ -249,6 +249,20 @@ public sealed class YamlSyntaxTreeTests
     }
 
     [Test]
+    public void Empty_anchored_or_tagged_value_ends_at_its_anchor_or_tag_not_the_next_line()
+    {
+        var tree = Parse("a: &x\nb: !reset\nc: *x\n");
+
+        AssertClean(tree);
+        Assert.Multiple(() =>
+        {
+            Assert.That(RootMapping(tree)["a"]!.Span, Is.EqualTo(TextSpan.FromBounds(3, 5)));
+            Assert.That(RootMapping(tree)["b"]!.Span, Is.EqualTo(TextSpan.FromBounds(9, 15)));
+            Assert.That(RootMapping(tree)["b"]!.Tag, Is.EqualTo("!reset"));
+        });
+    }
+
+    [Test]
     public void Merge_key_stays_an_ordinary_entry_and_is_not_expanded()
     {
         var tree = Parse("base: &b\n  image: x\nweb:\n  <<: *b\n  ports: [80]\n");
