@@ -349,6 +349,35 @@ public sealed class YamlSyntaxTreeTests
         });
     }
 
+    [TestCase("a: | # c\n  x\nb: 1\n", 5, 8, true)]
+    [TestCase("a: b#c # d\n", 7, 10, true)]
+    [TestCase("a: 'x' # c\n", 7, 10, true)]
+    [TestCase("a: {x: 1, # c\n  y: 2}\n", 10, 13, true)]
+    [TestCase("- a # c\n- b\n", 4, 7, true)]
+    [TestCase("a:\n  # c\n  b: 1\n", 5, 8, false)]
+    [TestCase("a: 1 #c\n", 5, 7, true)]
+    public void Comment_span_and_inline_flag_are_exact_wherever_the_comment_sits(string yaml, int start, int end, bool inline)
+    {
+        var tree = Parse(yaml);
+
+        AssertClean(tree);
+        var comment = tree.Comments.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(comment.Span, Is.EqualTo(TextSpan.FromBounds(start, end)));
+            Assert.That(comment.IsInline, Is.EqualTo(inline));
+            Assert.That(yaml[start], Is.EqualTo('#'));
+        });
+    }
+
+    [Test]
+    public void Hash_without_a_space_before_it_is_part_of_a_plain_scalar()
+    {
+        var tree = Parse("a: b#c # d\n");
+
+        Assert.That(((YamlScalar)RootMapping(tree)["a"]!).Value, Is.EqualTo("b#c"));
+    }
+
     [Test]
     public void Comment_in_a_CRLF_file_ends_before_the_CR()
     {
