@@ -69,7 +69,7 @@ public sealed class SourceText
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            return DecodeUtf8(bytes[3..], path, SourceEncoding.Utf8WithBom);
+            return DecodeUtf8(bytes[3..], path, SourceEncoding.Utf8WithBom, byteBase: 3);
         }
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
@@ -82,7 +82,7 @@ public sealed class SourceText
             return DecodeUtf16(bytes[2..], path, SourceEncoding.Utf16BigEndian, new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true));
         }
 
-        return DecodeUtf8(bytes, path, SourceEncoding.Utf8);
+        return DecodeUtf8(bytes, path, SourceEncoding.Utf8, byteBase: 0);
     }
 
     /// <summary>Encodes text the way this file was stored: same encoding, same byte-order mark.</summary>
@@ -141,7 +141,7 @@ public sealed class SourceText
 
     public string ToString(TextSpan span) => Text.Substring(span.Start, span.Length);
 
-    private static SourceText DecodeUtf8(ReadOnlySpan<byte> bytes, string path, SourceEncoding encoding)
+    private static SourceText DecodeUtf8(ReadOnlySpan<byte> bytes, string path, SourceEncoding encoding, int byteBase)
     {
         var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
         try
@@ -154,7 +154,7 @@ public sealed class SourceText
             var validPrefix = FirstInvalidUtf8Index(bytes);
             var prefixChars = System.Text.Encoding.UTF8.GetCharCount(bytes[..validPrefix]);
             var text = System.Text.Encoding.UTF8.GetString(bytes);
-            return new SourceText(path, text, encoding, new DecodeFailure(prefixChars, $"The file is not valid UTF-8 (invalid byte 0x{bytes[validPrefix]:X2} at byte offset {validPrefix})"));
+            return new SourceText(path, text, encoding, new DecodeFailure(prefixChars, $"The file is not valid UTF-8 (invalid byte 0x{bytes[validPrefix]:X2} at byte offset {byteBase + validPrefix})"));
         }
     }
 
@@ -166,8 +166,12 @@ public sealed class SourceText
         }
         catch (DecoderFallbackException)
         {
-            var lenient = new UnicodeEncoding(encoding == SourceEncoding.Utf16BigEndian, false, false);
-            return new SourceText(path, lenient.GetString(bytes), encoding, new DecodeFailure(0, "The file is not valid UTF-16"));
+            // The lenient decoding turns each bad code unit (or a dangling odd byte) into one U+FFFD,
+            // so the index of the first bad unit is also its char offset.
+            var bigEndian = encoding == SourceEncoding.Utf16BigEndian;
+            var lenient = new UnicodeEncoding(bigEndian, false, false);
+            var bad = FirstInvalidUtf16Index(bytes, bigEndian);
+            return new SourceText(path, lenient.GetString(bytes), encoding, new DecodeFailure(bad, $"The file is not valid UTF-16 (bad code unit at byte offset {2 + (2 * bad)})"));
         }
     }
 
@@ -195,6 +199,29 @@ public sealed class SourceText
 
         return Math.Max(0, bytes.Length - 1);
     }
+
+    private static int FirstInvalidUtf16Index(ReadOnlySpan<byte> bytes, bool bigEndian)
+    {
+        var units = bytes.Length / 2;
+        for (var i = 0; i < units; i++)
+        {
+            var unit = Utf16UnitAt(bytes, i, bigEndian);
+            if (char.IsHighSurrogate(unit) && i + 1 < units && char.IsLowSurrogate(Utf16UnitAt(bytes, i + 1, bigEndian)))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(unit))
+            {
+                return i;
+            }
+        }
+
+        return units;
+    }
+
+    private static char Utf16UnitAt(ReadOnlySpan<byte> bytes, int index, bool bigEndian) => bigEndian
+        ? (char)((bytes[2 * index] << 8) | bytes[(2 * index) + 1])
+        : (char)(bytes[2 * index] | (bytes[(2 * index) + 1] << 8));
 
     private static int[] ComputeLineStarts(string text)
     {

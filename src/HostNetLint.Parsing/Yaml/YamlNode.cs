@@ -138,5 +138,8 @@ public sealed class YamlAlias : YamlNode
 /// <summary>A <c>#</c> comment; <see cref="Span"/> starts at the <c>#</c>.</summary>
 public sealed record YamlComment(TextSpan Span, string Text, bool IsInline);
 
-/// <summary>One document of a YAML stream; <see cref="Root"/> is null for an empty document.</summary>
+/// <summary>
+/// One document of a YAML stream. An empty document ("---" alone) has an empty plain scalar as
+/// <see cref="Root"/>, as YAML defines it; null only when no node was read.
+/// </summary>
 public sealed record YamlDocument(YamlNode? Root, TextSpan Span);

@@ -43,17 +43,31 @@ internal sealed class YamlTreeBuilder
             return Finish(isComplete: false);
         }
 
+        var stoppedAtLimit = !BuildNodes();
+        if (!stoppedAtLimit)
+        {
+            CollectComments();
+        }
+
+        return Finish(isComplete: !problems.Exists(p => p.Kind != ParseProblemKind.DuplicateKey));
+    }
+
+    /// <summary>Builds the documents; false when a limit stopped it (a syntax error is recorded and returns true).</summary>
+    private bool BuildNodes()
+    {
         var lastGoodEnd = 0;
         try
         {
+            // Comments are skipped here: YamlDotNet's parser rejects valid YAML when it sees one in some
+            // places (after a flow collection, "a: [1] # c\nb: 2"), so CollectComments scans them separately.
             using var reader = new StringReader(text.Text);
-            var parser = new Parser(new Scanner(reader, skipComments: false));
+            var parser = new Parser(new Scanner(reader, skipComments: true));
             while (parser.MoveNext())
             {
                 var current = parser.Current!;
                 if (!Accept(current))
                 {
-                    return Finish(isComplete: false);
+                    return false;
                 }
 
                 lastGoodEnd = Offset(current.End);
@@ -61,33 +75,61 @@ internal sealed class YamlTreeBuilder
         }
         catch (YamlException ex)
         {
-            var start = Offset(ex.Start);
-            var end = Math.Max(start, Offset(ex.End));
-            problems.Add(new ParseProblem(ParseProblemKind.Syntax, end > start ? TextSpan.FromBounds(start, end) : CharAt(start), Describe(ex)));
-            return Finish(isComplete: false);
+            problems.Add(new ParseProblem(ParseProblemKind.Syntax, ExceptionSpan(ex, lastGoodEnd), Describe(ex)));
         }
 #pragma warning disable CA1031 // YamlDotNet throws bare exceptions on some malformed input; each must become a diagnostic.
-        catch (Exception ex)
+        catch (Exception)
 #pragma warning restore CA1031
         {
-            problems.Add(new ParseProblem(ParseProblemKind.Syntax, CharAt(lastGoodEnd), $"Malformed YAML after this point ({ex.Message.TrimEnd('.')})"));
-            return Finish(isComplete: false);
+            // Seen for an unclosed flow collection ("a: [1, 2\nb: 3"): the innermost open one is the likely culprit.
+            var open = stack.FirstOrDefault(f => f.IsFlow);
+            problems.Add(open is null
+                ? new ParseProblem(ParseProblemKind.Syntax, CharAt(lastGoodEnd), "Malformed YAML after this point")
+                : new ParseProblem(ParseProblemKind.Syntax, CharAt(Offset(open.StartEvent.Start)), $"Malformed YAML: the flow {(open.IsMapping ? "mapping" : "sequence")} opened here is not closed properly", CharAt(lastGoodEnd)));
         }
 
-        return Finish(isComplete: !problems.Exists(p => p.Kind != ParseProblemKind.DuplicateKey));
+        return true;
     }
 
+    /// <summary>
+    /// Collects every comment from the scanner's tokens. The scanner alone is reliable where the parser
+    /// with comments is not (it also drops all but the first of the comments that no document follows).
+    /// </summary>
+    private void CollectComments()
+    {
+        try
+        {
+            using var reader = new StringReader(text.Text);
+            var scanner = new Scanner(reader, skipComments: false);
+
+            // The scanner repeats an Error token forever on some input ("a: b:"); the parser would throw
+            // there, so stop too. The bound guards against other loops.
+            var budget = (4L * text.Length) + 64;
+            while (scanner.MoveNext() && budget-- > 0 && scanner.Current is not (YamlDotNet.Core.Tokens.Error or YamlDotNet.Core.Tokens.StreamEnd))
+            {
+                if (scanner.Current is YamlDotNet.Core.Tokens.Comment token)
+                {
+                    var start = Offset(token.Start);
+                    comments.Add(new YamlComment(TextSpan.FromBounds(start, Math.Max(start, Offset(token.End))), token.Value, token.IsInline));
+                }
+            }
+        }
+#pragma warning disable CA1031 // The syntax error, if any, is already reported by the parse; comments after it are lost.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
+
+    // Duplicate keys are found when their mapping closes, inner mappings first; report in text order.
     private YamlSyntaxTree Finish(bool isComplete) =>
-        new(text, [.. documents], [.. comments], [.. problems], isComplete);
+        new(text, [.. documents], [.. comments], [.. problems.OrderBy(p => p.Span.Start)], isComplete);
 
     /// <summary>Handles one event; false stops the build (a limit was hit).</summary>
     private bool Accept(ParsingEvent current)
     {
         switch (current)
         {
-            case Comment comment:
-                comments.Add(new YamlComment(CommentSpan(comment), comment.Value, comment.IsInline));
-                return true;
             case DocumentStart start:
                 documentStart = Offset(start.Start);
                 documentRoot = null;
@@ -98,7 +140,7 @@ internal sealed class YamlTreeBuilder
                 return true;
             case Scalar scalar:
                 return Complete(
-                    new YamlScalar(Span(scalar), NameOf(scalar.Anchor), TagOf(scalar.Tag), scalar.Value, StyleOf(scalar.Style)),
+                    new YamlScalar(ScalarSpan(scalar), NameOf(scalar.Anchor), TagOf(scalar.Tag), scalar.Value, StyleOf(scalar.Style)),
                     new Measured(null!, 1, 0));
             case AnchorAlias alias:
                 return AcceptAlias(alias);
@@ -123,19 +165,19 @@ internal sealed class YamlTreeBuilder
             return Complete(new YamlAlias(span, name, null), new Measured(null!, 1, 0));
         }
 
-        return Complete(new YamlAlias(span, name, target.Node), target with { Node = null! });
+        return Complete(new YamlAlias(span, name, target.Node), target with { Node = null!, Aliased = true });
     }
 
     private bool Push(Frame frame)
     {
         if (stack.Count + 1 > limits.MaxDepth)
         {
-            problems.Add(new ParseProblem(ParseProblemKind.LimitExceeded, Span(frame.StartEvent), $"The document nests deeper than {limits.MaxDepth} levels; it was not analysed"));
+            problems.Add(new ParseProblem(ParseProblemKind.LimitExceeded, NonEmpty(Span(frame.StartEvent)), $"The document nests deeper than {limits.MaxDepth} levels; it was not analysed"));
             return false;
         }
 
         stack.Push(frame);
-        return CountNode(frame.StartEvent);
+        return CountNode(Span(frame.StartEvent));
     }
 
     private bool Pop(ParsingEvent endEvent)
@@ -143,13 +185,13 @@ internal sealed class YamlTreeBuilder
         var frame = stack.Pop();
         var start = Offset(frame.StartEvent.Start);
         var end = frame.IsFlow || frame.Children.Count == 0
-            ? Math.Max(Offset(frame.StartEvent.End), frame.IsFlow ? Offset(endEvent.End) : 0)
+            ? Math.Max(Offset(frame.StartEvent.End), frame.IsFlow ? FlowEnd(endEvent) : 0)
             : frame.Children[^1].Span.End;
         var span = TextSpan.FromBounds(start, Math.Max(start, end));
         YamlNode node = frame.IsMapping
             ? new YamlMapping(span, frame.Anchor, frame.Tag, frame.IsFlow, BuildEntries(frame.Children))
             : new YamlSequence(span, frame.Anchor, frame.Tag, frame.IsFlow, [.. frame.Children]);
-        return Complete(node, new Measured(null!, frame.ExpandedSize, frame.ExpandedDepth + 1));
+        return Complete(node, new Measured(null!, frame.ExpandedSize, frame.ExpandedDepth + 1, frame.Aliased));
     }
 
     private ImmutableArray<YamlMappingEntry> BuildEntries(List<YamlNode> children)
@@ -175,7 +217,7 @@ internal sealed class YamlTreeBuilder
     private bool Complete(YamlNode node, Measured measure)
     {
         // Collections were counted when they opened; scalars are counted here.
-        if (node is YamlScalar && !CountNode(null))
+        if (node is YamlScalar && !CountNode(node.Span))
         {
             return false;
         }
@@ -195,39 +237,108 @@ internal sealed class YamlTreeBuilder
         parent.Children.Add(node);
         parent.ExpandedSize += measure.Size;
         parent.ExpandedDepth = Math.Max(parent.ExpandedDepth, measure.Depth);
-        if (parent.ExpandedSize + 1 > limits.MaxExpandedNodes)
+        parent.Aliased |= measure.Aliased;
+
+        // Without aliases the expanded size is the written size, which MaxNodes bounds with a truer message.
+        if (parent.Aliased && parent.ExpandedSize + 1 > limits.MaxExpandedNodes)
         {
-            problems.Add(new ParseProblem(ParseProblemKind.LimitExceeded, node.Span, $"Following aliases here would expand the document to more than {limits.MaxExpandedNodes:N0} nodes (an alias bomb?); it was not analysed"));
+            problems.Add(new ParseProblem(ParseProblemKind.LimitExceeded, NonEmpty(node.Span), $"Following aliases here would expand the document to more than {limits.MaxExpandedNodes:N0} nodes (an alias bomb?); it was not analysed"));
             return false;
         }
 
         if (stack.Count + measure.Depth > limits.MaxDepth)
         {
-            problems.Add(new ParseProblem(ParseProblemKind.LimitExceeded, node.Span, $"Following aliases here nests the document deeper than {limits.MaxDepth} levels; it was not analysed"));
+            problems.Add(new ParseProblem(ParseProblemKind.LimitExceeded, NonEmpty(node.Span), $"Following aliases here nests the document deeper than {limits.MaxDepth} levels; it was not analysed"));
             return false;
         }
 
         return true;
     }
 
-    private bool CountNode(ParsingEvent? at)
+    private bool CountNode(TextSpan at)
     {
         if (++nodeCount <= limits.MaxNodes)
         {
             return true;
         }
 
-        var span = at is null ? CharAt(0) : Span(at);
-        problems.Add(new ParseProblem(ParseProblemKind.LimitExceeded, span, $"The file has more than {limits.MaxNodes:N0} YAML nodes; it was not analysed"));
+        problems.Add(new ParseProblem(ParseProblemKind.LimitExceeded, NonEmpty(at), $"The file has more than {limits.MaxNodes:N0} YAML nodes; it was not analysed"));
         return false;
     }
 
-    private TextSpan CommentSpan(Comment comment)
+    /// <summary>YamlDotNet's flow end event is empty and sits on the bracket; the span must include it.</summary>
+    private int FlowEnd(ParsingEvent endEvent)
     {
-        // The comment event's start mark sits on '#'; its end is the end of the line's text.
-        var start = Offset(comment.Start);
-        var end = Math.Max(start, Offset(comment.End));
-        return TextSpan.FromBounds(start, end);
+        var at = Offset(endEvent.Start);
+        return at < text.Length && text.Text[at] is ']' or '}' ? at + 1 : Offset(endEvent.End);
+    }
+
+    /// <summary>
+    /// A block scalar's end mark lies after its trailing blank lines; those belong to no node, so the
+    /// span (and the enclosing mapping's) ends with the last line that has text.
+    /// </summary>
+    private TextSpan ScalarSpan(Scalar scalar)
+    {
+        var span = Span(scalar);
+        if (scalar.Style is ScalarStyle.Plain)
+        {
+            // Plain text never ends in blanks, but an empty value after an anchor or tag ("a: &x\n")
+            // ends at the next token.
+            var plainEnd = span.End;
+            while (plainEnd > span.Start && text.Text[plainEnd - 1] is ' ' or '\t' or '\r' or '\n')
+            {
+                plainEnd--;
+            }
+
+            return TextSpan.FromBounds(span.Start, plainEnd);
+        }
+
+        if (scalar.Style is not (ScalarStyle.Literal or ScalarStyle.Folded))
+        {
+            return span;
+        }
+
+        var end = span.End;
+        while (end > span.Start + 1)
+        {
+            if (text.Text[end - 1] is '\n' or '\r')
+            {
+                end--;
+                continue;
+            }
+
+            var blank = end;
+            while (blank > span.Start + 1 && text.Text[blank - 1] is ' ' or '\t')
+            {
+                blank--;
+            }
+
+            if (blank == end || text.Text[blank - 1] is not ('\n' or '\r'))
+            {
+                break;
+            }
+
+            end = blank;
+        }
+
+        return TextSpan.FromBounds(span.Start, end);
+    }
+
+    /// <summary>
+    /// Where a YamlDotNet exception points. A few are thrown with a message only (both marks empty);
+    /// those are placed after the last event read, on the tab when the message is about one.
+    /// </summary>
+    private TextSpan ExceptionSpan(YamlException ex, int lastGoodEnd)
+    {
+        var start = Offset(ex.Start);
+        var end = Math.Max(start, Offset(ex.End));
+        if (end == 0 && lastGoodEnd > 0)
+        {
+            var tab = ex.Message.Contains("tab", StringComparison.Ordinal) ? text.Text.IndexOf('\t', lastGoodEnd) : -1;
+            return CharAt(tab >= 0 ? tab : lastGoodEnd);
+        }
+
+        return end > start ? TextSpan.FromBounds(start, end) : CharAt(start);
     }
 
     private TextSpan Span(ParsingEvent e)
@@ -235,6 +346,9 @@ internal sealed class YamlTreeBuilder
         var start = Offset(e.Start);
         return TextSpan.FromBounds(start, Math.Max(start, Offset(e.End)));
     }
+
+    /// <summary>Collection start events are empty; a problem should still mark a character.</summary>
+    private TextSpan NonEmpty(TextSpan span) => span.IsEmpty ? CharAt(span.Start) : span;
 
     private TextSpan CharAt(int offset)
     {
@@ -270,7 +384,7 @@ internal sealed class YamlTreeBuilder
     };
 
     /// <summary>A node with how far it expands when aliases are followed.</summary>
-    private readonly record struct Measured(YamlNode Node, long Size, int Depth);
+    private readonly record struct Measured(YamlNode Node, long Size, int Depth, bool Aliased = false);
 
     private sealed class Frame(ParsingEvent startEvent, bool isMapping, bool isFlow, string? anchor, string? tag)
     {
@@ -289,5 +403,8 @@ internal sealed class YamlTreeBuilder
         public long ExpandedSize { get; set; } = 1;
 
         public int ExpandedDepth { get; set; }
+
+        /// <summary>True when an alias lies somewhere below this collection.</summary>
+        public bool Aliased { get; set; }
     }
 }
