@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using HostNetLint.Cli;
 
+using HostNetLint.Tests.TestSupport;
+
 namespace HostNetLint.Tests.Cli;
 
 /// <summary>
@@ -11,7 +13,7 @@ namespace HostNetLint.Tests.Cli;
 [Category("EndToEnd")]
 public sealed partial class CheckEndToEndTests
 {
-    private static readonly string RepositoryRoot = FindRepositoryRoot();
+    private static readonly string RepositoryRoot = Repository.Root;
     private static readonly string Sample = Path.Combine(RepositoryRoot, "tests", "sample-deployment");
 
     [Test]
@@ -118,19 +120,6 @@ public sealed partial class CheckEndToEndTests
         var exitCode = CliApplication.Run(args, stdout, stderr, currentDirectory);
         var lines = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         return new EndToEndResult(exitCode, lines.Length > 0 ? lines[^1] : "", [.. lines.SkipLast(1)], stderr.ToString());
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "HostNetLint.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("HostNetLint.sln not found above " + TestContext.CurrentContext.TestDirectory);
     }
 
     [GeneratedRegex(@"^(.*)\((\d+),(\d+)\): ")]

@@ -10,20 +10,6 @@ public static class Corpus
     /// <summary>Overrides the location, e.g. for a checkout that does not sit beside shared/.</summary>
     public const string EnvironmentVariable = "HOSTNETLINT_CORPUS";
 
-    /// <summary>The folder holding HostNetLint.sln above the test binaries, or null.</summary>
-    public static string? FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "HostNetLint.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return null;
-    }
-
     /// <summary>Where the corpus should be: the environment variable if set, else ../shared/corpus from the repository root.</summary>
     public static string ExpectedDirectory()
     {
@@ -33,8 +19,17 @@ public static class Corpus
             return Path.GetFullPath(fromEnvironment);
         }
 
-        var root = FindRepositoryRoot() ?? TestContext.CurrentContext.TestDirectory;
-        return Path.GetFullPath(Path.Combine(root, "..", "shared", "corpus"));
+        // ../shared/corpus from the repository root; from a git worktree nested deeper, the nearest ancestor's shared/corpus.
+        for (var dir = Directory.GetParent(Repository.Root); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "corpus");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return Path.GetFullPath(Path.Combine(Repository.Root, "..", "shared", "corpus"));
     }
 
     /// <summary>The corpus folder; ignores the calling test when it does not exist.</summary>

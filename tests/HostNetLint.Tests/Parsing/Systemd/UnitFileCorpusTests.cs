@@ -121,22 +121,5 @@ public sealed class UnitFileCorpusTests
             .Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>
-    /// The shared corpus is <c>../shared/corpus</c> from the repository root; from a git worktree nested deeper the
-    /// nearest ancestor with <c>shared/corpus</c> is used.
-    /// </summary>
-    private static string CorpusDirectory()
-    {
-        for (var dir = Directory.GetParent(Repository.Root); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "corpus");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        Assert.Ignore($"The shared corpus (../shared/corpus from {Repository.Root}) is absent; corpus tests need it.");
-        return string.Empty;
-    }
+    private static string CorpusDirectory() => Corpus.RequireDirectory();
 }
