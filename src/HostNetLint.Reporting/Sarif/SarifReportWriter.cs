@@ -1,0 +1,267 @@
+using System.Globalization;
+using System.Text;
+using HostNetLint.Rules.Diagnostics;
+using HostNetLint.Rules.Engine;
+using Microsoft.CodeAnalysis.Sarif;
+using Newtonsoft.Json;
+using SarifLocation = Microsoft.CodeAnalysis.Sarif.Location;
+
+namespace HostNetLint.Reporting.Sarif;
+
+/// <summary>
+/// Writes one SARIF 2.1.0 run for one HostNetLint invocation, shaped for GitHub code scanning:
+/// the whole rule catalogue (so <c>ruleIndex</c> never shifts), repository-relative URIs,
+/// full regions, a line-independent fingerprint, and tool problems as notifications, not results.
+/// </summary>
+public sealed class SarifReportWriter
+{
+    public const string ToolName = "HostNetLint";
+
+    /// <summary>The schema address GitHub's own examples use; the same final 2.1.0 schema the SDK names.</summary>
+    public static readonly Uri SchemaUri = new("https://json.schemastore.org/sarif-2.1.0.json");
+
+    private readonly SarifOptions options;
+    private readonly ArtifactUris uris;
+
+    public SarifReportWriter(SarifOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.options = options;
+        uris = new ArtifactUris(options.SourceRoot);
+    }
+
+    public SarifLog CreateLog(IEnumerable<Diagnostic> diagnostics, IEnumerable<ToolNotification>? notifications = null)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        return CreateLog(diagnostics.Select(d => new ReportedFinding(d)), notifications);
+    }
+
+    public SarifLog CreateLog(IEnumerable<ReportedFinding> findings, IEnumerable<ToolNotification>? notifications = null)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        var toolNotifications = (notifications ?? []).ToList();
+        var reported = findings.Where(f => options.IncludeSuppressed || !f.IsSuppressed).ToList();
+
+        if (reported.Count > SarifLimits.MaxResultsPerRun)
+        {
+            // GitHub rejects a run over the limit; keep the most severe and say what was dropped.
+            toolNotifications.Add(new ToolNotification(
+                ToolNotificationKind.Execution,
+                string.Create(CultureInfo.InvariantCulture, $"{reported.Count} findings exceed code scanning's limit of {SarifLimits.MaxResultsPerRun} results per run; the {reported.Count - SarifLimits.MaxResultsPerRun} least severe were left out."))
+            {
+                Level = Severity.Warning,
+            });
+            reported = [.. reported.OrderByDescending(f => f.Diagnostic.Severity).Take(SarifLimits.MaxResultsPerRun)];
+        }
+
+        var rules = new RuleTable(options.HelpBaseUri);
+        var fingerprints = AssignFingerprints(reported);
+        var results = reported.Select(f => CreateResult(f, rules, fingerprints[f])).ToList();
+
+        var run = new Run
+        {
+            Tool = new Tool
+            {
+                Driver = new ToolComponent
+                {
+                    Name = ToolName,
+                    SemanticVersion = options.ToolVersion,
+                    InformationUri = options.InformationUri,
+                    Rules = rules.Descriptors,
+                },
+            },
+            Invocations = [CreateInvocation(toolNotifications)],
+            OriginalUriBaseIds = new Dictionary<string, ArtifactLocation>(StringComparer.Ordinal)
+            {
+                [ArtifactUris.SourceRootBaseId] = new ArtifactLocation { Uri = uris.RootUri },
+            },
+            Results = results,
+            ColumnKind = ColumnKind.Utf16CodeUnits,
+        };
+
+        if (!string.IsNullOrWhiteSpace(options.Category))
+        {
+            // GitHub takes everything before the last '/' as the category; without one the id has none.
+            var category = options.Category.Trim();
+            run.AutomationDetails = new RunAutomationDetails { Id = category.EndsWith('/') ? category : category + "/" };
+        }
+
+        return new SarifLog { SchemaUri = SchemaUri, Version = SarifVersion.Current, Runs = [run] };
+    }
+
+    /// <summary>Serializes through the SDK's object model and converters. The writer's encoding decides about a BOM; see <see cref="WriteFile"/>.</summary>
+    public static void Write(SarifLog log, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(writer);
+        var serializer = JsonSerializer.Create(new JsonSerializerSettings { Formatting = Formatting.Indented });
+        using (var json = new JsonTextWriter(writer) { CloseOutput = false })
+        {
+            serializer.Serialize(json, log);
+        }
+
+        writer.WriteLine();
+        writer.Flush();
+    }
+
+    /// <summary>Writes UTF-8 without a byte-order mark, which the upload action cannot parse.</summary>
+    public static void Write(SarifLog log, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 65536, leaveOpen: true);
+        Write(log, writer);
+    }
+
+    /// <summary>Writes UTF-8 without a byte-order mark (unlike <c>SarifLog.Save(string)</c>, which adds one).</summary>
+    public static void WriteFile(SarifLog log, string path)
+    {
+        using var stream = File.Create(path);
+        Write(log, stream);
+    }
+
+    private static Invocation CreateInvocation(List<ToolNotification> notifications)
+    {
+        List<Notification> Of(ToolNotificationKind kind) =>
+            [.. notifications.Where(n => n.Kind == kind).Select(CreateNotification)];
+
+        var execution = Of(ToolNotificationKind.Execution);
+        var configuration = Of(ToolNotificationKind.Configuration);
+        return new Invocation
+        {
+            ExecutionSuccessful = notifications.All(n => n.Level != Severity.Error),
+            ToolExecutionNotifications = execution.Count > 0 ? execution : null,
+            ToolConfigurationNotifications = configuration.Count > 0 ? configuration : null,
+        };
+    }
+
+    private static Notification CreateNotification(ToolNotification notification)
+    {
+        var created = new Notification
+        {
+            Message = new Message { Text = notification.Message },
+            Level = SarifLevels.From(notification.Level),
+            Descriptor = notification.Id is { } id ? new ReportingDescriptorReference { Id = id } : null,
+            Exception = notification.Exception is { } exception ? ExceptionData.Create(exception) : null,
+        };
+        return created;
+    }
+
+    private Dictionary<ReportedFinding, string> AssignFingerprints(List<ReportedFinding> findings)
+    {
+        var assigned = new Dictionary<ReportedFinding, string>(ReferenceEqualityComparer.Instance);
+        var byIdentity = findings.GroupBy(f => Fingerprints.Identity(f.Diagnostic.Id, UriText(f.Diagnostic.Location.Path), f.Diagnostic.LogicalPath), StringComparer.Ordinal);
+        foreach (var group in byIdentity)
+        {
+            var occurrence = 0;
+            foreach (var finding in group.OrderBy(f => f.Diagnostic.Location.Span.Start).ThenBy(f => f.Diagnostic.Location.Span.End))
+            {
+                assigned[finding] = Fingerprints.Format(group.Key, ++occurrence);
+            }
+        }
+
+        return assigned;
+    }
+
+    private string UriText(string path) => uris.RelativeUri(path) ?? Path.GetFullPath(path, options.SourceRoot).Replace('\\', '/');
+
+    private Result CreateResult(ReportedFinding finding, RuleTable rules, string fingerprint)
+    {
+        var diagnostic = finding.Diagnostic;
+        var related = diagnostic.RelatedLocations.Take(SarifLimits.MaxRelatedLocationsPerResult).ToList();
+        var result = new Result
+        {
+            RuleId = diagnostic.Id,
+            RuleIndex = rules.IndexOf(diagnostic.Descriptor),
+            Level = SarifLevels.From(diagnostic.Severity),
+            Message = new Message { Text = MessageWithLinks(diagnostic.Message, related) },
+            Locations = [new SarifLocation { PhysicalLocation = PhysicalLocation(diagnostic.Location, Regions.ForDisplay(diagnostic.Location)) }],
+            PartialFingerprints = new Dictionary<string, string>(StringComparer.Ordinal) { [Fingerprints.Key] = fingerprint },
+        };
+
+        if (related.Count > 0)
+        {
+            result.RelatedLocations = [.. related.Select((r, i) => new SarifLocation
+            {
+                Id = i + 1,
+                PhysicalLocation = PhysicalLocation(r.Location, Regions.ForDisplay(r.Location)),
+                Message = new Message { Text = r.Message },
+            })];
+        }
+
+        if (finding.Suppression is { } suppression)
+        {
+            result.Suppressions =
+            [
+                new Suppression
+                {
+                    Kind = suppression.Source == SuppressionSource.InSource ? SuppressionKind.InSource : SuppressionKind.External,
+                    Status = SuppressionStatus.Accepted,
+                    Justification = suppression.Justification,
+                },
+            ];
+        }
+
+        if (!finding.Fixes.IsDefaultOrEmpty)
+        {
+            result.Fixes = [.. finding.Fixes.Select(CreateFix)];
+        }
+
+        return result;
+    }
+
+    private Fix CreateFix(ReportedFix fix) => new()
+    {
+        Description = new Message { Text = fix.Description },
+        ArtifactChanges = [.. fix.Edits
+            .GroupBy(e => e.Deleted.Path, StringComparer.Ordinal)
+            .Select(file => new ArtifactChange
+            {
+                ArtifactLocation = uris.For(file.Key),
+                Replacements = [.. file.OrderBy(e => e.Deleted.Span.Start).Select(e => new Replacement
+                {
+                    DeletedRegion = Regions.Exact(e.Deleted),
+                    InsertedContent = e.Inserted.Length > 0 ? new ArtifactContent { Text = e.Inserted } : null,
+                })],
+            })],
+    };
+
+    private PhysicalLocation PhysicalLocation(Parsing.Text.Location location, Region region) => new()
+    {
+        ArtifactLocation = uris.For(location),
+        Region = region,
+    };
+
+    /// <summary>
+    /// Appends one embedded link per related location after the message, so GitHub links them
+    /// (<c>[text](id)</c>) while the first sentence stays the alert title.
+    /// </summary>
+    private static string MessageWithLinks(string message, List<RelatedLocation> related)
+    {
+        var text = new StringBuilder(message.Trim());
+        if (related.Count == 0)
+        {
+            return text.ToString();
+        }
+
+        if (text.Length > 0 && !".!?".Contains(text[^1], StringComparison.Ordinal))
+        {
+            text.Append('.');
+        }
+
+        for (var i = 0; i < related.Count; i++)
+        {
+            var linkText = EscapeLinkText(related[i].Message.Trim().TrimEnd('.'));
+            if (linkText.Length > 0)
+            {
+                linkText = char.ToUpperInvariant(linkText[0]) + linkText[1..];
+            }
+
+            text.Append(CultureInfo.InvariantCulture, $" [{linkText}]({i + 1}).");
+        }
+
+        return text.ToString();
+    }
+
+    private static string EscapeLinkText(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal);
+}
