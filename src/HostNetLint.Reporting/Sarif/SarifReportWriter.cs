@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using HostNetLint.Rules.Diagnostics;
-using HostNetLint.Rules.Engine;
 using Microsoft.CodeAnalysis.Sarif;
 using Newtonsoft.Json;
 using SarifLocation = Microsoft.CodeAnalysis.Sarif.Location;
@@ -119,7 +118,7 @@ public sealed class SarifReportWriter
         Write(log, stream);
     }
 
-    private static Invocation CreateInvocation(List<ToolNotification> notifications)
+    private Invocation CreateInvocation(List<ToolNotification> notifications)
     {
         List<Notification> Of(ToolNotificationKind kind) =>
             [.. notifications.Where(n => n.Kind == kind).Select(CreateNotification)];
@@ -134,16 +133,39 @@ public sealed class SarifReportWriter
         };
     }
 
-    private static Notification CreateNotification(ToolNotification notification)
+    private Notification CreateNotification(ToolNotification notification) => new()
     {
-        var created = new Notification
+        Message = new Message { Text = notification.Message },
+        Level = SarifLevels.From(notification.Level),
+        Descriptor = notification.Id is { } id ? new ReportingDescriptorReference { Id = id } : null,
+        Locations = notification.Location is { } location
+            ? [new SarifLocation { PhysicalLocation = PhysicalLocation(location, Regions.ForDisplay(location)) }]
+            : null,
+        Exception = notification.Exception is { } exception ? DescribeException(exception) : null,
+    };
+
+    /// <summary>
+    /// The SDK describes an exception that was never thrown with <c>"frames": null</c>, which the schema
+    /// rejects; such a stack is left out.
+    /// </summary>
+    private static ExceptionData DescribeException(Exception exception)
+    {
+        var data = ExceptionData.Create(exception);
+        RemoveEmptyStacks(data);
+        return data;
+
+        static void RemoveEmptyStacks(ExceptionData node)
         {
-            Message = new Message { Text = notification.Message },
-            Level = SarifLevels.From(notification.Level),
-            Descriptor = notification.Id is { } id ? new ReportingDescriptorReference { Id = id } : null,
-            Exception = notification.Exception is { } exception ? ExceptionData.Create(exception) : null,
-        };
-        return created;
+            if (node.Stack is { Frames: null or { Count: 0 } })
+            {
+                node.Stack = null;
+            }
+
+            foreach (var inner in node.InnerExceptions ?? [])
+            {
+                RemoveEmptyStacks(inner);
+            }
+        }
     }
 
     private Dictionary<ReportedFinding, string> AssignFingerprints(List<ReportedFinding> findings)
