@@ -254,8 +254,9 @@ public sealed class SarifReportWriter
     };
 
     /// <summary>
-    /// Appends one embedded link per related location after the message, so GitHub links them
-    /// (<c>[text](id)</c>) while the first sentence stays the alert title.
+    /// Appends an embedded link per related location after the message, so GitHub links them
+    /// (<c>[text](id)</c>) while the first sentence stays the alert title. The link text is the related
+    /// location's message as written: it often starts with a key such as network_mode.
     /// </summary>
     private static string MessageWithLinks(string message, List<RelatedLocation> related)
     {
@@ -270,18 +271,9 @@ public sealed class SarifReportWriter
             text.Append('.');
         }
 
-        for (var i = 0; i < related.Count; i++)
-        {
-            var linkText = EscapeLinkText(related[i].Message.Trim().TrimEnd('.'));
-            if (linkText.Length > 0)
-            {
-                linkText = char.ToUpperInvariant(linkText[0]) + linkText[1..];
-            }
-
-            text.Append(CultureInfo.InvariantCulture, $" [{linkText}]({i + 1}).");
-        }
-
-        return text.ToString();
+        text.Append(" Related: ");
+        text.AppendJoin(", ", related.Select((r, i) => string.Create(CultureInfo.InvariantCulture, $"[{EscapeLinkText(r.Message.Trim().TrimEnd('.'))}]({i + 1})")));
+        return text.Append('.').ToString();
     }
 
     private static string EscapeLinkText(string text) =>

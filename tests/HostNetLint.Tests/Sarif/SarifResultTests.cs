@@ -76,7 +76,7 @@ public sealed class SarifResultTests
         Assert.Multiple(() =>
         {
             Assert.That(text, Does.StartWith("Published ports of 'airflow-webserver' are discarded because it uses host networking. "));
-            Assert.That(text, Does.EndWith(" [Network_mode: host comes from the x-airflow-common anchor](1)."));
+            Assert.That(text, Does.EndWith(" Related: [network_mode: host comes from the x-airflow-common anchor](1)."));
             Assert.That(related["id"]!.GetValue<int>(), Is.EqualTo(1));
             Assert.That(related["message"]!["text"]!.GetValue<string>(), Is.EqualTo("network_mode: host comes from the x-airflow-common anchor"));
             Assert.That(RegionOf(related), Is.EqualTo((3, 3, 3, 21)), "the anchor line");
