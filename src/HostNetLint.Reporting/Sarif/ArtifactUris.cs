@@ -13,10 +13,12 @@ internal sealed class ArtifactUris
     public const string SourceRootBaseId = "SRCROOT";
 
     private readonly string root;
+    private readonly string pathBase;
 
-    public ArtifactUris(string sourceRoot)
+    public ArtifactUris(string sourceRoot, string? diagnosticPathBase)
     {
         root = Path.GetFullPath(sourceRoot);
+        pathBase = diagnosticPathBase is null ? root : Path.GetFullPath(diagnosticPathBase);
         RootUri = new Uri(Path.TrimEndingDirectorySeparator(root) + Path.DirectorySeparatorChar, UriKind.Absolute);
     }
 
@@ -26,7 +28,7 @@ internal sealed class ArtifactUris
     /// <summary>The forward-slash, percent-encoded path of a file inside the root, or null for a file outside it.</summary>
     public string? RelativeUri(string path)
     {
-        var relative = Path.GetRelativePath(root, Path.GetFullPath(path, root));
+        var relative = Path.GetRelativePath(root, FullPath(path));
         if (Path.IsPathRooted(relative) || relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
             return null;
@@ -41,7 +43,12 @@ internal sealed class ArtifactUris
 
         // The model reads nothing outside the root; should a path get here anyway, an absolute
         // file URI is still accepted by code scanning when it lies under the checkout.
-        : new ArtifactLocation { Uri = new Uri(Path.GetFullPath(path, root), UriKind.Absolute) };
+        : new ArtifactLocation { Uri = new Uri(FullPath(path), UriKind.Absolute) };
 
     public ArtifactLocation For(Location location) => For(location.Path);
+
+    /// <summary>The text that identifies a file in a fingerprint: its relative URI, else its full path.</summary>
+    public string Identity(string path) => RelativeUri(path) ?? FullPath(path).Replace('\\', '/');
+
+    private string FullPath(string path) => Path.GetFullPath(path, pathBase);
 }

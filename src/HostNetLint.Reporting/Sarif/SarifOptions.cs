@@ -5,8 +5,14 @@ namespace HostNetLint.Reporting.Sarif;
 /// <summary>What a SARIF log depends on besides the findings.</summary>
 public sealed record SarifOptions
 {
-    /// <summary>The repository root (absolute, or relative to the working directory); result URIs are relative to it.</summary>
+    /// <summary>
+    /// The repository root (absolute, or relative to the working directory); result URIs are relative to
+    /// it, because code scanning resolves them against the checkout. <see cref="SourceRoots.Find"/> finds it.
+    /// </summary>
     public required string SourceRoot { get; init; }
+
+    /// <summary>The directory that relative diagnostic paths are relative to (the linted root); null for <see cref="SourceRoot"/>.</summary>
+    public string? DiagnosticPathBase { get; init; }
 
     /// <summary>The tool's version, written as <c>tool.driver.semanticVersion</c>.</summary>
     public required string ToolVersion { get; init; }

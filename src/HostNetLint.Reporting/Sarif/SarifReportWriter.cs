@@ -26,7 +26,7 @@ public sealed class SarifReportWriter
     {
         ArgumentNullException.ThrowIfNull(options);
         this.options = options;
-        uris = new ArtifactUris(options.SourceRoot);
+        uris = new ArtifactUris(options.SourceRoot, options.DiagnosticPathBase);
     }
 
     public SarifLog CreateLog(IEnumerable<Diagnostic> diagnostics, IEnumerable<ToolNotification>? notifications = null)
@@ -171,7 +171,7 @@ public sealed class SarifReportWriter
     private Dictionary<ReportedFinding, string> AssignFingerprints(List<ReportedFinding> findings)
     {
         var assigned = new Dictionary<ReportedFinding, string>(ReferenceEqualityComparer.Instance);
-        var byIdentity = findings.GroupBy(f => Fingerprints.Identity(f.Diagnostic.Id, UriText(f.Diagnostic.Location.Path), f.Diagnostic.LogicalPath), StringComparer.Ordinal);
+        var byIdentity = findings.GroupBy(f => Fingerprints.Identity(f.Diagnostic.Id, uris.Identity(f.Diagnostic.Location.Path), f.Diagnostic.LogicalPath), StringComparer.Ordinal);
         foreach (var group in byIdentity)
         {
             var occurrence = 0;
@@ -183,8 +183,6 @@ public sealed class SarifReportWriter
 
         return assigned;
     }
-
-    private string UriText(string path) => uris.RelativeUri(path) ?? Path.GetFullPath(path, options.SourceRoot).Replace('\\', '/');
 
     private Result CreateResult(ReportedFinding finding, RuleTable rules, string fingerprint)
     {

@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using HostNetLint.Parsing.Text;
 using HostNetLint.Reporting;
+using HostNetLint.Reporting.Sarif;
+using HostNetLint.Tests.TestSupport;
 using HostNetLint.Rules.Diagnostics;
 
 namespace HostNetLint.Tests.Sarif;
@@ -42,6 +44,32 @@ public sealed class SarifResultTests
         var sarif = WrittenSarif.Of([HandMadeFindings.Create("HNL3001", HandMadeFindings.At(source, "version"), "v", [])]).AssertAcceptedByCodeScanning();
 
         Assert.That(sarif.Results[0]!["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]!.GetValue<string>(), Is.EqualTo("my%20stack/compose%231.yaml"));
+    }
+
+    [Test]
+    public void Paths_relative_to_the_linted_folder_become_relative_to_the_repository()
+    {
+        var source = SourceText.From("version: '3'\n", "airflow/compose.yaml");
+        var options = WrittenSarif.Options with { DiagnosticPathBase = Path.Combine(WrittenSarif.Root, "deploy") };
+
+        var sarif = WrittenSarif.Of([HandMadeFindings.Create("HNL3001", HandMadeFindings.At(source, "version"), "v", [])], options);
+
+        Assert.That(sarif.Results[0]!["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]!.GetValue<string>(), Is.EqualTo("deploy/airflow/compose.yaml"));
+    }
+
+    [Test]
+    public void The_source_root_is_the_nearest_folder_with_git()
+    {
+        using var repository = new TempDirectory();
+        repository.Write(".git", "gitdir: /elsewhere/.git/worktrees/x\n");
+        var deploy = Path.GetDirectoryName(repository.Write("deploy/airflow/compose.yaml", "services: {}\n"))!;
+        using var outside = new TempDirectory();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(SourceRoots.Find(deploy), Is.EqualTo(repository.Path));
+            Assert.That(SourceRoots.Find(outside.Path), Is.EqualTo(outside.Path));
+        });
     }
 
     [Test]
