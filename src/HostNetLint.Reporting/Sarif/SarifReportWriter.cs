@@ -88,8 +88,25 @@ public sealed class SarifReportWriter
         return new SarifLog { SchemaUri = SchemaUri, Version = SarifVersion.Current, Runs = [run] };
     }
 
-    /// <summary>Serializes through the SDK's object model and converters. The writer's encoding decides about a BOM; see <see cref="WriteFile"/>.</summary>
-    public static void Write(SarifLog log, TextWriter writer)
+    /// <summary>Writes the SARIF of <paramref name="diagnostics"/>; for callers that do not reference the SARIF SDK.</summary>
+    public void Write(IEnumerable<Diagnostic> diagnostics, TextWriter writer, IEnumerable<ToolNotification>? notifications = null) =>
+        Serialize(CreateLog(diagnostics, notifications), writer);
+
+    public void Write(IEnumerable<ReportedFinding> findings, TextWriter writer, IEnumerable<ToolNotification>? notifications = null) =>
+        Serialize(CreateLog(findings, notifications), writer);
+
+    /// <summary>Writes UTF-8 without a byte-order mark to <paramref name="path"/>, the form code scanning's upload accepts.</summary>
+    public void WriteFile(IEnumerable<Diagnostic> diagnostics, string path, IEnumerable<ToolNotification>? notifications = null) =>
+        SerializeToFile(CreateLog(diagnostics, notifications), path);
+
+    public void WriteFile(IEnumerable<ReportedFinding> findings, string path, IEnumerable<ToolNotification>? notifications = null) =>
+        SerializeToFile(CreateLog(findings, notifications), path);
+
+    /// <summary>
+    /// Serializes through the SDK's object model and its converters, indented. The writer's encoding
+    /// decides about a byte-order mark: give it a BOM-less UTF-8 one (see <see cref="SerializeToFile"/>).
+    /// </summary>
+    public static void Serialize(SarifLog log, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(writer);
@@ -104,18 +121,18 @@ public sealed class SarifReportWriter
     }
 
     /// <summary>Writes UTF-8 without a byte-order mark, which the upload action cannot parse.</summary>
-    public static void Write(SarifLog log, Stream stream)
+    public static void Serialize(SarifLog log, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
         using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 65536, leaveOpen: true);
-        Write(log, writer);
+        Serialize(log, writer);
     }
 
     /// <summary>Writes UTF-8 without a byte-order mark (unlike <c>SarifLog.Save(string)</c>, which adds one).</summary>
-    public static void WriteFile(SarifLog log, string path)
+    public static void SerializeToFile(SarifLog log, string path)
     {
         using var stream = File.Create(path);
-        Write(log, stream);
+        Serialize(log, stream);
     }
 
     private Invocation CreateInvocation(List<ToolNotification> notifications)

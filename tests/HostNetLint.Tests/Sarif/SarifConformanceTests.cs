@@ -1,5 +1,6 @@
 using HostNetLint.Parsing.Text;
 using HostNetLint.Reporting;
+using HostNetLint.Reporting.Sarif;
 using HostNetLint.Rules.Diagnostics;
 
 namespace HostNetLint.Tests.Sarif;
@@ -122,9 +123,9 @@ public sealed class SarifConformanceTests
     [Test]
     public void The_file_has_no_byte_order_mark_whichever_way_it_is_written()
     {
-        var log = new HostNetLint.Reporting.Sarif.SarifReportWriter(WrittenSarif.Options).CreateLog(HandMadeFindings.Sample());
+        var writer = new SarifReportWriter(WrittenSarif.Options);
         using var stream = new MemoryStream();
-        HostNetLint.Reporting.Sarif.SarifReportWriter.Write(log, stream);
+        SarifReportWriter.Serialize(writer.CreateLog(HandMadeFindings.Sample()), stream);
 
         Assert.Multiple(() =>
         {

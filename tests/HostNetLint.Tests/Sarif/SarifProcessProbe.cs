@@ -36,7 +36,6 @@ public static class SarifProcessProbe
     private static void WriteSample(string sarifFile)
     {
         var options = new SarifOptions { SourceRoot = Path.GetDirectoryName(sarifFile)!, ToolVersion = "0.1.0" };
-        var log = new SarifReportWriter(options).CreateLog(HandMadeFindings.Sample());
-        SarifReportWriter.WriteFile(log, sarifFile);
+        new SarifReportWriter(options).WriteFile(HandMadeFindings.Sample(), sarifFile);
     }
 }

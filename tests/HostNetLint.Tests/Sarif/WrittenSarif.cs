@@ -34,14 +34,13 @@ public sealed class WrittenSarif
     public static WrittenSarif Of(IEnumerable<Diagnostic> diagnostics, SarifOptions? options = null, IEnumerable<ToolNotification>? notifications = null) =>
         Of(diagnostics.Select(d => new ReportedFinding(d)), options, notifications);
 
-    /// <summary>Writes through <see cref="SarifReportWriter.WriteFile"/>, the path the CLI's <c>--output</c> takes.</summary>
+    /// <summary>Writes through <see cref="SarifReportWriter.WriteFile(IEnumerable{ReportedFinding}, string, IEnumerable{ToolNotification})"/>, the path <c>--output</c> takes.</summary>
     public static WrittenSarif Of(IEnumerable<ReportedFinding> findings, SarifOptions? options = null, IEnumerable<ToolNotification>? notifications = null)
     {
-        var log = new SarifReportWriter(options ?? Options).CreateLog(findings, notifications);
         var path = Path.Combine(Path.GetTempPath(), $"hostnetlint-{Guid.NewGuid():N}.sarif");
         try
         {
-            SarifReportWriter.WriteFile(log, path);
+            new SarifReportWriter(options ?? Options).WriteFile(findings, path, notifications);
             return new WrittenSarif(File.ReadAllBytes(path));
         }
         finally
