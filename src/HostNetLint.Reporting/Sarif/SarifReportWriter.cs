@@ -95,6 +95,13 @@ public sealed class SarifReportWriter
     public void Write(IEnumerable<ReportedFinding> findings, TextWriter writer, IEnumerable<ToolNotification>? notifications = null) =>
         Serialize(CreateLog(findings, notifications), writer);
 
+    /// <summary>Writes UTF-8 without a byte-order mark, whatever the console's encoding (e.g. to standard output's stream).</summary>
+    public void Write(IEnumerable<Diagnostic> diagnostics, Stream stream, IEnumerable<ToolNotification>? notifications = null) =>
+        Serialize(CreateLog(diagnostics, notifications), stream);
+
+    public void Write(IEnumerable<ReportedFinding> findings, Stream stream, IEnumerable<ToolNotification>? notifications = null) =>
+        Serialize(CreateLog(findings, notifications), stream);
+
     /// <summary>Writes UTF-8 without a byte-order mark to <paramref name="path"/>, the form code scanning's upload accepts.</summary>
     public void WriteFile(IEnumerable<Diagnostic> diagnostics, string path, IEnumerable<ToolNotification>? notifications = null) =>
         SerializeToFile(CreateLog(diagnostics, notifications), path);

@@ -124,13 +124,20 @@ public sealed class SarifConformanceTests
     public void The_file_has_no_byte_order_mark_whichever_way_it_is_written()
     {
         var writer = new SarifReportWriter(WrittenSarif.Options);
-        using var stream = new MemoryStream();
-        SarifReportWriter.Serialize(writer.CreateLog(HandMadeFindings.Sample()), stream);
+        using var serialized = new MemoryStream();
+        using var written = new MemoryStream();
+        using var text = new StringWriter();
+        SarifReportWriter.Serialize(writer.CreateLog(HandMadeFindings.Sample()), serialized);
+        writer.Write(HandMadeFindings.Sample(), written);
+        writer.Write(HandMadeFindings.Sample(), text);
+        var file = WrittenSarif.Of(HandMadeFindings.Sample()).Bytes;
 
         Assert.Multiple(() =>
         {
-            Assert.That(stream.ToArray()[0], Is.EqualTo((byte)'{'));
-            Assert.That(WrittenSarif.Of(HandMadeFindings.Sample()).Bytes[0], Is.EqualTo((byte)'{'));
+            Assert.That(file[0], Is.EqualTo((byte)'{'));
+            Assert.That(serialized.ToArray(), Is.EqualTo(file));
+            Assert.That(written.ToArray(), Is.EqualTo(file));
+            Assert.That(text.ToString(), Is.EqualTo(System.Text.Encoding.UTF8.GetString(file)));
         });
     }
 }
