@@ -5,6 +5,9 @@ internal static class SarifLimits
 {
     public const int MaxResultsPerRun = 25_000;
 
+    /// <summary>Of a larger run GitHub shows only this many, the most severe.</summary>
+    public const int MaxResultsShown = 5_000;
+
     /// <summary>GitHub accepts 1,000 but keeps only 100, so more would be dropped silently.</summary>
     public const int MaxRelatedLocationsPerResult = 100;
 

@@ -53,6 +53,16 @@ public sealed class SarifReportWriter
             reported = [.. reported.OrderByDescending(f => f.Diagnostic.Severity).Take(SarifLimits.MaxResultsPerRun)];
         }
 
+        if (reported.Count > SarifLimits.MaxResultsShown)
+        {
+            toolNotifications.Add(new ToolNotification(
+                ToolNotificationKind.Execution,
+                string.Create(CultureInfo.InvariantCulture, $"{reported.Count} results are reported, but code scanning shows only the {SarifLimits.MaxResultsShown} most severe."))
+            {
+                Level = Severity.Warning,
+            });
+        }
+
         var rules = new RuleTable(options.HelpBaseUri);
         var fingerprints = AssignFingerprints(reported);
         var results = reported.Select(f => CreateResult(f, rules, fingerprints[f])).ToList();
