@@ -1,6 +1,6 @@
 using HostNetLint.Parsing.Text;
-using Location = HostNetLint.Parsing.Text.Location;
 using Microsoft.CodeAnalysis.Sarif;
+using Location = HostNetLint.Parsing.Text.Location;
 
 namespace HostNetLint.Reporting.Sarif;
 

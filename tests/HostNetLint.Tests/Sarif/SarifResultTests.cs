@@ -47,6 +47,16 @@ public sealed class SarifResultTests
     }
 
     [Test]
+    public void A_source_root_with_a_space_is_an_escaped_file_uri()
+    {
+        var options = WrittenSarif.Options with { SourceRoot = "/home/runner/my work/repo" };
+
+        var sarif = WrittenSarif.Of(HandMadeFindings.Sample(), options).AssertAcceptedByCodeScanning();
+
+        Assert.That(sarif.Run["originalUriBaseIds"]!["SRCROOT"]!["uri"]!.GetValue<string>(), Is.EqualTo("file:///home/runner/my%20work/repo/"));
+    }
+
+    [Test]
     public void Paths_relative_to_the_linted_folder_become_relative_to_the_repository()
     {
         var source = SourceText.From("version: '3'\n", "airflow/compose.yaml");
