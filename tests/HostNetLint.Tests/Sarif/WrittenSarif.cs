@@ -8,13 +8,14 @@ namespace HostNetLint.Tests.Sarif;
 /// <summary>A SARIF file as the writer put it on disk: its bytes and its parsed JSON.</summary>
 public sealed class WrittenSarif
 {
+    /// <summary>The repository root the hand-made findings are reported against.</summary>
+    public const string Root = "/work/checkout";
+
     private WrittenSarif(byte[] bytes)
     {
         Bytes = bytes;
         Json = JsonNode.Parse(bytes)!.AsObject();
     }
-
-    public const string Root = "/work/checkout";
 
     public byte[] Bytes { get; }
 
