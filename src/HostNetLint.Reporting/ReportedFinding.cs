@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+using HostNetLint.Rules.Diagnostics;
+
+namespace HostNetLint.Reporting;
+
+/// <summary>
+/// A diagnostic as a reporter sees it: the finding plus what later stages attach to it (a suppression,
+/// fixes). Reporters take these rather than bare diagnostics so those stages need no new reporter API.
+/// </summary>
+public sealed record ReportedFinding(Diagnostic Diagnostic)
+{
+    /// <summary>Set when the finding is suppressed; suppressed findings are left out unless a reporter is asked to keep them.</summary>
+    public FindingSuppression? Suppression { get; init; }
+
+    /// <summary>Exact edits that resolve the finding, if the rule can fix it.</summary>
+    public ImmutableArray<ReportedFix> Fixes { get; init; } = [];
+
+    public bool IsSuppressed => Suppression is not null;
+}

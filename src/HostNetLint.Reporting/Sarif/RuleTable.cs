@@ -1,0 +1,38 @@
+using HostNetLint.Rules.Diagnostics;
+using HostNetLint.Rules.Engine;
+using Microsoft.CodeAnalysis.Sarif;
+
+namespace HostNetLint.Reporting.Sarif;
+
+/// <summary>
+/// <c>tool.driver.rules</c>: every catalogue rule in catalogue order, fired or not, so a rule's
+/// <c>ruleIndex</c> is the same in every log. A descriptor outside the catalogue is appended.
+/// </summary>
+internal sealed class RuleTable
+{
+    private readonly string helpBaseUri;
+    private readonly Dictionary<string, int> indices = new(StringComparer.Ordinal);
+
+    public RuleTable(string helpBaseUri)
+    {
+        this.helpBaseUri = helpBaseUri;
+        foreach (var rule in RuleCatalog.All)
+        {
+            IndexOf(rule.Descriptor);
+        }
+    }
+
+    public List<ReportingDescriptor> Descriptors { get; } = [];
+
+    public int IndexOf(RuleDescriptor descriptor)
+    {
+        if (!indices.TryGetValue(descriptor.Id, out var index))
+        {
+            index = Descriptors.Count;
+            Descriptors.Add(RuleMetadata.Describe(descriptor, helpBaseUri));
+            indices.Add(descriptor.Id, index);
+        }
+
+        return index;
+    }
+}
