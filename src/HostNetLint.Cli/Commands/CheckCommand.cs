@@ -44,6 +44,23 @@ public static class CheckCommand
         };
         format.AcceptOnlyFromAmong([.. OutputFormats.Names]);
 
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "Write the report to this file instead of standard output",
+            HelpName = "file",
+        };
+
+        var sarifCategory = new Option<string>("--sarif-category")
+        {
+            Description = "SARIF automationDetails.id category, to tell apart several analyses of one commit in code scanning",
+            HelpName = "category",
+        };
+
+        var sarifIncludeSuppressed = new Option<bool>("--sarif-include-suppressed")
+        {
+            Description = "Keep suppressed findings in SARIF (with suppressions[]); GitHub shows them as open alerts",
+        };
+
         var verbose = new Option<bool>("--verbose")
         {
             Description = "Show the full exception when the tool itself fails",
@@ -55,6 +72,9 @@ public static class CheckCommand
         command.Options.Add(exclude);
         command.Options.Add(failLevel);
         command.Options.Add(format);
+        command.Options.Add(output);
+        command.Options.Add(sarifCategory);
+        command.Options.Add(sarifIncludeSuppressed);
         command.Options.Add(verbose);
         command.SetAction(parseResult =>
         {
@@ -62,7 +82,9 @@ public static class CheckCommand
                 [.. parseResult.GetValue(paths) ?? []],
                 [.. parseResult.GetValue(exclude) ?? []],
                 ParseFailLevel(parseResult.GetValue(failLevel)),
-                ParseFormat(parseResult.GetValue(format)));
+                ParseFormat(parseResult.GetValue(format)),
+                parseResult.GetValue(output),
+                new SarifSettings(parseResult.GetValue(sarifCategory), parseResult.GetValue(sarifIncludeSuppressed)));
             try
             {
                 return Execute(settings, context);
@@ -108,7 +130,21 @@ public static class CheckCommand
         var diagnostics = context.Lint(model, LintOptions.Default);
 
         var report = new CheckReport(diagnostics, model.Documents.Length, model.Root.Length == 0 ? root : model.Root, context.CurrentDirectory);
-        OutputFormats.CreateReporter(settings.Format).Write(report, context.Output);
+        var reporter = OutputFormats.CreateReporter(settings.Format, settings.Sarif);
+        if (settings.OutputFile is null)
+        {
+            reporter.Write(report, context.Output);
+        }
+        else if (reporter is SarifReporter sarif)
+        {
+            sarif.WriteFile(report, Path.GetFullPath(settings.OutputFile, context.CurrentDirectory));
+        }
+        else
+        {
+            using var file = new StreamWriter(Path.GetFullPath(settings.OutputFile, context.CurrentDirectory), append: false, new System.Text.UTF8Encoding(false));
+            reporter.Write(report, file);
+        }
+
         return ExitCodes.ForFindings(diagnostics, settings.FailLevel);
     }
 
@@ -135,4 +171,4 @@ public static class CheckCommand
 }
 
 /// <summary>The parsed options of one <c>check</c>.</summary>
-internal sealed record CheckSettings(ImmutableArray<string> Paths, ImmutableArray<string> Exclude, Severity FailLevel, OutputFormat Format);
+internal sealed record CheckSettings(ImmutableArray<string> Paths, ImmutableArray<string> Exclude, Severity FailLevel, OutputFormat Format, string? OutputFile = null, SarifSettings? Sarif = null);

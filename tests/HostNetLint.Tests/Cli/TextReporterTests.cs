@@ -8,7 +8,6 @@ namespace HostNetLint.Tests.Cli;
 public sealed class TextReporterTests
 {
     private static readonly string Repo = TestDiagnostics.FakeRepository;
-    private static readonly string[] TextOnly = ["text"];
 
     private static CheckReport Report(int fileCount, params Diagnostic[] diagnostics) =>
         new([.. diagnostics], fileCount, Repo, Repo);
@@ -199,10 +198,12 @@ public sealed class TextReporterTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(OutputFormats.Names, Is.EqualTo(TextOnly));
+            Assert.That(OutputFormats.Names[0], Is.EqualTo("text"));
             Assert.That(OutputFormats.TryParse("TEXT", out var format), Is.True);
             Assert.That(OutputFormats.CreateReporter(format), Is.InstanceOf<TextReporter>());
-            Assert.That(OutputFormats.TryParse("sarif", out _), Is.False);
+            Assert.That(OutputFormats.TryParse("sarif", out var sarif), Is.True);
+            Assert.That(OutputFormats.CreateReporter(sarif), Is.InstanceOf<SarifReporter>());
+            Assert.That(OutputFormats.TryParse("json", out _), Is.False);
         });
     }
 
