@@ -1,4 +1,6 @@
+using HostNetLint.Model;
 using HostNetLint.Model.Workloads;
+using HostNetLint.Parsing.Yaml;
 using HostNetLint.Parsing.Text;
 
 namespace HostNetLint.Rules.Analysis;
@@ -6,11 +8,24 @@ namespace HostNetLint.Rules.Analysis;
 /// <summary>Words for messages that say where a piece of evidence sits.</summary>
 internal static class EvidenceText
 {
-    /// <summary>"line 9" when in the workload's own file, else "path line 9".</summary>
-    public static string Where(ModelValue value, Workload workload)
+    /// <summary>
+    /// Where a value comes from, in words that do not change when lines move (alert texts must stay
+    /// stable): "from 'x-airflow-common'", "in its own definition", plus the file when it is another one.
+    /// </summary>
+    public static string Where(ModelValue value, Workload workload, DeploymentModel model)
     {
-        var line = value.Location.LineSpan.Start.Line + 1;
-        return value.Location.Path == workload.Location.Path ? $"line {line}" : $"{value.Location.Path} line {line}";
+        var container = TopLevelKey(model, value.Location);
+        var where = value.IsInherited
+            ? container is not null && container != "services" ? $"from '{container}'" : "through a merge"
+            : "in its own definition";
+        return value.Location.Path == workload.Location.Path ? where : $"{where} in {value.Location.Path}";
+    }
+
+    /// <summary>The top-level key of the YAML file whose entry holds <paramref name="location"/>, if any.</summary>
+    private static string? TopLevelKey(DeploymentModel model, Location location)
+    {
+        var root = model.Documents.FirstOrDefault(d => ReferenceEquals(d.Text, location.Source))?.Yaml?.Root as YamlMapping;
+        return root?.Entries.FirstOrDefault(e => e.Span.Contains(location.Span.Start)).KeyText;
     }
 
     /// <summary>

@@ -28,7 +28,7 @@ public sealed class HNL1001VmFacingWorkloadMustUseHostNetwork : Rule
                 continue;
             }
 
-            var where = EvidenceText.Where(signal.Evidence, workload);
+            var where = EvidenceText.Where(signal.Evidence, workload, context.Model);
             var related = new List<RelatedLocation> { new(signal.Evidence.Location, $"VM access signal: {signal.Description}") };
             if (signal.Evidence.IsInherited)
             {

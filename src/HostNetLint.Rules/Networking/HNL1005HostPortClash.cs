@@ -52,7 +52,7 @@ public sealed class HNL1005HostPortClash : Rule
                 }
 
                 var (primary, related) = Placement.For(binding.Source, binding.Workload, $"port {binding.Port} comes from here");
-                var where = $"{earlier.Source.Location.Path} line {earlier.Source.Location.LineSpan.Start.Line + 1}";
+                var where = earlier.Source.Location.Path == binding.Source.Location.Path ? "in this file" : $"in {earlier.Source.Location.Path}";
                 context.Report(
                     primary,
                     $"{binding.Workload.GroupName}/{binding.Workload.Name}/port/{binding.Port}/{binding.Protocol}",

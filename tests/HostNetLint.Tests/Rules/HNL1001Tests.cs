@@ -26,7 +26,7 @@ public sealed class HNL1001Tests
             """);
         Assert.That(diagnostics.Select(d => d.RelatedLocations[0].Location.LineSpan.Start.Line), Is.All.EqualTo(4), "origin is the mount line in the anchor");
         Assert.That(diagnostics.Select(d => d.RelatedLocations[1].Location.LineSpan.Start.Line), Is.EqualTo(new[] { 7, 10 }), "merge sites are the << lines");
-        Assert.That(diagnostics[0].Message, Does.Contain("mounts the libvirt socket '/var/run/libvirt/libvirt-sock'").And.Contain("line 5"));
+        Assert.That(diagnostics[0].Message, Does.Contain("mounts the libvirt socket '/var/run/libvirt/libvirt-sock' (from 'x-airflow-common')"));
     }
 
     [TestCase("- /run/libvirt:/run/libvirt")]

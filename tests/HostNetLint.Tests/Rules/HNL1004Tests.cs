@@ -21,7 +21,7 @@ public sealed class HNL1004Tests
                 network_mode: host
                 command: ["start-notebook.sh", "--port", [|"8888"|]]
             """);
-        Assert.That(diagnostics[0].Message, Does.StartWith("Port 8888 is reserved for the Airflow webserver but 'jupyter' listens on it"));
+        Assert.That(diagnostics[0].Message, Is.EqualTo("Port 8888 is reserved for the Airflow webserver but 'jupyter' listens on it (in its own definition). Move 'jupyter' to another port or rename the owner in reservedPorts."));
     }
 
     [Test]
