@@ -1,0 +1,90 @@
+using System.Collections.Immutable;
+using HostNetLint.Model;
+using HostNetLint.Reporting.Sarif;
+using HostNetLint.Rules.Diagnostics;
+using HostNetLint.Rules.Engine;
+using Microsoft.Build.Framework;
+using MSBuildTask = Microsoft.Build.Utilities.Task;
+
+namespace HostNetLint.MSBuild;
+
+/// <summary>
+/// Lints a deployment repository during <c>dotnet build</c> with the same model and engine as the CLI,
+/// logs each finding as <c>file(line,col): error HNLxxxx: message</c>, optionally writes SARIF, and
+/// touches a stamp only when nothing failed, so an incremental build skips the next run.
+/// </summary>
+public sealed class HostNetLintTask : MSBuildTask
+{
+    /// <summary>The linted root: finding paths are relative to it.</summary>
+    [Required]
+    public string Root { get; set; } = string.Empty;
+
+    /// <summary>Compose files, units and quadlets to lint; empty means everything under <see cref="Root"/>.</summary>
+    public ITaskItem[] Files { get; set; } = [];
+
+    /// <summary>Where to write SARIF 2.1.0; not written when empty.</summary>
+    public string? SarifFile { get; set; }
+
+    /// <summary>Apply the automatic fixes before reporting (for local builds; not implemented before the fix engine lands).</summary>
+    public bool Fix { get; set; }
+
+    /// <summary>Findings at or above this level fail the build (error, warning or note).</summary>
+    public string FailLevel { get; set; } = "error";
+
+    /// <summary>Log warnings as errors (defaults to the project's TreatWarningsAsErrors).</summary>
+    public bool TreatWarningsAsErrors { get; set; }
+
+    /// <summary>Touched after a run that logged no error; the target's incremental output.</summary>
+    public string? StampFile { get; set; }
+
+    /// <summary>The base of rule help links.</summary>
+    public string HelpBaseUri { get; set; } = RuleDescriptor.DefaultHelpBaseUri;
+
+    public override bool Execute()
+    {
+        if (!SeverityNames.TryParse(FailLevel, out var failLevel) || failLevel == Severity.None)
+        {
+            Log.LogError($"HostNetLintFailLevel '{FailLevel}' is not one of error, warning, note.");
+            return false;
+        }
+
+        var root = Path.GetFullPath(Root);
+        var paths = Files.Select(item => item.GetMetadata("FullPath")).Where(path => path.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var model = DeploymentModelBuilder.Build(root, paths, ModelOptions.Default);
+        var diagnostics = LintEngine.Run(model, LintOptions.Default);
+
+        var logger = new BuildLogWriter(Log, root, HelpBaseUri, TreatWarningsAsErrors ? Severity.Warning : failLevel);
+        foreach (var diagnostic in diagnostics)
+        {
+            logger.Write(diagnostic);
+        }
+
+        if (!string.IsNullOrEmpty(SarifFile))
+        {
+            WriteSarif(diagnostics, root);
+        }
+
+        Log.LogMessage(MessageImportance.Normal, $"HostNetLint: {diagnostics.Length} finding(s) in {model.Documents.Length} file(s) under {root}");
+        if (!Log.HasLoggedErrors && !string.IsNullOrEmpty(StampFile))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(StampFile))!);
+            File.WriteAllText(StampFile, string.Empty);
+        }
+
+        return !Log.HasLoggedErrors;
+    }
+
+    private void WriteSarif(ImmutableArray<Diagnostic> diagnostics, string root)
+    {
+        var path = Path.GetFullPath(SarifFile!);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var options = new SarifOptions
+        {
+            SourceRoot = SourceRoots.Find(root),
+            DiagnosticPathBase = root,
+            ToolVersion = typeof(HostNetLintTask).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
+            HelpBaseUri = HelpBaseUri,
+        };
+        new SarifReportWriter(options).WriteFile(diagnostics, path);
+    }
+}
