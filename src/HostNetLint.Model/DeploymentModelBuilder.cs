@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using HostNetLint.Model.Compose;
 using HostNetLint.Model.Loading;
+using HostNetLint.Model.Units;
 using HostNetLint.Parsing.Yaml;
 
 namespace HostNetLint.Model;
@@ -38,6 +39,35 @@ public static class DeploymentModelBuilder
         var projects = new List<ComposeProject>();
         var seenDirectories = new HashSet<string>(StringComparer.Ordinal);
         var seenFiles = new HashSet<string>(StringComparer.Ordinal);
+        var projectsByFiles = new Dictionary<string, ComposeProject>(StringComparer.Ordinal);
+
+        ComposeProject LoadProject(string directory, IReadOnlyList<string> files)
+        {
+            var project = projectLoader.Load(directory, files);
+            projects.Add(project);
+            projectsByFiles.TryAdd(string.Join('\n', files), project);
+            return project;
+        }
+
+        // A unit names files; the project loaded from the same files (by discovery or another unit) is reused,
+        // so its workloads are the same instances and rules do not report them twice.
+        ComposeProject ProjectFor(string directory, IReadOnlyList<string> files)
+        {
+            if (projectsByFiles.TryGetValue(string.Join('\n', files), out var known))
+            {
+                return known;
+            }
+
+            seenDirectories.Add(directory);
+            foreach (var file in files)
+            {
+                seenFiles.Add(file);
+            }
+
+            return LoadProject(directory, files);
+        }
+
+        var units = new UnitModelBuilder(loader, walker, options, problems, ProjectFor);
 
         void AddDirectoryProject(string directory)
         {
@@ -56,7 +86,7 @@ public static class DeploymentModelBuilder
             files.RemoveAll(walker.IsExcluded);
             if (files.TrueForAll(seenFiles.Add))
             {
-                projects.Add(projectLoader.Load(directory, files));
+                LoadProject(directory, files);
             }
         }
 
@@ -72,6 +102,7 @@ public static class DeploymentModelBuilder
                 foreach (var directory in walker.Walk(fullPath))
                 {
                     AddDirectoryProject(directory);
+                    units.AddDirectory(directory);
                 }
             }
             else if (File.Exists(fullPath) && !walker.IsExcluded(fullPath))
@@ -81,19 +112,26 @@ public static class DeploymentModelBuilder
                 {
                     AddDirectoryProject(directory);
                 }
+                else if (UnitModelBuilder.IsUnitFileName(Path.GetFileName(fullPath)))
+                {
+                    units.AddFile(fullPath);
+                }
                 else if (IsYaml(fullPath) && seenFiles.Add(fullPath) && HasServices(loader.Load(fullPath, parseYaml: true)))
                 {
-                    projects.Add(projectLoader.Load(directory, [fullPath]));
+                    LoadProject(directory, [fullPath]);
                 }
             }
         }
 
+        // Units come last: they link to the projects found above and load the ones only they name.
+        var (serviceUnits, unitWorkloads) = units.Build();
         return new DeploymentModel
         {
             Root = fullRoot,
             Documents = loader.Documents,
             ComposeProjects = [.. projects],
-            Workloads = [.. projects.SelectMany(p => p.Services)],
+            Workloads = [.. projects.SelectMany(p => p.Services), .. unitWorkloads],
+            Units = serviceUnits,
             Problems = [.. problems],
         };
     }

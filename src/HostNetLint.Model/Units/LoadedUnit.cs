@@ -1,0 +1,12 @@
+using HostNetLint.Parsing.Systemd;
+
+namespace HostNetLint.Model.Units;
+
+/// <summary>A unit file read and merged with its drop-ins, with the container commands its Exec lines run.</summary>
+internal sealed record LoadedUnit(
+    string FileName,
+    SourceDocument Document,
+    UnitDefinition Definition,
+    ServiceUnitKind Kind,
+    IReadOnlyList<ContainerCommand> Commands,
+    UnitWord? WorkingDirectory);
