@@ -24,6 +24,15 @@ public static class DeploymentModelBuilder
     /// <see cref="ModelOptions.Environment"/>); a <c>.env</c> that is read is a document too (without a YAML tree).
     /// Files referenced by <c>include</c>, <c>extends</c> or <c>env_file</c> are read only when they lie under the root
     /// (symbolic links resolved); otherwise the reference is a <see cref="ModelProblem"/> at the referencing value.
+    /// <para>
+    /// systemd units (<c>*.service</c>) and Podman quadlets (<c>.container</c>, <c>.pod</c>, <c>.kube</c>, <c>.network</c>,
+    /// <c>.volume</c>, <c>.image</c>, <c>.build</c>) found the same way, or named, become <see cref="DeploymentModel.Units"/>
+    /// with their <c>NAME.d/*.conf</c> drop-ins merged. Compose files named by their Exec lines are install paths, mapped
+    /// to the root by <see cref="ModelOptions.PathMappings"/> or a unique trailing-segment match; a project already
+    /// loaded from the same files is reused. <c>podman run</c>/<c>create</c>, <c>podman pod create</c>,
+    /// <c>podman kube play</c> and quadlets add workloads of their own. Files that only look like units (D-Bus
+    /// activation files, systemd-networkd <c>.network</c> files) are skipped silently and are not documents.
+    /// </para>
     /// </remarks>
     public static DeploymentModel Build(string root, IReadOnlyList<string> paths, ModelOptions options)
     {

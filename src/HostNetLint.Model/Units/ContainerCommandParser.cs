@@ -50,6 +50,7 @@ internal static class ContainerCommandParser
         "--cgroup-conf", "--chrootdirs", "--passwd-entry", "--personality", "--rdt-class", "--infra-image",
         "--infra-name", "--infra-command", "--infra-conmon-pidfile", "--share", "--exit-policy", "--link",
         "--log-opt", "--storage-opt", "--decryption-key", "--authfile", "--cert-dir", "--creds", "--hostuser",
+        "--configmap", "--context-dir", "--seccomp-profile-root",
     };
 
     public static ContainerCommand? Parse(IReadOnlyList<UnitWord> words)
@@ -79,6 +80,7 @@ internal static class ContainerCommandParser
             ("run" or "create", _) => ParseRun(words[0], PodmanCommandKind.Run, words, i + 1),
             ("container", "run" or "create") => ParseRun(words[0], PodmanCommandKind.Run, words, i + 2),
             ("pod", "create") => ParseRun(words[0], PodmanCommandKind.PodCreate, words, i + 2),
+            ("kube", "play") or ("play", "kube") => ParseKubePlay(words[0], words, i + 2),
             _ => null,
         };
     }
@@ -205,6 +207,13 @@ internal static class ContainerCommandParser
         }
 
         return new PodmanCommand(program, kind, options, image, [.. words.Skip(i)]);
+    }
+
+    private static KubePlayCommand? ParseKubePlay(UnitWord program, IReadOnlyList<UnitWord> words, int i)
+    {
+        // kube play shares run's value options (--network, --publish, --ip, --log-opt, ...) plus a few of its own.
+        var parsed = ParseRun(program, PodmanCommandKind.Run, words, i);
+        return parsed.Image is null ? null : new KubePlayCommand(program, parsed.Image, [.. parsed.All("--network")]);
     }
 
     private static string Canonical(string name, PodmanCommandKind kind) =>

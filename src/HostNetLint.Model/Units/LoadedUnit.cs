@@ -4,6 +4,7 @@ namespace HostNetLint.Model.Units;
 
 /// <summary>A unit file read and merged with its drop-ins, with the container commands its Exec lines run.</summary>
 internal sealed record LoadedUnit(
+    string FullPath,
     string FileName,
     SourceDocument Document,
     UnitDefinition Definition,

@@ -118,11 +118,37 @@ internal sealed class UnitModelBuilder
                 workloads.Add(own);
             }
 
+            if (unit.Kind == ServiceUnitKind.Quadlet && unit.Definition.GetSection("Kube") is { } kube)
+            {
+                var kubeWorkload = KubeQuadlet(unit, kube);
+                resolved &= kubeWorkload is not null || kube.GetLast("Yaml") is not { IsEmptyAssignment: false };
+                if (kubeWorkload is not null)
+                {
+                    unitWorkloads.Add(kubeWorkload);
+                    workloads.Add(kubeWorkload);
+                }
+            }
+
             foreach (var command in unit.Commands)
             {
                 if (command is PodmanCommand podman)
                 {
                     var workload = PodmanWorkloadFactory.Create(podman, unit.FileName, FindPod);
+                    unitWorkloads.Add(workload);
+                    workloads.Add(workload);
+                }
+                else if (command is KubePlayCommand play)
+                {
+                    var resolution = play.File is null ? null : resolver.ResolveFile(InstallPathResolver.Absolute(play.File.Text, unit.WorkingDirectory?.Text));
+                    if (play.File is null || resolution?.FullPath is null || !File.Exists(resolution.FullPath))
+                    {
+                        Report(play.File ?? play.Program, resolution?.Failure ?? $"'{play.File?.Text}' is not a file");
+                        resolved = false;
+                        continue;
+                    }
+
+                    var document = loader.Load(resolution.FullPath, parseYaml: true);
+                    var workload = KubeWorkloadFactory.Create(Path.GetFileNameWithoutExtension(resolution.FullPath), WorkloadKind.PodmanPod, unit.FileName, play.Program.Location, play.File, document, play.Networks);
                     unitWorkloads.Add(workload);
                     workloads.Add(workload);
                 }
@@ -148,6 +174,51 @@ internal sealed class UnitModelBuilder
         }
 
         return (units.ToImmutable(), workloads.ToImmutable());
+    }
+
+    /// <summary>A <c>.kube</c> quadlet's pods; <c>Yaml=</c> is relative to the quadlet file, or an install path.</summary>
+    private Workload? KubeQuadlet(LoadedUnit unit, UnitSectionView kube)
+    {
+        if (kube.GetLast("Yaml") is not { IsEmptyAssignment: false } entry)
+        {
+            return null;
+        }
+
+        var yaml = SettingWords.Whole(entry);
+        string? fullPath;
+        string? failure = null;
+        if (yaml.Text.StartsWith('/'))
+        {
+            var resolution = resolver.ResolveFile(yaml.Text);
+            (fullPath, failure) = (resolution.FullPath, resolution.Failure);
+        }
+        else
+        {
+            try
+            {
+                fullPath = FileLoader.Normalize(Path.Combine(Path.GetDirectoryName(unit.FullPath) ?? loader.Root, yaml.Text));
+            }
+            catch (ArgumentException)
+            {
+                fullPath = null;
+            }
+
+            if (fullPath is not null && !loader.IsInsideRoot(fullPath))
+            {
+                problems.Add(new ModelProblem(ModelProblemKind.ReferenceOutsideRoot, yaml.Location, $"'{yaml.Text}' is outside the linted root; it is not read"));
+                return null;
+            }
+        }
+
+        if (fullPath is null || !File.Exists(fullPath))
+        {
+            Report(yaml, failure ?? $"'{yaml.Text}' does not exist");
+            return null;
+        }
+
+        var header = new Parsing.Text.Location(kube.Sections[0].Source, kube.Sections[0].HeaderSpan);
+        var networks = kube.GetEffective("Network").Select(SettingWords.Whole).ToList();
+        return KubeWorkloadFactory.Create(Path.GetFileNameWithoutExtension(unit.FileName), WorkloadKind.QuadletPod, unit.FileName, header, yaml, loader.Load(fullPath, parseYaml: true), networks);
     }
 
     private static bool IsUnit(string fileName, UnitFileSyntax syntax) =>
@@ -189,7 +260,7 @@ internal sealed class UnitModelBuilder
             workingDirectory = workingDirectory.Slice(1);
         }
 
-        return new LoadedUnit(fileName, document, definition, kind, commands, workingDirectory);
+        return new LoadedUnit(fullPath, fileName, document, definition, kind, commands, workingDirectory);
     }
 
     private List<UnitFileSyntax> LoadDropIns(string fullPath)
