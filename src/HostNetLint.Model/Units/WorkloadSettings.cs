@@ -9,7 +9,7 @@ internal static class WorkloadSettings
     // Network modes rather than network names; `container:ID` and `ns:PATH` carry an argument.
     private static readonly HashSet<string> NetworkModes = new(StringComparer.Ordinal)
     {
-        "host", "none", "bridge", "private", "slirp4netns", "pasta", "container", "ns", "pod",
+        "host", "none", "bridge", "private", "slirp4netns", "pasta", "container", "ns",
     };
 
     /// <summary>Splits <c>--network</c>/<c>Network=</c> values into a mode (the first one) and named networks.</summary>
