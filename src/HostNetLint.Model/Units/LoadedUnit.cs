@@ -10,4 +10,8 @@ internal sealed record LoadedUnit(
     UnitDefinition Definition,
     ServiceUnitKind Kind,
     IReadOnlyList<ContainerCommand> Commands,
-    UnitWord? WorkingDirectory);
+    UnitWord? WorkingDirectory)
+{
+    /// <summary>False when systemd or quadlet would refuse the main file; such a unit starts no workloads.</summary>
+    public bool IsAnalyzable { get; init; } = true;
+}

@@ -89,7 +89,7 @@ internal sealed class UnitModelBuilder
         var pods = new Dictionary<string, PodDefinition>(StringComparer.Ordinal);
         foreach (var unit in loaded)
         {
-            if (unit.Kind == ServiceUnitKind.Quadlet && QuadletWorkloadFactory.Pod(unit.FileName, unit.Definition) is { } quadletPod)
+            if (unit.IsAnalyzable && unit.Kind == ServiceUnitKind.Quadlet && QuadletWorkloadFactory.Pod(unit.FileName, unit.Definition) is { } quadletPod)
             {
                 pods.TryAdd(unit.FileName, quadletPod);
                 pods.TryAdd(quadletPod.Name, quadletPod);
@@ -112,13 +112,13 @@ internal sealed class UnitModelBuilder
         {
             var unitWorkloads = new List<Workload>();
             var resolved = true;
-            if (unit.Kind == ServiceUnitKind.Quadlet && QuadletWorkloadFactory.Create(unit.FileName, unit.Definition, FindPod) is { } own)
+            if (unit.IsAnalyzable && unit.Kind == ServiceUnitKind.Quadlet && QuadletWorkloadFactory.Create(unit.FileName, unit.Definition, FindPod) is { } own)
             {
                 unitWorkloads.Add(own);
                 workloads.Add(own);
             }
 
-            if (unit.Kind == ServiceUnitKind.Quadlet && unit.Definition.GetSection("Kube") is { } kube)
+            if (unit.IsAnalyzable && unit.Kind == ServiceUnitKind.Quadlet && unit.Definition.GetSection("Kube") is { } kube)
             {
                 var kubeWorkload = KubeQuadlet(unit, kube);
                 resolved &= kubeWorkload is not null || kube.GetLast("Yaml") is not { IsEmptyAssignment: false };
@@ -235,6 +235,12 @@ internal sealed class UnitModelBuilder
 
         var definition = UnitFileSyntax.MergeDropIns(syntax, LoadDropIns(fullPath));
         var kind = UnitFileSyntax.Classify(fileName, syntax) == UnitFileKind.Quadlet ? ServiceUnitKind.Quadlet : ServiceUnitKind.Service;
+        if (!document.IsAnalyzable)
+        {
+            // systemd (or quadlet) refuses the file: it is a unit for completeness, but it starts nothing.
+            return new LoadedUnit(fullPath, fileName, document, definition, kind, [], null) { IsAnalyzable = false };
+        }
+
         var service = definition.GetSection("Service");
         var commands = new List<ContainerCommand>();
         foreach (var key in ExecKeys)
@@ -280,7 +286,8 @@ internal sealed class UnitModelBuilder
         Array.Sort(files, StringComparer.Ordinal);
         foreach (var file in files.Take(MaxDropIns))
         {
-            if (!walker.IsExcluded(file) && loader.LoadUnitFile(file, _ => true).Syntax is { } syntax)
+            // A drop-in that cannot be read completely is reported on its own document and not applied.
+            if (!walker.IsExcluded(file) && loader.LoadUnitFile(file, _ => true) is { Document.IsAnalyzable: true, Syntax: { } syntax })
             {
                 dropIns.Add(syntax);
             }

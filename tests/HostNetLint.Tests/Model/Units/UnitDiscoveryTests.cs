@@ -60,7 +60,8 @@ public class UnitDiscoveryTests
         tree.Write("airflow/docker-compose.yaml", UnitFixtures.AirflowCompose);
         tree.Write("a-broken.service", "[Service\nExecStart=/usr/bin/podman-compose -f /opt/airflow/docker-compose.yaml up\nthis is not an assignment\n");
         tree.Write("b-airflow.service", UnitFixtures.AdrUnit);
-        tree.Write("c-bad.container", "[Container]\nImage=\"unterminated\n  \\\n");
+        tree.Write("c-bad.container", "[Container\nImage=x\nNetwork=host\n");
+        tree.Write("b-airflow.service.d/bad.conf", "[Service\nExecStart=\n");
         var model = tree.Build();
 
         var broken = model.Documents.Single(d => d.Path == "a-broken.service");
@@ -68,8 +69,12 @@ public class UnitDiscoveryTests
         {
             Assert.That(broken.Problems, Is.Not.Empty);
             Assert.That(broken.IsAnalyzable, Is.False);
+            Assert.That(model.Units.Single(u => u.Name == "a-broken.service").Workloads, Is.Empty);
+            Assert.That(model.Units.Single(u => u.Name == "c-bad.container").Workloads, Is.Empty);
             Assert.That(model.Units.Single(u => u.Name == "b-airflow.service").Workloads, Has.Length.EqualTo(4));
-            Assert.That(model.Workloads, Has.Length.GreaterThanOrEqualTo(4));
+            Assert.That(model.Workloads, Has.Length.EqualTo(4));
+            Assert.That(model.Units.Single(u => u.Name == "b-airflow.service").Definition.DropIns, Is.Empty);
+            Assert.That(model.Documents.Single(d => d.Path == "b-airflow.service.d/bad.conf").IsAnalyzable, Is.False);
         });
     }
 
