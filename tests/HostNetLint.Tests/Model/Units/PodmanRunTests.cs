@@ -111,4 +111,21 @@ public class PodmanRunTests
             Assert.That(web.ExtraHosts.Single().Text, Is.EqualTo("vm:192.168.122.10"));
         });
     }
+
+    [Test]
+    public void A_run_line_joins_a_quadlet_pod_by_its_podman_name()
+    {
+        using var tree = new TempTree();
+        tree.Write("airflow.pod", "[Pod]\nNetwork=host\n");
+        tree.Write("extra.service", UnitFixtures.Unit("podman run -d --pod systemd-airflow -p8080:80 --name=extra img"));
+        var extra = tree.Build().Workloads.Single(w => w.Name == "extra");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(extra.IsHostNetwork, Is.True);
+            Assert.That(extra.NetworkMode!.Location.Path, Is.EqualTo("airflow.pod"));
+            Assert.That(TempTree.TextOf(extra.Ports.Single().Entry.Location), Is.EqualTo("8080:80"));
+            Assert.That(extra.Image!.Text, Is.EqualTo("img"));
+        });
+    }
 }
