@@ -83,6 +83,8 @@ internal sealed class InstallPathResolver
             return PathResolution.Missing($"'{installPath}' names no file");
         }
 
+        // A path joined from WorkingDirectory= and a relative file reads better without "./" in messages.
+        var shown = installPath.Contains("/./", StringComparison.Ordinal) || installPath.Contains("/../", StringComparison.Ordinal) ? normalized : installPath;
         if (Mapped(normalized) is { } mapped)
         {
             return mapped;
@@ -110,13 +112,13 @@ internal sealed class InstallPathResolver
             if (matches > 1)
             {
                 var suffix = string.Join('/', segments[^count..]);
-                return PathResolution.Missing($"'{installPath}' is ambiguous: {matches} {(directory ? "compose directories" : "files")} in the linted root end with '{suffix}'; add a path mapping");
+                return PathResolution.Missing($"'{shown}' is ambiguous: {matches} {(directory ? "compose directories" : "files")} in the linted root end with '{suffix}'; add a path mapping");
             }
         }
 
         return PathResolution.Missing(directory
-            ? $"'{installPath}' matches no compose directory in the linted root; add a path mapping"
-            : $"'{installPath}' matches no file in the linted root; add a path mapping");
+            ? $"'{shown}' matches no compose directory in the linted root; add a path mapping"
+            : $"'{shown}' matches no file in the linted root; add a path mapping");
     }
 
     private PathResolution? Mapped(string normalized)
