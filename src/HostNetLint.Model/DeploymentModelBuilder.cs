@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using HostNetLint.Model.Compose;
 using HostNetLint.Model.Loading;
+using HostNetLint.Model.Units;
 using HostNetLint.Parsing.Yaml;
 
 namespace HostNetLint.Model;
@@ -23,6 +24,15 @@ public static class DeploymentModelBuilder
     /// <see cref="ModelOptions.Environment"/>); a <c>.env</c> that is read is a document too (without a YAML tree).
     /// Files referenced by <c>include</c>, <c>extends</c> or <c>env_file</c> are read only when they lie under the root
     /// (symbolic links resolved); otherwise the reference is a <see cref="ModelProblem"/> at the referencing value.
+    /// <para>
+    /// systemd units (<c>*.service</c>) and Podman quadlets (<c>.container</c>, <c>.pod</c>, <c>.kube</c>, <c>.network</c>,
+    /// <c>.volume</c>, <c>.image</c>, <c>.build</c>) found the same way, or named, become <see cref="DeploymentModel.Units"/>
+    /// with their <c>NAME.d/*.conf</c> drop-ins merged. Compose files named by their Exec lines are install paths, mapped
+    /// to the root by <see cref="ModelOptions.PathMappings"/> or a unique trailing-segment match; a project already
+    /// loaded from the same files is reused. <c>podman run</c>/<c>create</c>, <c>podman pod create</c>,
+    /// <c>podman kube play</c> and quadlets add workloads of their own. Files that only look like units (D-Bus
+    /// activation files, systemd-networkd <c>.network</c> files) are skipped silently and are not documents.
+    /// </para>
     /// </remarks>
     public static DeploymentModel Build(string root, IReadOnlyList<string> paths, ModelOptions options)
     {
@@ -38,6 +48,35 @@ public static class DeploymentModelBuilder
         var projects = new List<ComposeProject>();
         var seenDirectories = new HashSet<string>(StringComparer.Ordinal);
         var seenFiles = new HashSet<string>(StringComparer.Ordinal);
+        var projectsByFiles = new Dictionary<string, ComposeProject>(StringComparer.Ordinal);
+
+        ComposeProject LoadProject(string directory, IReadOnlyList<string> files)
+        {
+            var project = projectLoader.Load(directory, files);
+            projects.Add(project);
+            projectsByFiles.TryAdd(string.Join('\n', files), project);
+            return project;
+        }
+
+        // A unit names files; the project loaded from the same files (by discovery or another unit) is reused,
+        // so its workloads are the same instances and rules do not report them twice.
+        ComposeProject ProjectFor(string directory, IReadOnlyList<string> files)
+        {
+            if (projectsByFiles.TryGetValue(string.Join('\n', files), out var known))
+            {
+                return known;
+            }
+
+            seenDirectories.Add(directory);
+            foreach (var file in files)
+            {
+                seenFiles.Add(file);
+            }
+
+            return LoadProject(directory, files);
+        }
+
+        var units = new UnitModelBuilder(loader, walker, options, problems, ProjectFor);
 
         void AddDirectoryProject(string directory)
         {
@@ -56,7 +95,7 @@ public static class DeploymentModelBuilder
             files.RemoveAll(walker.IsExcluded);
             if (files.TrueForAll(seenFiles.Add))
             {
-                projects.Add(projectLoader.Load(directory, files));
+                LoadProject(directory, files);
             }
         }
 
@@ -72,6 +111,7 @@ public static class DeploymentModelBuilder
                 foreach (var directory in walker.Walk(fullPath))
                 {
                     AddDirectoryProject(directory);
+                    units.AddDirectory(directory);
                 }
             }
             else if (File.Exists(fullPath) && !walker.IsExcluded(fullPath))
@@ -81,19 +121,26 @@ public static class DeploymentModelBuilder
                 {
                     AddDirectoryProject(directory);
                 }
+                else if (UnitModelBuilder.IsUnitFileName(Path.GetFileName(fullPath)))
+                {
+                    units.AddFile(fullPath);
+                }
                 else if (IsYaml(fullPath) && seenFiles.Add(fullPath) && HasServices(loader.Load(fullPath, parseYaml: true)))
                 {
-                    projects.Add(projectLoader.Load(directory, [fullPath]));
+                    LoadProject(directory, [fullPath]);
                 }
             }
         }
 
+        // Units come last: they link to the projects found above and load the ones only they name.
+        var (serviceUnits, unitWorkloads) = units.Build();
         return new DeploymentModel
         {
             Root = fullRoot,
             Documents = loader.Documents,
             ComposeProjects = [.. projects],
-            Workloads = [.. projects.SelectMany(p => p.Services)],
+            Workloads = [.. projects.SelectMany(p => p.Services), .. unitWorkloads],
+            Units = serviceUnits,
             Problems = [.. problems],
         };
     }

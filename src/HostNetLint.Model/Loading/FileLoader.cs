@@ -15,6 +15,7 @@ internal sealed class FileLoader
     private readonly ModelOptions options;
     private readonly Dictionary<string, SourceDocument> documents = new(StringComparer.Ordinal);
     private readonly List<SourceDocument> order = [];
+    private readonly Dictionary<string, Parsing.Systemd.UnitFileSyntax> unitSyntaxes = new(StringComparer.Ordinal);
 
     public FileLoader(string root, ModelOptions options)
     {
@@ -108,6 +109,49 @@ internal sealed class FileLoader
         documents.Add(fullPath, document);
         order.Add(document);
         return document;
+    }
+
+    /// <summary>
+    /// Reads a file in unit-file syntax and parses it in the dialect its path calls for. The document is
+    /// remembered only when <paramref name="keep"/> accepts the syntax, so look-alikes (D-Bus activation files)
+    /// leave no trace. A file that cannot be read is remembered with a problem and returns a null syntax.
+    /// </summary>
+    public (SourceDocument? Document, Parsing.Systemd.UnitFileSyntax? Syntax) LoadUnitFile(string fullPath, Func<Parsing.Systemd.UnitFileSyntax, bool> keep)
+    {
+        if (unitSyntaxes.TryGetValue(fullPath, out var knownSyntax))
+        {
+            return (documents[fullPath], knownSyntax);
+        }
+
+        if (documents.TryGetValue(fullPath, out var readBefore))
+        {
+            // Read before as something else (or unreadable): no unit syntax to offer.
+            return (readBefore, null);
+        }
+
+        var path = DisplayPath(fullPath);
+        SourceText text;
+        try
+        {
+            text = SourceText.Decode(File.ReadAllBytes(fullPath), path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return (Load(fullPath, parseYaml: false), null);
+        }
+
+        var syntax = Parsing.Systemd.UnitFileSyntax.Parse(text, Parsing.Systemd.UnitFileSyntax.DialectFor(fullPath));
+        if (!keep(syntax))
+        {
+            return (null, null);
+        }
+
+        // The parser reports a decoding failure itself (and stops), so its problems are the document's.
+        var document = new SourceDocument { Path = path, Text = text, Problems = syntax.Problems, IsAnalyzable = syntax.IsComplete };
+        documents.Add(fullPath, document);
+        order.Add(document);
+        unitSyntaxes.Add(fullPath, syntax);
+        return (document, syntax);
     }
 
     private bool IsUnder(string fullPath) =>

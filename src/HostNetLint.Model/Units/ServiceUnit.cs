@@ -37,8 +37,8 @@ public sealed class ServiceUnit
     public ImmutableArray<Workload> Workloads { get; init; } = [];
 
     /// <summary>
-    /// False when the unit runs compose but its file could not be resolved to one in the linted root
-    /// (an HNL0004 problem is recorded); such a unit is not judged by the ordering rules.
+    /// False when the unit runs compose (or plays a Kubernetes YAML file) but the file could not be resolved to one
+    /// in the linted root (an HNL0004 problem is recorded); such a unit is not judged by the ordering rules.
     /// </summary>
     public bool IsResolved { get; init; } = true;
 

@@ -9,6 +9,9 @@ public enum WorkloadKind
     PodmanRun,
     QuadletContainer,
     QuadletPod,
+
+    /// <summary>A pod made by <c>podman pod create</c> in an Exec line; its containers share its network.</summary>
+    PodmanPod,
 }
 
 /// <summary>

@@ -1,0 +1,210 @@
+using HostNetLint.Model.Compose;
+using HostNetLint.Model.Loading;
+
+namespace HostNetLint.Model.Units;
+
+/// <summary>
+/// Maps paths on the target host (<c>/opt/airflow/docker-compose.yaml</c>) to files in the linted root:
+/// first <see cref="ModelOptions.PathMappings"/> (longest prefix wins), else the longest run of trailing path
+/// segments that names exactly one file (or compose directory) in the root. Ambiguity resolves nothing.
+/// </summary>
+internal sealed class InstallPathResolver
+{
+    // A repository with more files than this is not walked further for suffix matching; the bound keeps it finite.
+    private const int MaxIndexedFiles = 200_000;
+
+    private readonly FileLoader loader;
+    private readonly DirectoryWalker walker;
+    private readonly ModelOptions options;
+    private List<string[]>? files;
+    private List<string[]>? composeDirectories;
+
+    public InstallPathResolver(FileLoader loader, DirectoryWalker walker, ModelOptions options)
+    {
+        this.loader = loader;
+        this.walker = walker;
+        this.options = options;
+    }
+
+    /// <summary>An absolute install path from <paramref name="path"/>, relative ones taken from <paramref name="workingDirectory"/> (else <c>/</c>, systemd's default).</summary>
+    public static string Absolute(string path, string? workingDirectory) =>
+        path.StartsWith('/') ? path : (workingDirectory ?? "/").TrimEnd('/') + "/" + path;
+
+    public PathResolution ResolveFile(string installPath) => Resolve(installPath, directory: false);
+
+    /// <summary>Resolves a directory compose would discover a project in (one with a compose file).</summary>
+    public PathResolution ResolveComposeDirectory(string installPath) => Resolve(installPath, directory: true);
+
+    private static string[] Segments(string path)
+    {
+        var segments = new List<string>();
+        foreach (var segment in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (segment == "..")
+            {
+                if (segments.Count > 0)
+                {
+                    segments.RemoveAt(segments.Count - 1);
+                }
+            }
+            else if (segment != ".")
+            {
+                segments.Add(segment);
+            }
+        }
+
+        return [.. segments];
+    }
+
+    private static bool EndsWith(string[] candidate, string[] query, int count)
+    {
+        if (candidate.Length < count)
+        {
+            return false;
+        }
+
+        for (var i = 1; i <= count; i++)
+        {
+            if (!string.Equals(candidate[^i], query[^i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private PathResolution Resolve(string installPath, bool directory)
+    {
+        var segments = Segments(installPath);
+        var normalized = "/" + string.Join('/', segments);
+        if (segments.Length == 0)
+        {
+            return PathResolution.Missing($"'{installPath}' names no file");
+        }
+
+        // A path joined from WorkingDirectory= and a relative file reads better without "./" in messages.
+        var shown = installPath.Contains("/./", StringComparison.Ordinal) || installPath.Contains("/../", StringComparison.Ordinal) ? normalized : installPath;
+        if (Mapped(normalized) is { } mapped)
+        {
+            return mapped;
+        }
+
+        var candidates = directory ? ComposeDirectories() : Files();
+        for (var count = segments.Length; count >= 1; count--)
+        {
+            string[]? match = null;
+            var matches = 0;
+            foreach (var candidate in candidates)
+            {
+                if (EndsWith(candidate, segments, count))
+                {
+                    match = candidate;
+                    matches++;
+                }
+            }
+
+            if (matches == 1)
+            {
+                return PathResolution.Found(FileLoader.Normalize(Path.Combine([loader.Root, .. match!])));
+            }
+
+            if (matches > 1)
+            {
+                var suffix = string.Join('/', segments[^count..]);
+                return PathResolution.Missing($"'{shown}' is ambiguous: {matches} {(directory ? "compose directories" : "files")} in the linted root end with '{suffix}'; add a path mapping");
+            }
+        }
+
+        return PathResolution.Missing(directory
+            ? $"'{shown}' matches no compose directory in the linted root; add a path mapping"
+            : $"'{shown}' matches no file in the linted root; add a path mapping");
+    }
+
+    private PathResolution? Mapped(string normalized)
+    {
+        string? bestKey = null;
+        foreach (var key in options.PathMappings.Keys)
+        {
+            var prefix = "/" + string.Join('/', Segments(key));
+            var matches = prefix == "/" || normalized == prefix || normalized.StartsWith(prefix + "/", StringComparison.Ordinal);
+            if (matches && (bestKey is null || prefix.Length > ("/" + string.Join('/', Segments(bestKey))).Length))
+            {
+                bestKey = key;
+            }
+        }
+
+        if (bestKey is null)
+        {
+            return null;
+        }
+
+        var bestPrefix = "/" + string.Join('/', Segments(bestKey));
+        var rest = normalized.Length > bestPrefix.Length ? normalized[(bestPrefix.Length == 1 ? 1 : bestPrefix.Length + 1)..] : string.Empty;
+        var target = options.PathMappings[bestKey].Trim('/');
+        string fullPath;
+        try
+        {
+            fullPath = FileLoader.Normalize(Path.Combine(loader.Root, target, rest));
+        }
+        catch (ArgumentException)
+        {
+            return PathResolution.Missing($"'{normalized}' maps to an invalid path");
+        }
+
+        var display = string.Join('/', new[] { target, rest }.Where(part => part.Length > 0));
+        if (!loader.IsInsideRoot(fullPath))
+        {
+            return PathResolution.Missing($"'{normalized}' maps to '{display}', which is outside the linted root");
+        }
+
+        return File.Exists(fullPath) || Directory.Exists(fullPath)
+            ? PathResolution.Found(fullPath)
+            : PathResolution.Missing($"'{normalized}' maps to '{display}', which does not exist in the linted root");
+    }
+
+    private List<string[]> Files()
+    {
+        if (files is not null)
+        {
+            return files;
+        }
+
+        files = [];
+        foreach (var directory in walker.Walk(loader.Root))
+        {
+            string[] names;
+            try
+            {
+                names = Directory.GetFiles(directory);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            foreach (var name in names)
+            {
+                if (files.Count >= MaxIndexedFiles)
+                {
+                    return files;
+                }
+
+                if (!walker.IsExcluded(name))
+                {
+                    files.Add(Segments(loader.DisplayPath(name)));
+                }
+            }
+        }
+
+        return files;
+    }
+
+    private List<string[]> ComposeDirectories()
+    {
+        composeDirectories ??= [.. walker.Walk(loader.Root)
+            .Where(directory => ComposeFileNames.Discover(directory).Count > 0)
+            .Select(directory => Segments(loader.DisplayPath(directory)))];
+        return composeDirectories;
+    }
+}

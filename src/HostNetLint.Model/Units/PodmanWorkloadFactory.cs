@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using HostNetLint.Model.Workloads;
+
+namespace HostNetLint.Model.Units;
+
+/// <summary>Turns <c>podman run</c>/<c>create</c> and <c>podman pod create</c> commands into workloads and pods.</summary>
+internal static class PodmanWorkloadFactory
+{
+    /// <summary>The pod a <c>podman pod create</c> defines; its name is <c>--name</c> or the positional argument.</summary>
+    public static PodDefinition? Pod(PodmanCommand command)
+    {
+        var name = PodName(command);
+        if (name is null)
+        {
+            return null;
+        }
+
+        var (mode, networks) = WorkloadSettings.Networks(command.All("--network"));
+        return new PodDefinition(name, mode, networks);
+    }
+
+    public static Workload Create(PodmanCommand command, string unitName, Func<string, PodDefinition?> findPod)
+    {
+        var (mode, networks) = WorkloadSettings.Networks(command.All("--network"));
+        if (command.Kind == PodmanCommandKind.Run && mode is null && networks.IsEmpty && command.Last("--pod") is { } podWord
+            && findPod(podWord.Text) is { } pod)
+        {
+            // A container in a pod joins the pod's network; the value enters the workload at --pod.
+            mode = pod.NetworkMode is { } podMode ? podMode with { Site = podWord.Location } : null;
+            networks = [.. pod.Networks.Select(n => n with { Name = n.Name with { Site = podWord.Location } })];
+        }
+
+        var isPod = command.Kind == PodmanCommandKind.PodCreate;
+        var entrypoint = command.Last("--entrypoint");
+        var health = command.Last("--health-cmd");
+        return new Workload
+        {
+            Name = (isPod ? PodName(command) : command.Last("--name")?.Text ?? command.Image?.Text) ?? (isPod ? "pod" : "podman"),
+            Kind = isPod ? WorkloadKind.PodmanPod : WorkloadKind.PodmanRun,
+            Location = command.Program.Location,
+            GroupName = unitName,
+            NetworkMode = mode,
+            Networks = networks,
+            Ports = [.. command.All("--publish").Select(WorkloadSettings.Port)],
+            Expose = [.. command.All("--expose").Select(w => w.ToValue())],
+            Mounts = [.. command.Options.Where(o => o.Flag is "--volume" or "--mount")
+                .Select(o => o.Flag == "--volume" ? WorkloadSettings.Volume(o.Value) : WorkloadSettings.MountOption(o.Value))],
+            Environment = [.. command.All("--env").Select(SettingWords.ToVariable)],
+            Command = isPod ? [] : [.. command.Arguments.Select(w => w.ToValue())],
+            Entrypoint = entrypoint is null ? [] : [entrypoint.ToValue()],
+            Healthcheck = health is null ? [] : [.. health.SplitShell().Select(w => w.ToValue())],
+            ExtraHosts = [.. command.All("--add-host").Select(w => w.ToValue())],
+            Labels = [.. command.All("--label").Select(WorkloadSettings.Label)],
+            Image = isPod ? null : command.Image?.ToValue(),
+        };
+    }
+
+    private static string? PodName(PodmanCommand command) => command.Last("--name")?.Text ?? command.Image?.Text;
+}

@@ -1,0 +1,348 @@
+using System.Collections.Immutable;
+using HostNetLint.Model.Compose;
+using HostNetLint.Model.Loading;
+using HostNetLint.Model.Workloads;
+using HostNetLint.Parsing.Systemd;
+
+namespace HostNetLint.Model.Units;
+
+/// <summary>
+/// Reads systemd units and Podman quadlets into <see cref="ServiceUnit"/>s: drop-ins merged, compose invocations
+/// linked to compose projects in the root, <c>podman run</c> lines and quadlets turned into workloads.
+/// </summary>
+/// <remarks>
+/// Files that only look like units (D-Bus activation files named <c>.service</c>, systemd-networkd
+/// <c>.network</c> files) are skipped silently: they are neither units nor documents.
+/// </remarks>
+internal sealed class UnitModelBuilder
+{
+    // systemd reads drop-ins from a handful of directories; more than this many in one is not a deployment.
+    private const int MaxDropIns = 256;
+
+    private static readonly string[] UnitExtensions = [".service", ".container", ".pod", ".kube", ".network", ".volume", ".image", ".build"];
+
+    private static readonly string[] ExecKeys = ["ExecStartPre", "ExecStart", "ExecStartPost"];
+
+    private readonly FileLoader loader;
+    private readonly DirectoryWalker walker;
+    private readonly InstallPathResolver resolver;
+    private readonly List<ModelProblem> problems;
+    private readonly Func<string, IReadOnlyList<string>, ComposeProject> projectFor;
+    private readonly List<string> candidates = [];
+    private readonly HashSet<string> seen = new(StringComparer.Ordinal);
+
+    public UnitModelBuilder(FileLoader loader, DirectoryWalker walker, ModelOptions options, List<ModelProblem> problems, Func<string, IReadOnlyList<string>, ComposeProject> projectFor)
+    {
+        this.loader = loader;
+        this.walker = walker;
+        this.problems = problems;
+        this.projectFor = projectFor;
+        resolver = new InstallPathResolver(loader, walker, options);
+    }
+
+    /// <summary>True for the extensions systemd units and quadlets use (case-sensitive, like systemd and Podman).</summary>
+    public static bool IsUnitFileName(string fileName) => UnitExtensions.Contains(Path.GetExtension(fileName), StringComparer.Ordinal);
+
+    /// <summary>Adds the unit files directly in <paramref name="directory"/>.</summary>
+    public void AddDirectory(string directory)
+    {
+        string[] files;
+        try
+        {
+            files = Directory.GetFiles(directory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return;
+        }
+
+        Array.Sort(files, StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            if (IsUnitFileName(Path.GetFileName(file)) && !walker.IsExcluded(file))
+            {
+                AddFile(file);
+            }
+        }
+    }
+
+    public void AddFile(string fullPath)
+    {
+        if (seen.Add(fullPath))
+        {
+            candidates.Add(fullPath);
+        }
+    }
+
+    public (ImmutableArray<ServiceUnit> Units, ImmutableArray<Workload> Workloads) Build()
+    {
+        var loaded = new List<LoadedUnit>();
+        foreach (var path in candidates)
+        {
+            if (Load(path) is { } unit)
+            {
+                loaded.Add(unit);
+            }
+        }
+
+        // Pods first: a container may join a pod created by another unit or a later file.
+        var pods = new Dictionary<string, PodDefinition>(StringComparer.Ordinal);
+        foreach (var unit in loaded)
+        {
+            if (unit.IsAnalyzable && unit.Kind == ServiceUnitKind.Quadlet && QuadletWorkloadFactory.Pod(unit.FileName, unit.Definition) is { } quadletPod)
+            {
+                pods.TryAdd(unit.FileName, quadletPod);
+                pods.TryAdd(quadletPod.Name, quadletPod);
+            }
+
+            foreach (var command in unit.Commands.OfType<PodmanCommand>().Where(c => c.Kind == PodmanCommandKind.PodCreate))
+            {
+                if (PodmanWorkloadFactory.Pod(command) is { } pod)
+                {
+                    pods.TryAdd(pod.Name, pod);
+                }
+            }
+        }
+
+        PodDefinition? FindPod(string name) => pods.GetValueOrDefault(name);
+
+        var units = ImmutableArray.CreateBuilder<ServiceUnit>();
+        var workloads = ImmutableArray.CreateBuilder<Workload>();
+        foreach (var unit in loaded)
+        {
+            var unitWorkloads = new List<Workload>();
+            var resolved = true;
+            if (unit.IsAnalyzable && unit.Kind == ServiceUnitKind.Quadlet && QuadletWorkloadFactory.Create(unit.FileName, unit.Definition, FindPod) is { } own)
+            {
+                unitWorkloads.Add(own);
+                workloads.Add(own);
+            }
+
+            if (unit.IsAnalyzable && unit.Kind == ServiceUnitKind.Quadlet && unit.Definition.GetSection("Kube") is { } kube)
+            {
+                var kubeWorkload = KubeQuadlet(unit, kube);
+                resolved &= kubeWorkload is not null || kube.GetLast("Yaml") is not { IsEmptyAssignment: false };
+                if (kubeWorkload is not null)
+                {
+                    unitWorkloads.Add(kubeWorkload);
+                    workloads.Add(kubeWorkload);
+                }
+            }
+
+            foreach (var command in unit.Commands)
+            {
+                if (command is PodmanCommand podman)
+                {
+                    var workload = PodmanWorkloadFactory.Create(podman, unit.FileName, FindPod);
+                    unitWorkloads.Add(workload);
+                    workloads.Add(workload);
+                }
+                else if (command is KubePlayCommand play)
+                {
+                    var resolution = play.File is null ? null : resolver.ResolveFile(InstallPathResolver.Absolute(play.File.Text, unit.WorkingDirectory?.Text));
+                    if (play.File is null || resolution?.FullPath is null || !File.Exists(resolution.FullPath))
+                    {
+                        Report(play.File ?? play.Program, resolution?.Failure ?? $"'{play.File?.Text}' is not a file");
+                        resolved = false;
+                        continue;
+                    }
+
+                    var document = loader.Load(resolution.FullPath, parseYaml: true);
+                    var workload = KubeWorkloadFactory.Create(Path.GetFileNameWithoutExtension(resolution.FullPath), WorkloadKind.PodmanPod, unit.FileName, play.Program.Location, play.File, document, play.Networks);
+                    unitWorkloads.Add(workload);
+                    workloads.Add(workload);
+                }
+                else if (command is ComposeCommand compose)
+                {
+                    var project = Link(compose, unit.WorkingDirectory);
+                    resolved &= project is not null;
+                    unitWorkloads.AddRange(project?.Services.Where(s => !unitWorkloads.Contains(s)) ?? []);
+                }
+            }
+
+            units.Add(new ServiceUnit
+            {
+                Name = unit.FileName,
+                Kind = unit.Kind,
+                Document = unit.Document,
+                Definition = unit.Definition,
+                Workloads = [.. unitWorkloads],
+                IsResolved = resolved,
+                Environment = [.. (unit.Definition.GetSection("Service")?.GetEffective("Environment") ?? [])
+                    .SelectMany(SettingWords.Split).Select(SettingWords.ToVariable)],
+            });
+        }
+
+        return (units.ToImmutable(), workloads.ToImmutable());
+    }
+
+    /// <summary>A <c>.kube</c> quadlet's pods; <c>Yaml=</c> is relative to the quadlet file, or an install path.</summary>
+    private Workload? KubeQuadlet(LoadedUnit unit, UnitSectionView kube)
+    {
+        if (kube.GetLast("Yaml") is not { IsEmptyAssignment: false } entry)
+        {
+            return null;
+        }
+
+        var yaml = SettingWords.Whole(entry);
+        string? fullPath;
+        string? failure = null;
+        if (yaml.Text.StartsWith('/'))
+        {
+            var resolution = resolver.ResolveFile(yaml.Text);
+            (fullPath, failure) = (resolution.FullPath, resolution.Failure);
+        }
+        else
+        {
+            try
+            {
+                fullPath = FileLoader.Normalize(Path.Combine(Path.GetDirectoryName(unit.FullPath) ?? loader.Root, yaml.Text));
+            }
+            catch (ArgumentException)
+            {
+                fullPath = null;
+            }
+
+            if (fullPath is not null && !loader.IsInsideRoot(fullPath))
+            {
+                problems.Add(new ModelProblem(ModelProblemKind.ReferenceOutsideRoot, yaml.Location, $"'{yaml.Text}' is outside the linted root; it is not read"));
+                return null;
+            }
+        }
+
+        if (fullPath is null || !File.Exists(fullPath))
+        {
+            Report(yaml, failure ?? $"'{yaml.Text}' does not exist");
+            return null;
+        }
+
+        var header = new Parsing.Text.Location(kube.Sections[0].Source, kube.Sections[0].HeaderSpan);
+        var networks = kube.GetEffective("Network").Select(SettingWords.Whole).ToList();
+        return KubeWorkloadFactory.Create(Path.GetFileNameWithoutExtension(unit.FileName), WorkloadKind.QuadletPod, unit.FileName, header, yaml, loader.Load(fullPath, parseYaml: true), networks);
+    }
+
+    private static bool IsUnit(string fileName, UnitFileSyntax syntax) =>
+        UnitFileSyntax.Classify(fileName, syntax) is UnitFileKind.SystemdUnit or UnitFileKind.Quadlet;
+
+    private LoadedUnit? Load(string fullPath)
+    {
+        var fileName = Path.GetFileName(fullPath);
+        var (document, syntax) = loader.LoadUnitFile(fullPath, s => IsUnit(fileName, s));
+        if (document is null || syntax is null)
+        {
+            return null;
+        }
+
+        var definition = UnitFileSyntax.MergeDropIns(syntax, LoadDropIns(fullPath));
+        var kind = UnitFileSyntax.Classify(fileName, syntax) == UnitFileKind.Quadlet ? ServiceUnitKind.Quadlet : ServiceUnitKind.Service;
+        if (!document.IsAnalyzable)
+        {
+            // systemd (or quadlet) refuses the file: it is a unit for completeness, but it starts nothing.
+            return new LoadedUnit(fullPath, fileName, document, definition, kind, [], null) { IsAnalyzable = false };
+        }
+
+        var service = definition.GetSection("Service");
+        var commands = new List<ContainerCommand>();
+        foreach (var key in ExecKeys)
+        {
+            foreach (var entry in service?.GetEffective(key) ?? [])
+            {
+                foreach (var words in ShellCommandSplitter.Split(ExecCommandLine.Parse(entry)))
+                {
+                    if (ContainerCommandParser.Parse(words) is { } command)
+                    {
+                        commands.Add(command);
+                    }
+                }
+            }
+        }
+
+        var workingDirectory = service?.GetLast("WorkingDirectory") is { IsEmptyAssignment: false } entryDirectory
+            ? SettingWords.Whole(entryDirectory)
+            : null;
+        if (workingDirectory is not null && workingDirectory.Text.StartsWith('-'))
+        {
+            // "-" means a missing directory is not an error; it is not part of the path.
+            workingDirectory = workingDirectory.Slice(1);
+        }
+
+        return new LoadedUnit(fullPath, fileName, document, definition, kind, commands, workingDirectory);
+    }
+
+    private List<UnitFileSyntax> LoadDropIns(string fullPath)
+    {
+        var dropIns = new List<UnitFileSyntax>();
+        var directory = fullPath + ".d";
+        string[] files;
+        try
+        {
+            files = Directory.Exists(directory) ? Directory.GetFiles(directory, "*.conf") : [];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return dropIns;
+        }
+
+        Array.Sort(files, StringComparer.Ordinal);
+        foreach (var file in files.Take(MaxDropIns))
+        {
+            // A drop-in that cannot be read completely is reported on its own document and not applied.
+            if (!walker.IsExcluded(file) && loader.LoadUnitFile(file, _ => true) is { Document.IsAnalyzable: true, Syntax: { } syntax })
+            {
+                dropIns.Add(syntax);
+            }
+        }
+
+        return dropIns;
+    }
+
+    /// <summary>The compose project a compose command runs, or null (with a problem recorded) when its files are not in the root.</summary>
+    private ComposeProject? Link(ComposeCommand command, UnitWord? workingDirectory)
+    {
+        var cwd = workingDirectory?.Text;
+        if (command.Files.Count > 0)
+        {
+            var files = new List<string>();
+            foreach (var file in command.Files)
+            {
+                var resolution = resolver.ResolveFile(InstallPathResolver.Absolute(file.Text, cwd));
+                if (resolution.FullPath is null || !File.Exists(resolution.FullPath))
+                {
+                    Report(file, resolution.Failure ?? $"'{file.Text}' is a directory, not a compose file");
+                    return null;
+                }
+
+                files.Add(resolution.FullPath);
+            }
+
+            var directory = Path.GetDirectoryName(files[0]) ?? loader.Root;
+            if (command.ProjectDirectory is { } projectDirectory
+                && resolver.ResolveComposeDirectory(InstallPathResolver.Absolute(projectDirectory.Text, cwd)).FullPath is { } resolvedDirectory)
+            {
+                directory = resolvedDirectory;
+            }
+
+            return projectFor(directory, files);
+        }
+
+        var where = command.ProjectDirectory ?? workingDirectory;
+        if (where is null)
+        {
+            Report(command.Program, $"'{command.Program.Text}' runs without -f, --project-directory or WorkingDirectory=, so its compose file cannot be found");
+            return null;
+        }
+
+        var found = resolver.ResolveComposeDirectory(InstallPathResolver.Absolute(where.Text, cwd));
+        List<string> discovered = found.FullPath is null ? [] : ComposeFileNames.Discover(found.FullPath).Where(f => !walker.IsExcluded(f)).ToList();
+        if (found.FullPath is null || discovered.Count == 0)
+        {
+            Report(where, found.Failure ?? $"'{where.Text}' has no compose file in the linted root");
+            return null;
+        }
+
+        return projectFor(found.FullPath, discovered);
+    }
+
+    private void Report(UnitWord word, string message) =>
+        problems.Add(new ModelProblem(ModelProblemKind.ReferenceMissing, word.Location, message));
+}

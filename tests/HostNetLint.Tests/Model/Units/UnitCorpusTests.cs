@@ -1,0 +1,40 @@
+using HostNetLint.Model;
+using HostNetLint.Tests.TestSupport;
+
+namespace HostNetLint.Tests.Model.Units;
+
+/// <summary>Builds the model over the shared public corpus; it must complete without an exception.</summary>
+public class UnitCorpusTests
+{
+    [TestCase("debian-units")]
+    [TestCase("containers+podman")]
+    public void The_model_builds_over_the_corpus(string subdirectory)
+    {
+        var directory = Path.Combine(CorpusDirectory(), subdirectory);
+        if (!Directory.Exists(directory))
+        {
+            Assert.Ignore($"The corpus has no {subdirectory} directory ({directory}).");
+        }
+
+        var model = DeploymentModelBuilder.Build(directory, [], ModelOptions.Default);
+
+        Assert.That(model.Units, Is.Not.Empty);
+        TestContext.Out.WriteLine($"{subdirectory}: {model.Units.Length} units, {model.Workloads.Length} workloads, {model.Problems.Length} problems");
+    }
+
+    /// <summary>The corpus is <c>../shared/corpus</c> from the repository root, or the nearest ancestor's <c>shared/corpus</c>.</summary>
+    private static string CorpusDirectory()
+    {
+        for (var dir = Directory.GetParent(Repository.Root); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "corpus");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        Assert.Ignore($"The shared corpus (../shared/corpus from {Repository.Root}) is absent; corpus tests need it.");
+        return string.Empty;
+    }
+}
