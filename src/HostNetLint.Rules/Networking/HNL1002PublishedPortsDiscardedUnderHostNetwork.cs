@@ -10,7 +10,7 @@ public sealed class HNL1002PublishedPortsDiscardedUnderHostNetwork : Rule
     public static readonly RuleDescriptor Definition = RuleDescriptor.Create(
         "HNL1002",
         "Published ports are discarded under host networking",
-        "Published ports of '{0}' are discarded because it uses host networking. The process listens on the host directly ({1}); remove ports:.",
+        "Published ports of '{0}' are discarded because it uses host networking. The process listens on the host directly ({1}); remove the published ports.",
         RuleCategory.Networking,
         Severity.Warning,
         "With host networking the container shares the host's ports, so port publishing has no effect: Docker and Podman only warn, and the compose specification calls it an error. The ports: entry misleads readers about what is exposed.");

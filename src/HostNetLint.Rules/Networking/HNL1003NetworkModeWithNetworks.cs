@@ -1,3 +1,4 @@
+using HostNetLint.Model.Workloads;
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
 
@@ -20,7 +21,7 @@ public sealed class HNL1003NetworkModeWithNetworks : Rule
     {
         foreach (var workload in context.Model.Workloads)
         {
-            if (workload.NetworkMode is not { } mode || workload.NetworksKey is not { } networksKey)
+            if (workload.Kind != WorkloadKind.ComposeService || workload.NetworkMode is not { } mode || workload.NetworksKey is not { } networksKey)
             {
                 continue;
             }

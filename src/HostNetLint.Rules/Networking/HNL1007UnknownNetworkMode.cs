@@ -1,3 +1,4 @@
+using HostNetLint.Model.Workloads;
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
 
@@ -26,7 +27,8 @@ public sealed class HNL1007UnknownNetworkMode : Rule
         var services = context.Model.Workloads.Select(w => (w.GroupName, w.Name)).ToHashSet();
         foreach (var workload in context.Model.Workloads)
         {
-            if (workload.NetworkMode is not { } mode)
+            // Podman's --network and quadlets' Network= also name user-defined networks; only compose has a closed set.
+            if (workload.Kind != WorkloadKind.ComposeService || workload.NetworkMode is not { } mode)
             {
                 continue;
             }

@@ -63,6 +63,7 @@ public sealed class MSBuildPackageEndToEndTests
             Assert.That(failing.Output, Does.Contain($"{compose}(25,3,25,20): error HNL1001: Workload 'airflow-webserver'"));
             Assert.That(failing.Output, Does.Contain($"{compose}(31,3,31,20): error HNL1001: Workload 'airflow-scheduler'"));
             Assert.That(failing.Output, Does.Contain($"{compose}(3,1,3,8): message HNL3001:"));
+            Assert.That(failing.Output, Does.Contain($"{Path.Combine(repo, "airflow", "airflow.service")}(4,1,4,6): error HNL2001: Unit 'airflow.service' is not ordered after libvirt"));
         });
         var sarif = File.ReadAllBytes(Path.Combine(repo, "hostnetlint.sarif"));
         Assert.That(SarifSchema.Validate(System.Text.Encoding.UTF8.GetString(sarif)), Is.Empty);
@@ -90,9 +91,15 @@ public sealed class MSBuildPackageEndToEndTests
         "Release";
 #endif
 
-    /// <summary>ADR-0043's change, by hand: the anchor goes to the host network, ports and networks go.</summary>
+    /// <summary>ADR-0043's change, by hand: the anchor goes to the host network, ports and networks go, the unit waits for libvirt.</summary>
     private static void MoveStackToHostNetwork(string compose)
     {
+        var unit = Path.Combine(Path.GetDirectoryName(compose)!, "airflow.service");
+        File.WriteAllText(unit, File.ReadAllText(unit).Replace(
+            "After=network.target\n",
+            "Wants=network-online.target libvirtd.service\nAfter=network-online.target libvirtd.service\n",
+            StringComparison.Ordinal));
+
         var text = File.ReadAllText(compose)
             .Replace("  networks:\n    - airflow-net\n  depends_on:", "  network_mode: host\n  depends_on:", StringComparison.Ordinal)
             .Replace("    ports:\n      - \"8888:8080\"   # UI at http://localhost:8888\n", string.Empty, StringComparison.Ordinal)

@@ -165,4 +165,16 @@ public sealed class HNL1001Tests
                   TARGET: 192.168.122.5
             """));
     }
+
+    [Test]
+    public void A_bridge_quadlet_mounting_the_libvirt_socket_is_reported_at_its_Container_section()
+    {
+        RuleVerifier.Verify(Id, ("kcli.container", "[|[Container]|]\nImage=quay.io/karmab/kcli\nVolume=/var/run/libvirt:/var/run/libvirt\n"));
+    }
+
+    [Test]
+    public void A_podman_run_line_without_host_network_is_reported()
+    {
+        RuleVerifier.Verify(Id, ("vm-check.service", "[Service]\nExecStart=[|/usr/bin/podman|] run --rm -v /var/run/libvirt:/var/run/libvirt quay.io/karmab/kcli list vm\n"));
+    }
 }

@@ -62,4 +62,11 @@ public sealed class HNL1002Tests
                 ports: ["8080:80"]
             """);
     }
+
+    [Test]
+    public void PublishPort_of_a_host_network_quadlet_is_reported()
+    {
+        var diagnostics = RuleVerifier.Verify(Id, ("webserver.container", "[Container]\nImage=quay.io/qubinode/airflow:2.10.5\nNetwork=host\nPublishPort=[|8888:8080|]\n"));
+        Assert.That(diagnostics[0].Message, Does.EndWith("remove the published ports."));
+    }
 }

@@ -95,4 +95,19 @@ public sealed class HNL1005Tests
             ("lab-a/compose.yaml", "services:\n  web:\n    image: nginx\n    ports: [\"8080:80\"]\n"),
             ("lab-b/compose.yaml", "services:\n  web:\n    image: nginx\n    ports: [\"8080:80\"]\n"));
     }
+
+    [Test]
+    public void A_compose_service_and_a_quadlet_on_the_host_network_clash()
+    {
+        RuleVerifier.Verify(
+            Id,
+            ("airflow/compose.yaml", """
+                services:
+                  airflow-mcp-server:
+                    image: qubinode/mcp
+                    network_mode: host
+                    command: ["mcp-server", "--port", "8889"]
+                """),
+            ("quadlets/mcp-debug.container", "[Container]\nImage=qubinode/mcp\nNetwork=host\nExec=mcp-server --port [|8889|]\n"));
+    }
 }

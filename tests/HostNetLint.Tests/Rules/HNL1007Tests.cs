@@ -42,4 +42,10 @@ public sealed class HNL1007Tests
                 network_mode: "{mode}"
             """);
     }
+
+    [Test]
+    public void Podman_user_networks_are_not_compose_modes()
+    {
+        RuleVerifier.Verify(Id, ("web.service", "[Service]\nExecStart=/usr/bin/podman run --rm --network airflow-net docker.io/library/nginx\n"));
+    }
 }
