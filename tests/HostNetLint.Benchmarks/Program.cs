@@ -6,6 +6,14 @@ using HostNetLint.Rules.Engine;
 // Rerunnable speed and memory benchmark (not a test): `dotnet run -c Release --project tests/HostNetLint.Benchmarks`.
 // Prints a Markdown table for the README. Each scenario runs once to warm up, then N times; the median is reported.
 var repositoryRoot = FindRepositoryRoot();
+
+// `--write-synthetic DIR`: only write the 200-project repository (compare-peers.sh times the tools on it).
+if (args is ["--write-synthetic", var target])
+{
+    Console.WriteLine($"{WriteSyntheticRepository(target, projects: 200)} lines written to {target}");
+    return;
+}
+
 var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 7;
 var rows = new List<string>();
 
