@@ -104,6 +104,10 @@ public static class SuppressionApplier
             {
                 Report(problems, location, logicalPath, $"'{id.Id}' is not a HostNetLint rule");
             }
+            else if (id.Id == HNL0005UnusedOrUnknownSuppression.Definition.Id)
+            {
+                Report(problems, location, logicalPath, $"{id.Id} cannot be suppressed by a comment; switch it off with severity configuration instead");
+            }
             else if (directive.Kind == SuppressionKind.Enable)
             {
                 // An enable is unused when no earlier disable of the same rule is open (the scanner ends blocks at it).
