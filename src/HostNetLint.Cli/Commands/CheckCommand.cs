@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using HostNetLint.Cli.Output;
 using HostNetLint.Rules.Diagnostics;
+using HostNetLint.Rules.Engine;
 
 namespace HostNetLint.Cli.Commands;
 
@@ -136,14 +137,16 @@ public static class CheckCommand
         }
 
         var model = context.BuildModel(root, fullPaths, lintSettings.ModelOptions);
-        var (diagnostics, known, baselineError) = LintSettingsOptions.ApplyBaseline(settings.Lint, context.Lint(model, lintSettings.LintOptions), root, context.CurrentDirectory);
+        var includeSuppressed = settings.Format == OutputFormat.Sarif && settings.Sarif?.IncludeSuppressed == true;
+        var result = includeSuppressed ? context.Analyze(model, lintSettings.LintOptions) : new LintResult(context.Lint(model, lintSettings.LintOptions), []);
+        var (diagnostics, known, baselineError) = LintSettingsOptions.ApplyBaseline(settings.Lint, result.Diagnostics, root, context.CurrentDirectory);
         if (baselineError is not null)
         {
             context.Error.WriteLine($"hostnetlint: error: {baselineError}");
             return ExitCodes.UsageOrToolError;
         }
 
-        var report = new CheckReport(diagnostics, model.Documents.Length, model.Root.Length == 0 ? root : model.Root, context.CurrentDirectory) { BaselineKnownCount = known };
+        var report = new CheckReport(diagnostics, model.Documents.Length, model.Root.Length == 0 ? root : model.Root, context.CurrentDirectory) { BaselineKnownCount = known, Suppressed = result.Suppressed };
         Write(reporter, report, settings, context);
         return ExitCodes.ForFindings(diagnostics, lintSettings.FailLevel);
     }

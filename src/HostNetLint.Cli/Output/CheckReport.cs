@@ -12,4 +12,7 @@ public sealed record CheckReport(ImmutableArray<Diagnostic> Diagnostics, int Fil
 {
     /// <summary>Findings a <c>--baseline</c> already knew; not in <see cref="Diagnostics"/>, only counted in the summary.</summary>
     public int BaselineKnownCount { get; init; }
+
+    /// <summary>Findings inline comments suppressed; only SARIF with <c>--sarif-include-suppressed</c> writes them.</summary>
+    public ImmutableArray<Rules.Suppressions.SuppressedDiagnostic> Suppressed { get; init; } = [];
 }

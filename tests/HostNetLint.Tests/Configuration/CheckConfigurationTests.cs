@@ -107,6 +107,23 @@ public sealed class CheckConfigurationTests
     }
 
     [Test]
+    public void Sarif_include_suppressed_writes_an_in_source_suppression_with_the_reason()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("compose.yaml", "version: '3' # hostnetlint-disable-line HNL3001 -- kept for compose v1\nservices:\n  web:\n    image: nginx\n");
+        var result = Run(temp.Path, "check", "--format", "sarif", "--sarif-include-suppressed");
+        var results = System.Text.Json.Nodes.JsonNode.Parse(result.Stdout)!["runs"]![0]!["results"]!.AsArray();
+        var suppression = results.Single(r => (string?)r!["ruleId"] == "HNL3001")!["suppressions"]![0]!;
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)suppression["kind"], Is.EqualTo("inSource"));
+            Assert.That((string?)suppression["justification"], Is.EqualTo("kept for compose v1"));
+            var plain = System.Text.Json.Nodes.JsonNode.Parse(Run(temp.Path, "check", "--format", "sarif").Stdout)!["runs"]![0]!["results"]!.AsArray();
+            Assert.That(plain.Select(r => (string?)r!["ruleId"]), Does.Not.Contain("HNL3001"));
+        });
+    }
+
+    [Test]
     public void A_missing_baseline_is_a_usage_error()
     {
         using var temp = new TempDirectory();
