@@ -46,12 +46,12 @@ public static partial class VmAccessAnalysis
         if (vmAccess.Names.FirstOrDefault(glob => NameGlob.IsMatch(glob, workload.Name)) is { } name)
         {
             var site = new ModelValue(workload.Name, workload.Name, workload.Location, workload.Location);
-            return new VmAccessSignal($"its name matches the configured vmAccess name '{name}'", site);
+            return new VmAccessSignal($"has a name matching the configured vmAccess name '{name}'", site);
         }
 
         if (workload.Image is { } image && vmAccess.Images.FirstOrDefault(glob => NameGlob.IsMatch(glob, image.Text)) is { } imageGlob)
         {
-            return new VmAccessSignal($"its image matches the configured vmAccess image '{imageGlob}'", image);
+            return new VmAccessSignal($"runs an image matching the configured vmAccess image '{imageGlob}'", image);
         }
 
         foreach (var configured in vmAccess.Labels)

@@ -162,4 +162,25 @@ public sealed class InlineSuppressionTests
             Assert.That(result.Suppressed.Select(s => (s.Diagnostic.Id, s.Justification)), Is.EqualTo(new[] { ("HNL3001", (string?)"kept for v1") }));
         });
     }
+
+    [Test]
+    public void A_block_without_enable_runs_to_the_end_of_the_file_and_ids_may_be_comma_separated()
+    {
+        RuleVerifier.Verify("HNL1002", """
+            services:
+              web:
+                image: nginx
+            # hostnetlint-disable HNL1006,HNL1002 -- legacy stack, see ADR-0043
+              scheduler:
+                image: quay.io/qubinode/airflow:2.10.5
+                network_mode: host
+                ports: ["8793:8793"]
+            """);
+    }
+
+    [Test]
+    public void A_suppression_inside_a_string_is_not_a_comment()
+    {
+        RuleVerifier.Verify("HNL3001", "[|version|]: '3'\nx-note: \"# hostnetlint-disable-file HNL3001\"\nservices:\n  web:\n    image: nginx\n");
+    }
 }
