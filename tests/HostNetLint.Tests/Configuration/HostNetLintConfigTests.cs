@@ -29,6 +29,10 @@ public sealed class HostNetLintConfigTests
     [TestCase("requireJustification: [|yes|]\n", TestName = "Bad_boolean")]
     [TestCase("vmAccess:\n  labels: [[|=true|]]\n", TestName = "Bad_label")]
     [TestCase("[|- a list|]\n", TestName = "Root_not_a_mapping")]
+    [TestCase("failLevel: error\n[|failLevel|]: note\n", TestName = "Duplicate_key")]
+    [TestCase("vmAccess: [|true|]\n", TestName = "VmAccess_not_a_mapping")]
+    [TestCase("pathMappings: [|[a]|]\n", TestName = "PathMappings_not_a_mapping")]
+    [TestCase("severity: [|none|]\n", TestName = "Severity_not_a_mapping")]
     public void An_invalid_value_is_HNL0006_at_its_position(string markup)
     {
         var (text, spans) = TestMarkup.Parse(markup);
