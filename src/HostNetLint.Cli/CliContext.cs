@@ -20,4 +20,7 @@ public sealed record CliContext(TextWriter Output, TextWriter Error, string Curr
     public ModelBuilder BuildModel { get; init; } = DeploymentModelBuilder.Build;
 
     public Linter Lint { get; init; } = LintEngine.Run;
+
+    /// <summary>Runs the rules and keeps the suppressed findings too; used when SARIF must include them.</summary>
+    public Func<DeploymentModel, LintOptions, LintResult> Analyze { get; init; } = LintEngine.Analyze;
 }

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using HostNetLint.Model;
+using HostNetLint.Rules.Configuration;
+using HostNetLint.Reporting.Baseline;
 using HostNetLint.Reporting.Sarif;
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
@@ -28,8 +30,20 @@ public sealed class HostNetLintTask : MSBuildTask
     /// <summary>Apply the automatic fixes before reporting (for local builds; not implemented before the fix engine lands).</summary>
     public bool Fix { get; set; }
 
-    /// <summary>Findings at or above this level fail the build (error, warning or note).</summary>
-    public string FailLevel { get; set; } = "error";
+    /// <summary>Findings at or above this level fail the build (error, warning or note); empty: hostnetlint.yaml's failLevel, else error.</summary>
+    public string FailLevel { get; set; } = string.Empty;
+
+    /// <summary>The configuration file; empty: the nearest hostnetlint.yaml at or above <see cref="Root"/>.</summary>
+    public string? ConfigFile { get; set; }
+
+    /// <summary>Severity overrides, <c>HNL1002=note;HNL3001=none</c>: the last layer, like the CLI's <c>--severity</c>.</summary>
+    public string? Severities { get; set; }
+
+    /// <summary>A SARIF baseline (written by <c>hostnetlint check --write-baseline</c>); only new findings are logged.</summary>
+    public string? BaselineFile { get; set; }
+
+    /// <summary>Report an inline suppression without <c>-- reason</c> as HNL0005.</summary>
+    public bool RequireJustification { get; set; }
 
     /// <summary>Log warnings as errors (defaults to the project's TreatWarningsAsErrors).</summary>
     public bool TreatWarningsAsErrors { get; set; }
@@ -42,16 +56,41 @@ public sealed class HostNetLintTask : MSBuildTask
 
     public override bool Execute()
     {
-        if (!SeverityNames.TryParse(FailLevel, out var failLevel) || failLevel == Severity.None)
+        var root = Path.GetFullPath(Root);
+        if (TaskSettings.Create(this, root) is not { } settings)
         {
-            Log.LogError($"HostNetLintFailLevel '{FailLevel}' is not one of error, warning, note.");
             return false;
         }
 
-        var root = Path.GetFullPath(Root);
+        if (!settings.IsValid)
+        {
+            // Same rule as the CLI: a configuration that cannot be read lints nothing.
+            var configLogger = new BuildLogWriter(Log, root, HelpBaseUri, Severity.Note);
+            foreach (var problem in settings.ConfigurationProblems)
+            {
+                configLogger.Write(problem);
+            }
+
+            return false;
+        }
+
+        var failLevel = settings.FailLevel;
         var paths = Files.Select(item => item.GetMetadata("FullPath")).Where(path => path.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        var model = DeploymentModelBuilder.Build(root, paths, ModelOptions.Default);
-        var diagnostics = LintEngine.Run(model, LintOptions.Default);
+        var model = DeploymentModelBuilder.Build(root, paths, settings.ModelOptions);
+        var diagnostics = LintEngine.Run(model, settings.LintOptions);
+        if (!string.IsNullOrEmpty(BaselineFile))
+        {
+            var baseline = SarifBaseline.TryRead(Path.GetFullPath(BaselineFile), out var error);
+            if (baseline is null)
+            {
+                Log.LogError($"HostNetLint: {error}");
+                return false;
+            }
+
+            var outcome = baseline.Apply(diagnostics, new SarifOptions { SourceRoot = SourceRoots.Find(root), DiagnosticPathBase = root, ToolVersion = "0.0.0" });
+            diagnostics = outcome.New;
+            Log.LogMessage(MessageImportance.Normal, $"HostNetLint: {outcome.Known.Length} finding(s) known in the baseline are not shown");
+        }
 
         var logger = new BuildLogWriter(Log, root, HelpBaseUri, TreatWarningsAsErrors ? Severity.Warning : failLevel);
         foreach (var diagnostic in diagnostics)

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using HostNetLint.Cli.Output;
-using HostNetLint.Model;
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
 
@@ -30,7 +29,7 @@ public static class CheckCommand
 
         var failLevel = new Option<string>("--fail-level")
         {
-            Description = "Exit with 1 when a finding is at or above this level",
+            Description = "Exit with 1 when a finding is at or above this level (over hostnetlint.yaml's failLevel)",
             HelpName = "error|warning|note",
             DefaultValueFactory = _ => "warning",
         };
@@ -66,6 +65,7 @@ public static class CheckCommand
             Description = "Show the full exception when the tool itself fails",
         };
 
+        var lintOptions = new LintSettingsOptions();
         var command = new Command("check", "Lint compose files and systemd units for VM reachability problems");
         paths.Validators.Add(RejectUnknownOptions);
         command.Arguments.Add(paths);
@@ -76,6 +76,7 @@ public static class CheckCommand
         command.Options.Add(sarifCategory);
         command.Options.Add(sarifIncludeSuppressed);
         command.Options.Add(verbose);
+        lintOptions.AddTo(command);
         command.SetAction(parseResult =>
         {
             var settings = new CheckSettings(
@@ -84,7 +85,8 @@ public static class CheckCommand
                 ParseFailLevel(parseResult.GetValue(failLevel)),
                 ParseFormat(parseResult.GetValue(format)),
                 parseResult.GetValue(output),
-                new SarifSettings(parseResult.GetValue(sarifCategory), parseResult.GetValue(sarifIncludeSuppressed)));
+                new SarifSettings(parseResult.GetValue(sarifCategory), parseResult.GetValue(sarifIncludeSuppressed)),
+                lintOptions.Read(parseResult, failLevel));
             try
             {
                 return Execute(settings, context);
@@ -125,12 +127,32 @@ public static class CheckCommand
         }
 
         var root = DisplayPath.CommonDirectory(fullPaths);
-        var modelOptions = ModelOptions.Default with { Exclude = settings.Exclude };
-        var model = context.BuildModel(root, fullPaths, modelOptions);
-        var diagnostics = context.Lint(model, LintOptions.Default);
-
-        var report = new CheckReport(diagnostics, model.Documents.Length, model.Root.Length == 0 ? root : model.Root, context.CurrentDirectory);
         var reporter = OutputFormats.CreateReporter(settings.Format, settings.Sarif);
+        var lintSettings = LintSettingsOptions.Build(settings, root, context.CurrentDirectory);
+        if (!lintSettings.IsValid)
+        {
+            // A half-read configuration lints nothing: the HNL0006 findings are the report, and the exit code is a usage error.
+            Write(reporter, new CheckReport(lintSettings.ConfigurationProblems, 1, root, context.CurrentDirectory), settings, context);
+            return ExitCodes.UsageOrToolError;
+        }
+
+        var model = context.BuildModel(root, fullPaths, lintSettings.ModelOptions);
+        var includeSuppressed = settings.Format == OutputFormat.Sarif && settings.Sarif?.IncludeSuppressed == true;
+        var result = includeSuppressed ? context.Analyze(model, lintSettings.LintOptions) : new LintResult(context.Lint(model, lintSettings.LintOptions), []);
+        var (diagnostics, known, baselineError) = LintSettingsOptions.ApplyBaseline(settings.Lint, result.Diagnostics, root, context.CurrentDirectory);
+        if (baselineError is not null)
+        {
+            context.Error.WriteLine($"hostnetlint: error: {baselineError}");
+            return ExitCodes.UsageOrToolError;
+        }
+
+        var report = new CheckReport(diagnostics, model.Documents.Length, model.Root.Length == 0 ? root : model.Root, context.CurrentDirectory) { BaselineKnownCount = known, Suppressed = result.Suppressed };
+        Write(reporter, report, settings, context);
+        return ExitCodes.ForFindings(diagnostics, lintSettings.FailLevel);
+    }
+
+    private static void Write(IReporter reporter, CheckReport report, CheckSettings settings, CliContext context)
+    {
         if (settings.OutputFile is null)
         {
             reporter.Write(report, context.Output);
@@ -144,8 +166,6 @@ public static class CheckCommand
             using var file = new StreamWriter(Path.GetFullPath(settings.OutputFile, context.CurrentDirectory), append: false, new System.Text.UTF8Encoding(false));
             reporter.Write(report, file);
         }
-
-        return ExitCodes.ForFindings(diagnostics, settings.FailLevel);
     }
 
     /// <summary>
@@ -171,4 +191,4 @@ public static class CheckCommand
 }
 
 /// <summary>The parsed options of one <c>check</c>.</summary>
-internal sealed record CheckSettings(ImmutableArray<string> Paths, ImmutableArray<string> Exclude, Severity FailLevel, OutputFormat Format, string? OutputFile = null, SarifSettings? Sarif = null);
+internal sealed record CheckSettings(ImmutableArray<string> Paths, ImmutableArray<string> Exclude, Severity FailLevel, OutputFormat Format, string? OutputFile = null, SarifSettings? Sarif = null, LintArguments? Lint = null);

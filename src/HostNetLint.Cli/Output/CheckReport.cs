@@ -8,4 +8,11 @@ namespace HostNetLint.Cli.Output;
 /// <param name="FileCount">How many files were read.</param>
 /// <param name="Root">The linted root; relative diagnostic paths are relative to it.</param>
 /// <param name="CurrentDirectory">The directory shown paths are relative to.</param>
-public sealed record CheckReport(ImmutableArray<Diagnostic> Diagnostics, int FileCount, string Root, string CurrentDirectory);
+public sealed record CheckReport(ImmutableArray<Diagnostic> Diagnostics, int FileCount, string Root, string CurrentDirectory)
+{
+    /// <summary>Findings a <c>--baseline</c> already knew; not in <see cref="Diagnostics"/>, only counted in the summary.</summary>
+    public int BaselineKnownCount { get; init; }
+
+    /// <summary>Findings inline comments suppressed; only SARIF with <c>--sarif-include-suppressed</c> writes them.</summary>
+    public ImmutableArray<Rules.Suppressions.SuppressedDiagnostic> Suppressed { get; init; } = [];
+}

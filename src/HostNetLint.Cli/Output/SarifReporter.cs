@@ -1,4 +1,5 @@
 using System.Reflection;
+using HostNetLint.Reporting;
 using HostNetLint.Reporting.Sarif;
 
 namespace HostNetLint.Cli.Output;
@@ -15,15 +16,20 @@ public sealed class SarifReporter(SarifSettings settings) : IReporter
     public void Write(CheckReport report, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(report);
-        CreateWriter(report).Write(report.Diagnostics, output);
+        CreateWriter(report).Write(Findings(report), output);
     }
 
     /// <summary>Writes to a file (UTF-8, no byte-order mark: the upload action rejects one).</summary>
     public void WriteFile(CheckReport report, string path)
     {
         ArgumentNullException.ThrowIfNull(report);
-        CreateWriter(report).WriteFile(report.Diagnostics, path);
+        CreateWriter(report).WriteFile(Findings(report), path);
     }
+
+    /// <summary>The reported findings, plus the suppressed ones with their in-source suppression and reason.</summary>
+    private static IEnumerable<ReportedFinding> Findings(CheckReport report) =>
+        report.Diagnostics.Select(d => new ReportedFinding(d))
+            .Concat(report.Suppressed.Select(s => new ReportedFinding(s.Diagnostic) { Suppression = new FindingSuppression(SuppressionSource.InSource, s.Justification) }));
 
     private SarifReportWriter CreateWriter(CheckReport report) => new(new SarifOptions
     {

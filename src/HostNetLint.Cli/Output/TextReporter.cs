@@ -34,7 +34,8 @@ public sealed class TextReporter : IReporter
             .ThenBy(x => x.Diagnostic.Message, StringComparer.Ordinal)
             .Select(x => FormatDiagnostic(x.Diagnostic, x.Path))
             .ToList();
-        lines.Add(FormatSummary(report.Diagnostics, report.FileCount));
+        var summary = FormatSummary(report.Diagnostics, report.FileCount);
+        lines.Add(report.BaselineKnownCount == 0 ? summary : string.Create(CultureInfo.InvariantCulture, $"{summary} ({report.BaselineKnownCount} known in the baseline, not shown)"));
         return lines;
     }
 

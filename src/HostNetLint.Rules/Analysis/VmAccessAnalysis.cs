@@ -27,7 +27,7 @@ public static partial class VmAccessAnalysis
         ArgumentNullException.ThrowIfNull(workload);
         ArgumentNullException.ThrowIfNull(options);
         var label = workload.Labels.FirstOrDefault(l => l.Name == OptInLabel);
-        if (label is not null && IsFalse(label.Value.Text))
+        if ((label is not null && IsFalse(label.Value.Text)) || options.VmAccess.Exclude.Any(glob => NameGlob.IsMatch(glob, workload.Name)))
         {
             return null;
         }
@@ -36,7 +36,36 @@ public static partial class VmAccessAnalysis
             ?? FindUriSignal(workload)
             ?? FindToolSignal(workload)
             ?? FindAddressSignal(workload, options)
-            ?? (label is not null && IsTrue(label.Value.Text) ? new VmAccessSignal($"carries the label {OptInLabel}: \"true\"", label.Value) : null);
+            ?? (label is not null && IsTrue(label.Value.Text) ? new VmAccessSignal($"carries the label {OptInLabel}: \"true\"", label.Value) : null)
+            ?? FindConfiguredSignal(workload, options.VmAccess);
+    }
+
+    /// <summary>The signals hostnetlint.yaml adds under <c>vmAccess</c>: workload names, images and labels.</summary>
+    private static VmAccessSignal? FindConfiguredSignal(Workload workload, VmAccessOptions vmAccess)
+    {
+        if (vmAccess.Names.FirstOrDefault(glob => NameGlob.IsMatch(glob, workload.Name)) is { } name)
+        {
+            var site = new ModelValue(workload.Name, workload.Name, workload.Location, workload.Location);
+            return new VmAccessSignal($"has a name matching the configured vmAccess name '{name}'", site);
+        }
+
+        if (workload.Image is { } image && vmAccess.Images.FirstOrDefault(glob => NameGlob.IsMatch(glob, image.Text)) is { } imageGlob)
+        {
+            return new VmAccessSignal($"runs an image matching the configured vmAccess image '{imageGlob}'", image);
+        }
+
+        foreach (var configured in vmAccess.Labels)
+        {
+            var separator = configured.IndexOf('=', StringComparison.Ordinal);
+            var key = separator < 0 ? configured : configured[..separator];
+            var match = workload.Labels.FirstOrDefault(l => l.Name == key && (separator < 0 || l.Value.Text == configured[(separator + 1)..]));
+            if (match is not null)
+            {
+                return new VmAccessSignal($"carries the configured vmAccess label '{configured}'", match.Value);
+            }
+        }
+
+        return null;
     }
 
     public static bool IsLibvirtSocketPath(string path)

@@ -1,13 +1,21 @@
 using System.Collections.Immutable;
 using HostNetLint.Model;
 using HostNetLint.Rules.Diagnostics;
+using HostNetLint.Rules.Suppressions;
 
 namespace HostNetLint.Rules.Engine;
 
 /// <summary>Runs every rule of the catalogue over a model, then applies severity configuration.</summary>
 public static class LintEngine
 {
-    public static ImmutableArray<Diagnostic> Run(DeploymentModel model, LintOptions options)
+    public static ImmutableArray<Diagnostic> Run(DeploymentModel model, LintOptions options) => Analyze(model, options).Diagnostics;
+
+    /// <summary>
+    /// Runs the rules, then the central steps: inline suppressions (with HNL0005 about them), then severities
+    /// (rule default &lt; per-file <see cref="LintOptions.FileSeverities"/> &lt; <see cref="LintOptions.SeverityOverrides"/>).
+    /// Suppressions are matched before severities, so a suppression of a rule switched off is not reported as unused.
+    /// </summary>
+    public static LintResult Analyze(DeploymentModel model, LintOptions options)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
@@ -17,13 +25,35 @@ public static class LintEngine
             rule.Analyze(new RuleContext(model, options, rule.Descriptor, sink));
         }
 
-        return [.. sink
-            .Select(d => options.SeverityOverrides.TryGetValue(d.Id, out var severity) ? d with { Severity = severity } : d)
+        var outcome = SuppressionApplier.Apply(model, sink, options.RequireJustification);
+        var reported = Finish(outcome.Reported.Concat(outcome.SuppressionProblems), options);
+        var suppressed = outcome.Suppressed
+            .Select(s => s with { Diagnostic = WithConfiguredSeverity(s.Diagnostic, options) })
+            .Where(s => s.Diagnostic.Severity != Severity.None)
+            .Distinct()
+            .ToImmutableArray();
+        return new LintResult(reported, suppressed);
+    }
+
+    private static ImmutableArray<Diagnostic> Finish(IEnumerable<Diagnostic> diagnostics, LintOptions options) =>
+        [.. diagnostics
+            .Select(d => WithConfiguredSeverity(d, options))
             .Where(d => d.Severity != Severity.None)
             .Distinct()
             .OrderBy(d => d.Location.Path, StringComparer.Ordinal)
             .ThenBy(d => d.Location.Span.Start)
             .ThenBy(d => d.Id, StringComparer.Ordinal)
             .ThenBy(d => d.Message, StringComparer.Ordinal)];
+
+    private static Diagnostic WithConfiguredSeverity(Diagnostic diagnostic, LintOptions options)
+    {
+        if (options.SeverityOverrides.TryGetValue(diagnostic.Id, out var severity))
+        {
+            return diagnostic with { Severity = severity };
+        }
+
+        return options.FileSeverities?.GetSeverity(diagnostic.Location.Path, diagnostic.Descriptor) is { } fileSeverity
+            ? diagnostic with { Severity = fileSeverity }
+            : diagnostic;
     }
 }

@@ -25,4 +25,13 @@ public sealed record LintOptions
 
     /// <summary>Per-rule severity overrides (the last configuration layer wins before this is built).</summary>
     public ImmutableDictionary<string, Severity> SeverityOverrides { get; init; } = ImmutableDictionary<string, Severity>.Empty;
+
+    /// <summary>Per-file severities (.editorconfig), below <see cref="SeverityOverrides"/>; null when there are none.</summary>
+    public Configuration.ISeverityProvider? FileSeverities { get; init; }
+
+    /// <summary>Report an inline suppression without <c>-- reason</c> as HNL0005.</summary>
+    public bool RequireJustification { get; init; }
+
+    /// <summary>Extra signals that a workload reaches VMs, and workloads that never do (hostnetlint.yaml <c>vmAccess</c>).</summary>
+    public VmAccessOptions VmAccess { get; init; } = VmAccessOptions.Default;
 }

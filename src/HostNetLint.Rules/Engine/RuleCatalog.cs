@@ -18,6 +18,8 @@ public static class RuleCatalog
         new HNL0002DuplicateKey(),
         new HNL0003InputOverLimit(),
         new HNL0004ReferencedFileMissing(),
+        new HNL0005UnusedOrUnknownSuppression(),
+        new HNL0006InvalidConfiguration(),
         new HNL1001VmFacingWorkloadMustUseHostNetwork(),
         new HNL1002PublishedPortsDiscardedUnderHostNetwork(),
         new HNL1003NetworkModeWithNetworks(),

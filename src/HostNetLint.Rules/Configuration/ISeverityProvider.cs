@@ -1,0 +1,10 @@
+using HostNetLint.Rules.Diagnostics;
+
+namespace HostNetLint.Rules.Configuration;
+
+/// <summary>Severity configuration that depends on the file of a finding (<c>.editorconfig</c> sections).</summary>
+public interface ISeverityProvider
+{
+    /// <summary>The configured severity of <paramref name="descriptor"/> in the root-relative <paramref name="path"/>; null when not configured.</summary>
+    Severity? GetSeverity(string path, RuleDescriptor descriptor);
+}

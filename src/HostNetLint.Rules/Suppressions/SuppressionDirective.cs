@@ -1,0 +1,18 @@
+using System.Collections.Immutable;
+using HostNetLint.Parsing.Text;
+
+namespace HostNetLint.Rules.Suppressions;
+
+/// <summary>
+/// One parsed <c># hostnetlint-…</c> comment: its form, the rules it names, the reason after <c>--</c>,
+/// and the text it covers (<see cref="Scope"/>, filled in by <see cref="SuppressionScanner"/>).
+/// </summary>
+public sealed record SuppressionDirective(
+    SuppressionKind Kind,
+    Location Comment,
+    ImmutableArray<SuppressionRuleId> RuleIds,
+    string? Justification)
+{
+    /// <summary>The offsets a finding must start in to be suppressed; empty when the directive covers nothing.</summary>
+    public TextSpan Scope { get; init; }
+}
