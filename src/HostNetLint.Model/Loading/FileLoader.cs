@@ -75,13 +75,14 @@ internal sealed class FileLoader
         try
         {
             // Refuse an oversized file before reading it: a 50 MB "compose file" must cost nothing.
-            var size = new FileInfo(fullPath).Length;
+            var overlay = options.Overlay.GetValueOrDefault(fullPath);
+            var size = overlay?.Length ?? new FileInfo(fullPath).Length;
             if (size > options.YamlLimits.MaxLength)
             {
                 var problem = new ParseProblem(ParseProblemKind.LimitExceeded, new TextSpan(0, 0), $"The file is {size:N0} bytes, over the limit of {options.YamlLimits.MaxLength:N0}; it was not read");
                 document = new SourceDocument { Path = path, Text = SourceText.From(string.Empty, path), Problems = [problem], IsAnalyzable = false };
             }
-            else if (SourceText.Decode(File.ReadAllBytes(fullPath), path) is var text && parseYaml)
+            else if (SourceText.Decode(overlay ?? File.ReadAllBytes(fullPath), path) is var text && parseYaml)
             {
                 var tree = YamlSyntaxTree.Parse(text, options.YamlLimits);
                 document = new SourceDocument { Path = path, Text = text, Yaml = tree, Problems = tree.Problems, IsAnalyzable = tree.IsComplete };

@@ -1,5 +1,8 @@
 using HostNetLint.Rules.Diagnostics;
+using HostNetLint.Model.Workloads;
+using HostNetLint.Rules.Analysis;
 using HostNetLint.Rules.Engine;
+using HostNetLint.Rules.Fixing;
 
 namespace HostNetLint.Rules.Networking;
 
@@ -25,7 +28,17 @@ public sealed class HNL1003NetworkModeWithNetworks : Rule
                 continue;
             }
 
-            context.Report(networksKey, $"{workload.GroupName}/{workload.Name}/networks", [workload.Name, mode.Text], new RelatedLocation(mode.Location, "network_mode is set here"));
+            var fix = MustUseHostNetwork(workload, context)
+                ? ComposeFixes.RemoveEntryFix(context.Model, workload, networksKey, w => MustUseHostNetwork(w, context), "Remove networks:", "HNL1003.RemoveNetworks")
+                : null;
+            context.Report(networksKey, $"{workload.GroupName}/{workload.Name}/networks", [workload.Name, mode.Text], fix, new RelatedLocation(mode.Location, "network_mode is set here"));
         }
     }
+
+    /// <summary>
+    /// Only then is dropping networks: certainly right; with another network_mode the user may have meant the
+    /// networks and the mode is the mistake.
+    /// </summary>
+    private static bool MustUseHostNetwork(Workload workload, RuleContext context) =>
+        workload.NetworkMode?.Text == "host" || VmAccessAnalysis.FindSignal(workload, context.Options) is not null;
 }
