@@ -49,6 +49,11 @@ public sealed class HNL1001VmFacingWorkloadMustUseHostNetwork : Rule
     private static CodeFix? CreateFix(RuleContext context, Workload workload, VmAccessSignal signal)
     {
         var model = context.Model;
+        if (workload.Kind != WorkloadKind.ComposeService)
+        {
+            return UnitFixes.HostNetwork(workload);
+        }
+
         if (ComposeFixes.ServiceMapping(model, workload) is not { } service)
         {
             return null;

@@ -46,7 +46,8 @@ public sealed class HNL1002PublishedPortsDiscardedUnderHostNetwork : Rule
     /// the anchor is on the host network too (else the edit would drop ports another service needs).
     /// </summary>
     private static CodeFix? CreateFix(RuleContext context, Model.Workloads.Workload workload) =>
-        workload.PortsKey is { } key
+        workload.Kind != Model.Workloads.WorkloadKind.ComposeService ? UnitFixes.RemovePublishedPorts(workload)
+        : workload.PortsKey is { } key
             ? ComposeFixes.RemoveEntryFix(context.Model, workload, key, w => w.IsHostNetwork, "Remove ports:", "HNL1002.RemovePorts")
             : null;
 }
