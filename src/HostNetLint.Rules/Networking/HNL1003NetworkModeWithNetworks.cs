@@ -1,6 +1,5 @@
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Model.Workloads;
-using HostNetLint.Rules.Analysis;
 using HostNetLint.Rules.Engine;
 using HostNetLint.Rules.Fixing;
 
@@ -28,8 +27,8 @@ public sealed class HNL1003NetworkModeWithNetworks : Rule
                 continue;
             }
 
-            var fix = MustUseHostNetwork(workload, context)
-                ? ComposeFixes.RemoveEntryFix(context.Model, workload, networksKey, w => MustUseHostNetwork(w, context), "Remove networks:", "HNL1003.RemoveNetworks")
+            var fix = MustUseHostNetwork(workload)
+                ? ComposeFixes.RemoveEntryFix(context.Model, workload, networksKey, MustUseHostNetwork, "Remove networks:", "HNL1003.RemoveNetworks")
                 : null;
             context.Report(networksKey, $"{workload.GroupName}/{workload.Name}/networks", [workload.Name, mode.Text], fix, new RelatedLocation(mode.Location, "network_mode is set here"));
         }
@@ -37,8 +36,7 @@ public sealed class HNL1003NetworkModeWithNetworks : Rule
 
     /// <summary>
     /// Only then is dropping networks: certainly right; with another network_mode the user may have meant the
-    /// networks and the mode is the mistake.
+    /// networks and the mode is the mistake. (A VM-facing service on another mode gets host from HNL1001's fix first.)
     /// </summary>
-    private static bool MustUseHostNetwork(Workload workload, RuleContext context) =>
-        workload.NetworkMode?.Text == "host" || VmAccessAnalysis.FindSignal(workload, context.Options) is not null;
+    private static bool MustUseHostNetwork(Workload workload) => workload.NetworkMode?.Text == "host";
 }
