@@ -32,7 +32,7 @@ public sealed class SarifReportWriter
     public SarifLog CreateLog(IEnumerable<Diagnostic> diagnostics, IEnumerable<ToolNotification>? notifications = null)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
-        return CreateLog(diagnostics.Select(d => new ReportedFinding(d)), notifications);
+        return CreateLog(diagnostics.Select(d => new ReportedFinding(d) { Fixes = [.. d.Fixes.Select(ReportedFix.From)] }), notifications);
     }
 
     public SarifLog CreateLog(IEnumerable<ReportedFinding> findings, IEnumerable<ToolNotification>? notifications = null)

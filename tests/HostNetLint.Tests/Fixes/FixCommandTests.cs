@@ -92,6 +92,15 @@ public sealed class FixCommandTests
         Assert.That(cleanDiff, Is.Empty);
     }
 
+    [Test]
+    public void Check_in_SARIF_carries_the_fixes_as_result_fixes()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("compose.yaml", "version: '3'\nservices:\n  web:\n    image: nginx\n");
+        var (_, sarif, _) = Run(temp.Path, "check", "--format", "sarif");
+        Assert.That(sarif, Does.Contain("\"fixes\"").And.Contain("Remove the version key").And.Contain("\"deletedRegion\""));
+    }
+
     private static (int Exit, string Output, string Error) Run(string directory, params string[] args)
     {
         using var output = new StringWriter();
