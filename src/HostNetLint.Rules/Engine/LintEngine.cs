@@ -20,7 +20,8 @@ public static class LintEngine
         return [.. sink
             .Select(d => options.SeverityOverrides.TryGetValue(d.Id, out var severity) ? d with { Severity = severity } : d)
             .Where(d => d.Severity != Severity.None)
-            .Distinct()
+            // Fixes compare by reference; two reports of the same finding are one, whatever their fix objects.
+            .DistinctBy(d => d with { Fixes = [] })
             .OrderBy(d => d.Location.Path, StringComparer.Ordinal)
             .ThenBy(d => d.Location.Span.Start)
             .ThenBy(d => d.Id, StringComparer.Ordinal)
