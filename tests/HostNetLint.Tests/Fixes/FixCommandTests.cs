@@ -101,6 +101,28 @@ public sealed class FixCommandTests
         Assert.That(sarif, Does.Contain("\"fixes\"").And.Contain("Remove the version key").And.Contain("\"deletedRegion\""));
     }
 
+    [Test]
+    public void Fix_never_writes_through_a_symlink_that_leaves_the_root()
+    {
+        using var outside = new TempDirectory();
+        using var temp = new TempDirectory();
+        var target = outside.Write("compose.yaml", "version: '3'\nservices:\n  web:\n    image: nginx\n");
+        File.CreateSymbolicLink(Path.Combine(temp.Path, "compose.yaml"), target);
+        Run(temp.Path, "fix");
+        Assert.That(File.ReadAllText(target), Does.StartWith("version: '3'"));
+    }
+
+    [Test]
+    public void Fix_leaves_a_file_with_a_syntax_error_untouched()
+    {
+        using var temp = new TempDirectory();
+        const string broken = "version: '3'\nservices:\n  web: [\n";
+        temp.Write("compose.yaml", broken);
+        var (exit, _, _) = Run(temp.Path, "fix");
+        Assert.That(File.ReadAllText(Path.Combine(temp.Path, "compose.yaml")), Is.EqualTo(broken));
+        Assert.That(exit, Is.EqualTo(ExitCodes.FindingsAtOrAboveFailLevel));
+    }
+
     private static (int Exit, string Output, string Error) Run(string directory, params string[] args)
     {
         using var output = new StringWriter();
