@@ -3,7 +3,7 @@ using System.Text;
 namespace HostNetLint.Tests.Fixes;
 
 /// <summary>One generated service: its network setup and how it is written.</summary>
-internal sealed record GeneratedService(int Index, bool VmFacing, string? NetworkMode, bool Ports, bool Networks, bool Flow, int Quote, bool Comments, bool CompactSequences)
+internal sealed record GeneratedService(int Index, bool VmFacing, string? NetworkMode, bool Ports, bool Networks, bool Flow, int Quote, bool Comments, bool CompactSequences, bool MergesAnchor = false)
 {
     public string Name => $"svc{Index}";
 
@@ -11,12 +11,26 @@ internal sealed record GeneratedService(int Index, bool VmFacing, string? Networ
     public bool EndsOnHostNetwork => VmFacing || NetworkMode == "host";
 }
 
+/// <summary>An <c>x-common</c> anchor some services merge (they then carry no volumes, ports or networks of their own).</summary>
+internal sealed record GeneratedAnchor(bool VmFacing, bool Ports, bool Networks, bool Comments);
+
 /// <summary>
 /// A generated compose file in one of many layouts (indent 2 or 4, block or flow services, quoting, comments
 /// everywhere, CRLF, BOM, no final newline), and which of its lines a correct fix must keep.
 /// </summary>
-internal sealed record GeneratedCompose(int Indent, bool Crlf, bool Bom, bool FinalNewline, bool Version, bool HeaderComment, GeneratedService[] Services)
+internal sealed record GeneratedCompose(int Indent, bool Crlf, bool Bom, bool FinalNewline, bool Version, bool HeaderComment, GeneratedService[] Services, GeneratedAnchor? Anchor = null)
 {
+    private IEnumerable<GeneratedService> Merging => Services.Where(s => s.MergesAnchor);
+
+    /// <summary>
+    /// False when a fixed rule must keep firing: its fix would change shared text (anchor ports or networks
+    /// merged by host and non-host services alike), or HNL1003 has no fix (a bridge service with the anchor's networks).
+    /// </summary>
+    public bool ExpectSettled =>
+        Anchor is not { } anchor
+        || ((!(anchor.Ports || anchor.Networks) || !Merging.Any() || Merging.All(s => s.EndsOnHostNetwork) || !Merging.Any(s => s.EndsOnHostNetwork))
+            && !(anchor.Networks && Merging.Any(s => s.NetworkMode == "bridge" && !s.EndsOnHostNetwork)));
+
     public string NewLine => Crlf ? "\r\n" : "\n";
 
     /// <summary>The text, and for each line whether every fix must leave it as it is (false: a fix may remove or change it).</summary>
@@ -37,6 +51,38 @@ internal sealed record GeneratedCompose(int Indent, bool Crlf, bool Bom, bool Fi
             lines.Add((string.Empty, false));
         }
 
+        if (Anchor is { } anchor)
+        {
+            var removedFromAnchor = Merging.Any() && Merging.All(s => s.EndsOnHostNetwork);
+            lines.Add(("x-common: &common", true));
+            if (anchor.Comments)
+            {
+                lines.Add(($"{i1}# shared settings", true));
+            }
+
+            lines.Add(($"{i1}image: quay.io/example/common:1.0", true));
+            if (anchor.VmFacing)
+            {
+                lines.Add(($"{i1}volumes:", true));
+                lines.Add(($"{i2}- /var/run/libvirt/libvirt-sock:/var/run/libvirt/libvirt-sock:ro", true));
+            }
+
+            if (anchor.Ports)
+            {
+                lines.Add(($"{i1}ports:", !removedFromAnchor));
+                lines.Add(($"{i2}- \"8000:8000\"", !removedFromAnchor));
+            }
+
+            if (anchor.Networks)
+            {
+                lines.Add(($"{i1}networks:", !removedFromAnchor));
+                lines.Add(($"{i2}- front", !removedFromAnchor));
+            }
+
+            lines.Add(($"{i1}restart: always", true));
+            lines.Add((string.Empty, true));
+        }
+
         lines.Add(("services:", true));
         foreach (var s in Services)
         {
@@ -52,6 +98,11 @@ internal sealed record GeneratedCompose(int Indent, bool Crlf, bool Bom, bool Fi
             }
 
             lines.Add(($"{i1}{s.Name}:{(s.Comments ? "  # key comment" : string.Empty)}", true));
+            if (s.MergesAnchor)
+            {
+                lines.Add(($"{i2}<<: *common", true));
+            }
+
             lines.Add(($"{i2}image: {Quoted(s, "quay.io/example/" + s.Name + ":1.0")}", true));
             if (s.NetworkMode is { } mode)
             {
