@@ -36,16 +36,15 @@ public static class YamlEdits
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(mapping);
-        var pair = key + ": " + value;
         if (mapping.IsFlow)
         {
             if (!mapping.Entries.IsEmpty)
             {
-                return TextEdit.Insert(mapping.Entries[^1].Span.End, ", " + pair);
+                return TextEdit.Insert(mapping.Entries[^1].Span.End, ", " + key + ": " + value);
             }
 
             var brace = text.Text.IndexOf('{', mapping.Span.Start, mapping.Span.Length);
-            return brace < 0 ? null : TextEdit.Insert(brace + 1, pair);
+            return brace < 0 ? null : TextEdit.Insert(brace + 1, key + ": " + value);
         }
 
         if (mapping.Entries.IsEmpty)
@@ -54,18 +53,24 @@ public static class YamlEdits
         }
 
         var column = text.GetLinePosition(mapping.Entries[0].Key.Span.Start).Character;
+        var lineBreak = text.DominantLineBreak;
+        var pair = new string(' ', column) + key + ": " + value;
+        if (mapping.Entries[^1].Value.Resolve() is YamlScalar { Style: YamlScalarStyle.Literal or YamlScalarStyle.Folded })
+        {
+            // Lines after a block scalar may belong to it (keep chomping, |+): go in before its key instead.
+            return InsertBeforeEntry(text, mapping.Entries[^1], column, pair + lineBreak);
+        }
+
         if (!TryGetEndLine(text, mapping.Entries[^1], out var lastLine))
         {
             return null;
         }
 
         lastLine = SkipTrailingComments(text, lastLine, column);
-        var lineBreak = text.DominantLineBreak;
         var full = text.GetFullLineSpan(lastLine);
-        var line = new string(' ', column) + pair;
         return text.GetLineSpan(lastLine).End == full.End
-            ? TextEdit.Insert(full.End, lineBreak + line)
-            : TextEdit.Insert(full.End, line + lineBreak);
+            ? TextEdit.Insert(full.End, lineBreak + pair)
+            : TextEdit.Insert(full.End, pair + lineBreak);
     }
 
     /// <summary>Replaces a scalar value, such as <c>network_mode: bridge</c>, with plain <paramref name="newValue"/>.</summary>
@@ -120,6 +125,24 @@ public static class YamlEdits
         }
 
         return TextEdit.Delete(TextSpan.FromBounds(start, end));
+    }
+
+    /// <summary>Inserts a whole line before <paramref name="entry"/> and the comment lines directly above it; null when the key does not begin its line.</summary>
+    private static TextEdit? InsertBeforeEntry(SourceText text, YamlMappingEntry entry, int column, string line)
+    {
+        var position = text.GetLinePosition(entry.Span.Start);
+        if (position.Character != column || !IsBlank(text.Text.AsSpan(text.GetLineStart(position.Line), position.Character)))
+        {
+            return null;
+        }
+
+        var first = position.Line;
+        while (first > 0 && IsCommentLineAt(text, first - 1, column))
+        {
+            first--;
+        }
+
+        return TextEdit.Insert(text.GetLineStart(first), line);
     }
 
     /// <summary>The line holding the entry's last character; false when code (not a comment) follows it on that line.</summary>

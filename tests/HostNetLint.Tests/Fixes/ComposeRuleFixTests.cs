@@ -185,6 +185,22 @@ public sealed class ComposeRuleFixTests
     }
 
     [Test]
+    public void HNL1001_after_a_keep_chomped_block_scalar_goes_before_it_so_the_scalar_keeps_its_blank_lines()
+    {
+        const string before = "services:\n  s:\n    volumes: [/run/libvirt:/run/libvirt]\n    # the command\n    command: |+\n      a\n\n\n  t:\n    image: x\n";
+        Assert.That(
+            FixRunner.FixText(before),
+            Is.EqualTo("services:\n  s:\n    volumes: [/run/libvirt:/run/libvirt]\n    network_mode: host\n    # the command\n    command: |+\n      a\n\n\n  t:\n    image: x\n"));
+    }
+
+    [Test]
+    public void HNL3001_after_a_document_marker_keeps_the_marker_and_the_comment_below()
+    {
+        const string before = "---\nversion: \"3\"\n# services follow\nservices:\n  s:\n    image: x\n";
+        Assert.That(FixRunner.FixText(before), Is.EqualTo("---\n# services follow\nservices:\n  s:\n    image: x\n"));
+    }
+
+    [Test]
     public void Rule_filter_limits_fixing_to_the_named_rules()
     {
         const string before = "version: '3'\nservices:\n  web:\n    image: nginx\n    network_mode: host\n    ports:\n      - \"80:80\"\n";
