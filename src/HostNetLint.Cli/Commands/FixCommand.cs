@@ -135,7 +135,8 @@ public static class FixCommand
 
             if (file.RefusedReason is { } reason)
             {
-                context.Output.WriteLine($"not fixed {shown}: {reason}");
+                // A later pass was refused; the passes before it were written above.
+                context.Output.WriteLine(file.IsChanged ? $"not all fixes applied to {shown}: {reason}" : $"not fixed {shown}: {reason}");
             }
         }
 

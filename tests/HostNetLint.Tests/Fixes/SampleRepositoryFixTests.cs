@@ -1,4 +1,5 @@
 using HostNetLint.Fixes;
+using HostNetLint.Rules.Engine;
 using HostNetLint.Tests.TestSupport;
 
 namespace HostNetLint.Tests.Fixes;
@@ -70,6 +71,32 @@ public sealed class SampleRepositoryFixTests
             """;
         Assert.That(file.NewText.ReplaceLineEndings("\n"), Does.Contain(expectedAnchor.ReplaceLineEndings("\n")), file.NewText);
         Assert.That(file.RuleIds, Is.EqualTo(new[] { "HNL1001", "HNL1002", "HNL1003", "HNL3001" }));
+    }
+
+    [Test]
+    public void The_sample_unit_gets_libvirt_and_network_online_ordering_through_the_stand_in_model()
+    {
+        using var temp = CopySample();
+        var result = FixAllEngine.Run(temp.Path, [], FixOptions.Default, UnitOnlyModel.Build, LintEngine.Run);
+        var unit = result.Files.Single(f => f.Path == "airflow/airflow.service");
+        Assert.That(unit.NewText, Does.StartWith(
+            "# /etc/systemd/system/airflow.service\n[Unit]\nDescription=Airflow via Podman\nAfter=network-online.target libvirtd.service\nWants=network-online.target libvirtd.service\n\n[Service]\n"));
+    }
+
+    [Test]
+    [Category("NeedsUnits")]
+    public void Fixing_the_sample_with_the_real_model_leaves_none_of_the_fixable_findings()
+    {
+        using var temp = CopySample();
+        foreach (var file in FixRunner.Fix(temp).Changed)
+        {
+            Assert.That(AtomicFileWriter.Write(temp.Path, file.FullPath, file.NewBytes()), Is.Null);
+        }
+
+        string[] all = [.. FixedRules, "HNL2001", "HNL2002", "HNL2003"];
+        Assert.That(Lint.Directory(temp.Path).Where(d => all.Contains(d.Id)), Is.Empty);
+        Assert.That(File.ReadAllText(Path.Combine(temp.Path, "airflow", "airflow.service")), Does.Contain("After=network-online.target libvirtd.service"));
+        Assert.That(FixRunner.Fix(temp).Changed, Is.Empty);
     }
 
     private static TempDirectory CopySample()
