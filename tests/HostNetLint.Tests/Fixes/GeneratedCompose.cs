@@ -2,18 +2,6 @@ using System.Text;
 
 namespace HostNetLint.Tests.Fixes;
 
-/// <summary>One generated service: its network setup and how it is written.</summary>
-internal sealed record GeneratedService(int Index, bool VmFacing, string? NetworkMode, bool Ports, bool Networks, bool Flow, int Quote, bool Comments, bool CompactSequences, bool MergesAnchor = false)
-{
-    public string Name => $"svc{Index}";
-
-    /// <summary>After fix-all every VM-facing service is on the host network (HNL1001 replaces bridge).</summary>
-    public bool EndsOnHostNetwork => VmFacing || NetworkMode == "host";
-}
-
-/// <summary>An <c>x-common</c> anchor some services merge (they then carry no volumes, ports or networks of their own).</summary>
-internal sealed record GeneratedAnchor(bool VmFacing, bool Ports, bool Networks, bool Comments);
-
 /// <summary>
 /// A generated compose file in one of many layouts (indent 2 or 4, block or flow services, quoting, comments
 /// everywhere, CRLF, BOM, no final newline), and which of its lines a correct fix must keep.
