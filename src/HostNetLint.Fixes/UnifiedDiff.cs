@@ -126,15 +126,16 @@ public static class UnifiedDiff
                     x++;
                     y++;
                 }
-                else if (y < m && (x == n || lcs[x, y + 1] >= lcs[x + 1, y]))
+                else if (x < n && (y == m || lcs[x + 1, y] >= lcs[x, y + 1]))
                 {
-                    script.Add((Op.Insert, b[prefix + y], prefix + x, prefix + y));
-                    y++;
+                    // Deletions before insertions, as diff and git print them.
+                    script.Add((Op.Delete, a[prefix + x], prefix + x, prefix + y));
+                    x++;
                 }
                 else
                 {
-                    script.Add((Op.Delete, a[prefix + x], prefix + x, prefix + y));
-                    x++;
+                    script.Add((Op.Insert, b[prefix + y], prefix + x, prefix + y));
+                    y++;
                 }
             }
         }
@@ -147,7 +148,10 @@ public static class UnifiedDiff
         return script;
     }
 
-    /// <summary>Ranges of the script to print: each change with up to three lines of context, close ranges merged.</summary>
+    /// <summary>
+    /// Ranges of the script to print: each change with up to three lines of context on both sides; changes whose
+    /// contexts touch or overlap share one hunk.
+    /// </summary>
     private static List<(int Start, int End)> Hunks(List<(Op Op, string Line, int OldLine, int NewLine)> script)
     {
         var hunks = new List<(int Start, int End)>();
@@ -158,24 +162,15 @@ public static class UnifiedDiff
                 continue;
             }
 
-            var start = Math.Max(0, i - Context);
-            var end = i;
-            while (end < script.Count && script[end].Op != Op.Equal)
-            {
-                end++;
-            }
-
-            end = Math.Min(script.Count, end + Context);
-            if (hunks.Count > 0 && start <= hunks[^1].End)
+            var end = Math.Min(script.Count, i + 1 + Context);
+            if (hunks.Count > 0 && i - Context <= hunks[^1].End)
             {
                 hunks[^1] = (hunks[^1].Start, end);
             }
             else
             {
-                hunks.Add((start, end));
+                hunks.Add((Math.Max(0, i - Context), end));
             }
-
-            i = end - 1;
         }
 
         return hunks;
