@@ -92,7 +92,7 @@ public sealed class FixPropertyTests
         Assert.That(result.Files.Where(f => f.RefusedReason is not null), Is.Empty);
         CheckBytes(compose.Bom, compose.NewLine, compose.FinalNewline, result.Files.SingleOrDefault()?.NewBytes() ?? File.ReadAllBytes(path), fixedText);
         Assert.That(YamlSyntaxTree.Parse(SourceText.From(fixedText)) is { IsComplete: true, Problems.IsEmpty: true }, "fixed text parses:\n" + fixedText);
-        CheckKept(lines, fixedText, inserted: l => l.TrimStart() == "network_mode: host" || l.Contains('{', StringComparison.Ordinal));
+        CheckKept(lines, fixedText, inserted: l => l.TrimStart() is "network_mode: host" or "\"network_mode\": host" || l.Contains('{', StringComparison.Ordinal));
 
         foreach (var file in result.Changed)
         {

@@ -94,7 +94,7 @@ internal sealed record GeneratedCompose(int Indent, bool Crlf, bool Bom, bool Fi
             lines.Add(($"{i2}image: {Quoted(s, "quay.io/example/" + s.Name + ":1.0")}", true));
             if (s.NetworkMode is { } mode)
             {
-                lines.Add(($"{i2}network_mode: {Quoted(s, mode)}", mode == "host" || !s.VmFacing));
+                lines.Add(($"{i2}{Key(s, "network_mode")}: {Quoted(s, mode)}", mode == "host" || !s.VmFacing));
             }
 
             var item = s.CompactSequences ? i2 : i3;
@@ -117,7 +117,7 @@ internal sealed record GeneratedCompose(int Indent, bool Crlf, bool Bom, bool Fi
                     lines.Add(($"{i2}# published ports of {s.Name}", !removed));
                 }
 
-                lines.Add(($"{i2}ports:", !removed));
+                lines.Add(($"{i2}{Key(s, "ports")}:", !removed));
                 lines.Add(($"{item}- {Quoted(s, "808" + s.Index + ":80")}{(s.Comments ? "   # inline" : string.Empty)}", !removed));
                 if (s.Comments)
                 {
@@ -127,7 +127,7 @@ internal sealed record GeneratedCompose(int Indent, bool Crlf, bool Bom, bool Fi
 
             if (s.Networks)
             {
-                lines.Add(($"{i2}networks:", !removed));
+                lines.Add(($"{i2}{Key(s, "networks")}:", !removed));
                 lines.Add(($"{item}- front", !removed));
             }
 
@@ -179,6 +179,9 @@ internal sealed record GeneratedCompose(int Indent, bool Crlf, bool Bom, bool Fi
 
         yield return "command: serve";
     }
+
+    /// <summary>Keys are quoted too in the double-quoted variant: <c>"ports":</c> is the same key.</summary>
+    private static string Key(GeneratedService s, string key) => s.Quote == 2 ? $"\"{key}\"" : key;
 
     private static string Quoted(GeneratedService s, string value) => s.Quote switch
     {
