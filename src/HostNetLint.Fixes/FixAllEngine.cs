@@ -59,6 +59,13 @@ public static class FixAllEngine
                     continue;
                 }
 
+                if (!document.Problems.IsDefaultOrEmpty)
+                {
+                    // Only a file that parsed cleanly is rewritten: with a duplicate key, which entry a fix should edit is a guess.
+                    state.RefusedReason = $"it has parse problems ({document.Problems[0].Message}); fix them first";
+                    continue;
+                }
+
                 var (edits, fixes) = SelectEdits(group);
                 var newText = TextEdit.Apply(document.Text.Text, edits);
                 if (newText is null || newText == document.Text.Text)

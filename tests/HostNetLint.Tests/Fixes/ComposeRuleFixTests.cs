@@ -220,6 +220,19 @@ public sealed class ComposeRuleFixTests
     }
 
     [Test]
+    public void A_file_with_a_duplicate_key_is_not_fixed_and_says_why()
+    {
+        using var temp = new TestSupport.TempDirectory();
+        temp.Write("compose.yaml", "version: '3'\nservices:\n  web:\n    image: nginx\n    image: httpd\n");
+        var file = FixRunner.Fix(temp).Files.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(file.IsChanged, Is.False);
+            Assert.That(file.RefusedReason, Does.Contain("parse problems"));
+        });
+    }
+
+    [Test]
     public void A_file_with_a_syntax_error_is_never_fixed()
     {
         using var temp = new TestSupport.TempDirectory();
