@@ -53,6 +53,7 @@ public static class CliApplication
     {
         var root = new RootCommand("HostNetLint: lints container deployments that must reach libvirt VMs (ADR-0043)");
         root.Subcommands.Add(CheckCommand.Create(context));
+        root.Subcommands.Add(FixCommand.Create(context));
         root.Subcommands.Add(RulesCommand.Create(context));
         return root;
     }

@@ -25,5 +25,11 @@ public sealed record ModelOptions
     /// </summary>
     public ImmutableDictionary<string, string> PathMappings { get; init; } = ImmutableDictionary<string, string>.Empty;
 
+    /// <summary>
+    /// File contents (by full path) read instead of the bytes on disk: a fix pass re-lints its results before
+    /// anything is written. Only existing files are replaced; the overlay never adds a file.
+    /// </summary>
+    public ImmutableDictionary<string, byte[]> Overlay { get; init; } = ImmutableDictionary<string, byte[]>.Empty;
+
     public Parsing.Yaml.YamlParseLimits YamlLimits { get; init; } = Parsing.Yaml.YamlParseLimits.Default;
 }

@@ -102,31 +102,12 @@ public static class CheckCommand
     /// <summary>Runs a check with already-parsed settings; returns the exit code.</summary>
     internal static int Execute(CheckSettings settings, CliContext context)
     {
-        var requested = settings.Paths.IsDefaultOrEmpty ? ["."] : settings.Paths;
-        var fullPaths = new List<string>(requested.Length);
-        foreach (var path in requested)
+        if (LintTarget.Resolve(settings.Paths, context) is not { } target)
         {
-            string full;
-            try
-            {
-                full = Path.GetFullPath(path, context.CurrentDirectory);
-            }
-            catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
-            {
-                context.Error.WriteLine($"hostnetlint: error: '{path}' is not a valid path: {ex.Message}");
-                return ExitCodes.UsageOrToolError;
-            }
-
-            if (!File.Exists(full) && !Directory.Exists(full))
-            {
-                context.Error.WriteLine($"hostnetlint: error: path '{path}' does not exist");
-                return ExitCodes.UsageOrToolError;
-            }
-
-            fullPaths.Add(full);
+            return ExitCodes.UsageOrToolError;
         }
 
-        var root = DisplayPath.CommonDirectory(fullPaths);
+        var (root, fullPaths) = target;
         var reporter = OutputFormats.CreateReporter(settings.Format, settings.Sarif);
         var lintSettings = LintSettingsOptions.Build(settings, root, context.CurrentDirectory);
         if (!lintSettings.IsValid)
@@ -172,7 +153,7 @@ public static class CheckCommand
     /// An unknown option such as <c>--bogus</c> would otherwise be taken as a path. A path that really
     /// starts with '-' can be written <c>./-name</c>.
     /// </summary>
-    private static void RejectUnknownOptions(ArgumentResult result)
+    internal static void RejectUnknownOptions(ArgumentResult result)
     {
         foreach (var token in result.Tokens)
         {
@@ -183,7 +164,7 @@ public static class CheckCommand
         }
     }
 
-    private static Severity ParseFailLevel(string? text) =>
+    internal static Severity ParseFailLevel(string? text) =>
         text is not null && SeverityNames.TryParse(text, out var severity) && severity != Severity.None ? severity : Severity.Warning;
 
     private static OutputFormat ParseFormat(string? text) =>

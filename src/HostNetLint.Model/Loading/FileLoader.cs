@@ -76,13 +76,14 @@ internal sealed class FileLoader
         try
         {
             // Refuse an oversized file before reading it: a 50 MB "compose file" must cost nothing.
-            var size = new FileInfo(fullPath).Length;
+            var overlay = options.Overlay.GetValueOrDefault(fullPath);
+            var size = overlay?.Length ?? new FileInfo(fullPath).Length;
             if (size > options.YamlLimits.MaxLength)
             {
                 var problem = new ParseProblem(ParseProblemKind.LimitExceeded, new TextSpan(0, 0), $"The file is {size:N0} bytes, over the limit of {options.YamlLimits.MaxLength:N0}; it was not read");
                 document = new SourceDocument { Path = path, Text = SourceText.From(string.Empty, path), Problems = [problem], IsAnalyzable = false };
             }
-            else if (SourceText.Decode(File.ReadAllBytes(fullPath), path) is var text && parseYaml)
+            else if (SourceText.Decode(ReadBytes(fullPath), path) is var text && parseYaml)
             {
                 var tree = YamlSyntaxTree.Parse(text, options.YamlLimits);
                 document = new SourceDocument { Path = path, Text = text, Yaml = tree, Problems = tree.Problems, IsAnalyzable = tree.IsComplete };
@@ -133,7 +134,7 @@ internal sealed class FileLoader
         SourceText text;
         try
         {
-            text = SourceText.Decode(File.ReadAllBytes(fullPath), path);
+            text = SourceText.Decode(ReadBytes(fullPath), path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -153,6 +154,9 @@ internal sealed class FileLoader
         unitSyntaxes.Add(fullPath, syntax);
         return (document, syntax);
     }
+
+    /// <summary>The file's bytes, or the fix engine's pending new content for it (re-lint without writing).</summary>
+    private byte[] ReadBytes(string fullPath) => options.Overlay.GetValueOrDefault(fullPath) ?? File.ReadAllBytes(fullPath);
 
     private bool IsUnder(string fullPath) =>
         fullPath == Root || fullPath.StartsWith(Root.EndsWith(Path.DirectorySeparatorChar) ? Root : Root + Path.DirectorySeparatorChar, StringComparison.Ordinal);

@@ -17,6 +17,9 @@ public sealed record Diagnostic(
 {
     public string Id => Descriptor.Id;
 
+    /// <summary>Automatic fixes the rule offers (at most one today); empty when there is no safe fix.</summary>
+    public ImmutableArray<CodeFix> Fixes { get; init; } = [];
+
     public override string ToString()
     {
         var start = Location.LineSpan.Start;

@@ -39,7 +39,8 @@ public static class LintEngine
         [.. diagnostics
             .Select(d => WithConfiguredSeverity(d, options))
             .Where(d => d.Severity != Severity.None)
-            .Distinct()
+            // Fixes compare by reference; two reports of the same finding are one, whatever their fix objects.
+            .DistinctBy(d => d with { Fixes = [] })
             .OrderBy(d => d.Location.Path, StringComparer.Ordinal)
             .ThenBy(d => d.Location.Span.Start)
             .ThenBy(d => d.Id, StringComparer.Ordinal)

@@ -28,5 +28,12 @@ public sealed class RuleContext
     public void Report(Location location, string logicalPath, object?[] messageArguments, params RelatedLocation[] related) =>
         sink.Add(new Diagnostic(descriptor, location, descriptor.FormatMessage(messageArguments), descriptor.DefaultSeverity, [.. related], logicalPath));
 
+    /// <summary>Reports the running rule with an automatic fix (null when no safe fix exists for this finding).</summary>
+    public void Report(Location location, string logicalPath, object?[] messageArguments, CodeFix? fix, params RelatedLocation[] related) =>
+        sink.Add(new Diagnostic(descriptor, location, descriptor.FormatMessage(messageArguments), descriptor.DefaultSeverity, [.. related], logicalPath)
+        {
+            Fixes = fix is null ? [] : [fix],
+        });
+
     internal static ImmutableArray<Diagnostic> Drain(List<Diagnostic> sink) => [.. sink];
 }

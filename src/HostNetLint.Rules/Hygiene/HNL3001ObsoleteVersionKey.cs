@@ -1,5 +1,6 @@
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
+using HostNetLint.Rules.Fixing;
 
 namespace HostNetLint.Rules.Hygiene;
 
@@ -20,10 +21,17 @@ public sealed class HNL3001ObsoleteVersionKey : Rule
     {
         foreach (var file in context.Model.ComposeProjects.SelectMany(p => p.Files).DistinctBy(f => f.Document.Path))
         {
-            if (file.Root?.Find("version") is { } entry)
+            if (file.Root is not { } root || root.Find("version") is not { } entry)
             {
-                context.Report(new Parsing.Text.Location(file.Tree.Text, entry.Key.Span), $"{file.Document.Path}/version", []);
+                continue;
             }
+
+            // The comment lines above version: usually head the file, so they stay.
+            var index = root.Entries.IndexOf(entry);
+            var fix = file.Tree.IsComplete && file.Document.IsAnalyzable && YamlEdits.RemoveEntry(file.Tree.Text, root, index, withLeadingComments: false) is { } edit
+                ? new CodeFix("Remove the version key", "HNL3001.RemoveVersion", file.Tree.Text, [edit])
+                : null;
+            context.Report(new Parsing.Text.Location(file.Tree.Text, entry.Key.Span), $"{file.Document.Path}/version", [], fix);
         }
     }
 }

@@ -1,7 +1,9 @@
 using HostNetLint.Model.Workloads;
+using HostNetLint.Parsing.Yaml;
 using HostNetLint.Rules.Analysis;
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
+using HostNetLint.Rules.Fixing;
 
 namespace HostNetLint.Rules.Networking;
 
@@ -35,8 +37,47 @@ public sealed class HNL1001VmFacingWorkloadMustUseHostNetwork : Rule
                 related.Add(new RelatedLocation(signal.Evidence.Site, $"merged into '{workload.Name}' here"));
             }
 
-            context.Report(workload.Location, $"{workload.GroupName}/{workload.Name}/network_mode", [workload.Name, signal.Description, where], [.. related]);
+            context.Report(workload.Location, $"{workload.GroupName}/{workload.Name}/network_mode", [workload.Name, signal.Description, where], CreateFix(context, workload, signal), [.. related]);
         }
+    }
+
+    /// <summary>
+    /// Sets <c>network_mode: host</c>: in the extension anchor the signal comes from when every service merging
+    /// it is VM-facing (as ADR-0043 did), else in the service itself; an existing <c>network_mode</c> written
+    /// there has its value replaced instead of getting a duplicate key.
+    /// </summary>
+    private static CodeFix? CreateFix(RuleContext context, Workload workload, VmAccessSignal signal)
+    {
+        var model = context.Model;
+        if (workload.Kind != WorkloadKind.ComposeService)
+        {
+            return UnitFixes.HostNetwork(workload);
+        }
+
+        if (ComposeFixes.ServiceMapping(model, workload) is not { } service)
+        {
+            return null;
+        }
+
+        var target = service;
+        var title = $"Add network_mode: host to '{workload.Name}'";
+        if (signal.Evidence.IsInherited
+            && ReferenceEquals(signal.Evidence.Location.Source, workload.Location.Source)
+            && ComposeFixes.TreeOf(model, workload.Location.Source) is { } tree
+            && YamlNavigation.FindExtensionContaining(tree, signal.Evidence.Location.Span) is { } extension
+            && extension.Value.Resolve() is YamlMapping anchored
+            && YamlNavigation.Merges(service, anchored)
+            && service.Find("network_mode") is null
+            && ComposeFixes.Merging(model, anchored).All(w => VmAccessAnalysis.FindSignal(w, context.Options) is not null))
+        {
+            target = anchored;
+            title = $"Add network_mode: host to '{extension.KeyText}'";
+        }
+
+        var edit = target.Find("network_mode") is { } existing
+            ? YamlEdits.ReplaceScalar(existing.Value, "host")
+            : YamlEdits.InsertEntry(workload.Location.Source, target, "network_mode", "host");
+        return edit is { } e ? new CodeFix(title, "HNL1001.NetworkModeHost", workload.Location.Source, [e]) : null;
     }
 
     /// <summary>

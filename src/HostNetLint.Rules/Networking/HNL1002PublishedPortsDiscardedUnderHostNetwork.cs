@@ -1,6 +1,7 @@
 using HostNetLint.Parsing.Text;
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
+using HostNetLint.Rules.Fixing;
 
 namespace HostNetLint.Rules.Networking;
 
@@ -36,7 +37,17 @@ public sealed class HNL1002PublishedPortsDiscardedUnderHostNetwork : Rule
                 related = [new RelatedLocation(workload.PortsKey ?? first.Location, "ports: written here"), new RelatedLocation(first.Site, $"merged into '{workload.Name}' here")];
             }
 
-            context.Report(primary, $"{workload.GroupName}/{workload.Name}/ports", [workload.Name, entries], related);
+            context.Report(primary, $"{workload.GroupName}/{workload.Name}/ports", [workload.Name, entries], CreateFix(context, workload), related);
         }
     }
+
+    /// <summary>
+    /// Removes the <c>ports:</c> entry. When it sits in an extension anchor, only if every service merging
+    /// the anchor is on the host network too (else the edit would drop ports another service needs).
+    /// </summary>
+    private static CodeFix? CreateFix(RuleContext context, Model.Workloads.Workload workload) =>
+        workload.Kind != Model.Workloads.WorkloadKind.ComposeService ? UnitFixes.RemovePublishedPorts(workload)
+        : workload.PortsKey is { } key
+            ? ComposeFixes.RemoveEntryFix(context.Model, workload, key, w => w.IsHostNetwork, "Remove ports:", "HNL1002.RemovePorts")
+            : null;
 }

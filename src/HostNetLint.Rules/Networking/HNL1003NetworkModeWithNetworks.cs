@@ -1,6 +1,7 @@
 using HostNetLint.Model.Workloads;
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
+using HostNetLint.Rules.Fixing;
 
 namespace HostNetLint.Rules.Networking;
 
@@ -26,7 +27,16 @@ public sealed class HNL1003NetworkModeWithNetworks : Rule
                 continue;
             }
 
-            context.Report(networksKey, $"{workload.GroupName}/{workload.Name}/networks", [workload.Name, mode.Text], new RelatedLocation(mode.Location, "network_mode is set here"));
+            var fix = MustUseHostNetwork(workload)
+                ? ComposeFixes.RemoveEntryFix(context.Model, workload, networksKey, MustUseHostNetwork, "Remove networks:", "HNL1003.RemoveNetworks")
+                : null;
+            context.Report(networksKey, $"{workload.GroupName}/{workload.Name}/networks", [workload.Name, mode.Text], fix, new RelatedLocation(mode.Location, "network_mode is set here"));
         }
     }
+
+    /// <summary>
+    /// Only then is dropping networks: certainly right; with another network_mode the user may have meant the
+    /// networks and the mode is the mistake. (A VM-facing service on another mode gets host from HNL1001's fix first.)
+    /// </summary>
+    private static bool MustUseHostNetwork(Workload workload) => workload.NetworkMode?.Text == "host";
 }

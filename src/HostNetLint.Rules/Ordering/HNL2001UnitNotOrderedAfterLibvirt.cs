@@ -2,6 +2,7 @@ using HostNetLint.Parsing.Text;
 using HostNetLint.Rules.Analysis;
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
+using HostNetLint.Rules.Fixing;
 
 namespace HostNetLint.Rules.Ordering;
 
@@ -37,7 +38,8 @@ public sealed class HNL2001UnitNotOrderedAfterLibvirt : Rule
             var location = after.Count > 0
                 ? new Location(after[^1].Entry.Source, after[^1].Entry.KeySpan)
                 : unit.UnitSectionLocation;
-            context.Report(location, $"{unit.Document.Path}/Unit/After/libvirt", [unit.Name, reason]);
+            var fix = UnitFixes.ToFix(UnitFixes.AddToUnitList(unit, "After", "libvirtd.service"), "Order the unit after libvirtd.service", "HNL2001.AfterLibvirt");
+            context.Report(location, $"{unit.Document.Path}/Unit/After/libvirt", [unit.Name, reason], fix);
         }
     }
 }

@@ -1,6 +1,7 @@
 using HostNetLint.Rules.Analysis;
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
+using HostNetLint.Rules.Fixing;
 
 namespace HostNetLint.Rules.Ordering;
 
@@ -35,7 +36,8 @@ public sealed class HNL2002LibvirtOrderedButNotPulledIn : Rule
             var libvirt = UnitAnalysis.UnitList(unit, "After").FirstOrDefault(item => context.Options.LibvirtUnits.Contains(item.Text, StringComparer.Ordinal));
             if (libvirt is not null)
             {
-                context.Report(libvirt.Location, $"{unit.Document.Path}/Unit/Wants/libvirt", [unit.Name, libvirt.Text]);
+                var fix = UnitFixes.ToFix(UnitFixes.AddToUnitList(unit, "Wants", libvirt.Text), $"Add Wants={libvirt.Text}", "HNL2002.WantsLibvirt");
+                context.Report(libvirt.Location, $"{unit.Document.Path}/Unit/Wants/libvirt", [unit.Name, libvirt.Text], fix);
             }
         }
     }

@@ -1,6 +1,7 @@
 using HostNetLint.Rules.Analysis;
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
+using HostNetLint.Rules.Fixing;
 
 namespace HostNetLint.Rules.Ordering;
 
@@ -31,12 +32,27 @@ public sealed class HNL2003WaitsForNetworkTarget : Rule
             var plain = after.FirstOrDefault(item => item.Text == "network.target");
             if (online is null && plain is not null)
             {
-                context.Report(plain.Location, $"{unit.Document.Path}/Unit/After/network.target", [unit.Name, "waits for network.target only"]);
+                context.Report(plain.Location, $"{unit.Document.Path}/Unit/After/network.target", [unit.Name, "waits for network.target only"], ReplaceNetworkTarget(unit, plain));
             }
             else if (online is not null && !UnitAnalysis.PulledIn(unit).Any(item => item.Text == "network-online.target"))
             {
-                context.Report(online.Location, $"{unit.Document.Path}/Unit/Wants/network-online.target", [unit.Name, "is ordered after network-online.target but does not pull it in with Wants="]);
+                var fix = UnitFixes.ToFix(UnitFixes.AddToUnitList(unit, "Wants", "network-online.target"), "Add Wants=network-online.target", "HNL2003.NetworkOnline");
+                context.Report(online.Location, $"{unit.Document.Path}/Unit/Wants/network-online.target", [unit.Name, "is ordered after network-online.target but does not pull it in with Wants="], fix);
             }
         }
+    }
+
+    /// <summary>network.target becomes network-online.target, and Wants=network-online.target is added (one fix, one file).</summary>
+    private static CodeFix? ReplaceNetworkTarget(Model.Units.ServiceUnit unit, Parsing.Systemd.UnitListItem plain)
+    {
+        var replace = UnitEdits.ReplaceItem(plain, "network-online.target");
+        if (UnitAnalysis.PulledIn(unit).Any(item => item.Text == "network-online.target"))
+        {
+            return new CodeFix("Use network-online.target", "HNL2003.NetworkOnline", plain.Entry.Source, [replace]);
+        }
+
+        return UnitFixes.AddToUnitList(unit, "Wants", "network-online.target") is { } wants && ReferenceEquals(wants.Document, plain.Entry.Source)
+            ? new CodeFix("Use network-online.target", "HNL2003.NetworkOnline", plain.Entry.Source, [replace, wants.Edit])
+            : null;
     }
 }

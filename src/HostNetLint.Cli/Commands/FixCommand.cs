@@ -1,0 +1,204 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using HostNetLint.Cli.Output;
+using HostNetLint.Fixes;
+using HostNetLint.Model;
+using HostNetLint.Parsing.Text;
+using HostNetLint.Rules.Configuration;
+using HostNetLint.Rules.Diagnostics;
+using HostNetLint.Rules.Engine;
+
+namespace HostNetLint.Cli.Commands;
+
+/// <summary>
+/// <c>hostnetlint fix [PATH...]</c>: applies every safe fix (text edits only, files rewritten atomically), then
+/// reports what is left like <c>check</c>. <c>--dry-run</c> prints a unified diff for <c>git apply</c> instead.
+/// </summary>
+public static class FixCommand
+{
+    public static Command Create(CliContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Files or directories to fix (default: the current directory)",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+
+        var exclude = new Option<string[]>("--exclude")
+        {
+            Description = "Leave out files and directories matching this glob (relative to the linted root, forward slashes); repeatable",
+            HelpName = "glob",
+            AllowMultipleArgumentsPerToken = false,
+        };
+
+        var failLevel = new Option<string>("--fail-level")
+        {
+            Description = "Exit with 1 when a finding at or above this level remains after fixing",
+            HelpName = "error|warning|note",
+            DefaultValueFactory = _ => "warning",
+        };
+        failLevel.AcceptOnlyFromAmong("error", "warning", "note");
+
+        var dryRun = new Option<bool>("--dry-run")
+        {
+            Description = "Write nothing; print the changes as a unified diff (for git apply) and exit with 1 when there are any",
+        };
+
+        var rules = new Option<string[]>("--rule")
+        {
+            Description = "Fix only this rule (HNLxxxx); repeatable",
+            HelpName = "HNLxxxx",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        rules.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (RuleCatalog.Find(token.Value) is not { } rule)
+                {
+                    result.AddError($"Unknown rule '{token.Value}'.");
+                }
+                else if (!rule.Descriptor.IsFixable)
+                {
+                    result.AddError($"Rule {token.Value} has no automatic fix: {rule.Descriptor.NoFixReason}");
+                }
+            }
+        });
+
+        var verbose = new Option<bool>("--verbose")
+        {
+            Description = "Show the full exception when the tool itself fails",
+        };
+
+        var command = new Command("fix", "Apply the automatic fixes (text edits only: comments, formatting and line breaks stay), then report what is left");
+        paths.Validators.Add(CheckCommand.RejectUnknownOptions);
+        command.Arguments.Add(paths);
+        command.Options.Add(exclude);
+        command.Options.Add(failLevel);
+        command.Options.Add(dryRun);
+        command.Options.Add(rules);
+        command.Options.Add(verbose);
+        command.SetAction(parseResult =>
+        {
+            var settings = new FixSettings(
+                [.. parseResult.GetValue(paths) ?? []],
+                [.. parseResult.GetValue(exclude) ?? []],
+                CheckCommand.ParseFailLevel(parseResult.GetValue(failLevel)),
+                parseResult.GetValue(dryRun),
+                [.. parseResult.GetValue(rules) ?? []]);
+            try
+            {
+                return Execute(settings, context);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                return CliApplication.ReportToolFailure(ex, context.Error, parseResult.GetValue(verbose));
+            }
+        });
+        return command;
+    }
+
+    /// <summary>Runs a fix with already-parsed settings; returns the exit code.</summary>
+    internal static int Execute(FixSettings settings, CliContext context)
+    {
+        if (LintTarget.Resolve(settings.Paths, context) is not { } target)
+        {
+            return ExitCodes.UsageOrToolError;
+        }
+
+        var (root, fullPaths) = target;
+
+        // The same configuration as check (.editorconfig, hostnetlint.yaml, suppressions): a suppressed or
+        // switched-off finding is never fixed.
+        var lintSettings = LintSettingsBuilder.Build(new LintSettingsRequest
+        {
+            Root = root,
+            Severities = ImmutableDictionary<string, Severity>.Empty,
+            FailLevel = settings.FailLevel,
+            DefaultFailLevel = settings.FailLevel,
+            Exclude = settings.Exclude,
+        });
+        if (!lintSettings.IsValid)
+        {
+            new TextReporter().Write(new CheckReport(lintSettings.ConfigurationProblems, 1, root, context.CurrentDirectory), context.Output);
+            return ExitCodes.UsageOrToolError;
+        }
+
+        var modelOptions = lintSettings.ModelOptions;
+        var options = FixOptions.Default with { Model = modelOptions, Lint = lintSettings.LintOptions, Rules = [.. settings.Rules] };
+        var result = FixAllEngine.Run(root, fullPaths, options, (r, p, o) => context.BuildModel(r, p, o), (m, o) => context.Lint(m, o));
+        var shownRoot = result.Model.Root.Length == 0 ? root : result.Model.Root;
+
+        if (settings.DryRun)
+        {
+            return WriteDiff(result, shownRoot, context);
+        }
+
+        foreach (var file in result.Files)
+        {
+            var shown = DisplayPath.For(file.Path, shownRoot, context.CurrentDirectory);
+            if (file.IsChanged)
+            {
+                var expected = file.Original.EncodeLikeOriginal(file.Original.Text);
+                if (AtomicFileWriter.Write(shownRoot, file.FullPath, file.NewBytes(), expected) is { } writeFailure)
+                {
+                    context.Output.WriteLine($"not fixed {shown}: {writeFailure}");
+                    continue;
+                }
+
+                context.Output.WriteLine($"fixed {shown}: {Edits(file.EditCount)} ({string.Join(", ", file.RuleIds)})");
+            }
+
+            if (file.RefusedReason is { } reason)
+            {
+                // A later pass was refused; the passes before it were written above.
+                context.Output.WriteLine(file.IsChanged ? $"not all fixes applied to {shown}: {reason}" : $"not fixed {shown}: {reason}");
+            }
+        }
+
+        if (result.ReachedPassLimit)
+        {
+            context.Output.WriteLine($"fix stopped after {result.Passes} passes; run it again to continue");
+        }
+
+        // Report from the files as they are now on disk (a write may have been refused).
+        var model = context.BuildModel(root, fullPaths, modelOptions);
+        var diagnostics = context.Lint(model, lintSettings.LintOptions);
+        new TextReporter().Write(new CheckReport(diagnostics, model.Documents.Length, model.Root.Length == 0 ? root : model.Root, context.CurrentDirectory), context.Output);
+        return ExitCodes.ForFindings(diagnostics, settings.FailLevel);
+    }
+
+    private static int WriteDiff(FixAllResult result, string root, CliContext context)
+    {
+        var changed = false;
+        foreach (var file in result.Changed)
+        {
+            changed = true;
+            var shown = DisplayPath.For(file.Path, root, context.CurrentDirectory);
+            if (file.Original.Encoding is SourceEncoding.Utf16LittleEndian or SourceEncoding.Utf16BigEndian)
+            {
+                // git treats UTF-16 as binary; a text diff of it would not apply.
+                context.Error.WriteLine($"hostnetlint: {shown} is UTF-16; its {Edits(file.EditCount)} are not shown as a diff");
+                continue;
+            }
+
+            // The BOM is part of the first line as git sees the file.
+            var bom = file.Original.Encoding == SourceEncoding.Utf8WithBom ? "\uFEFF" : string.Empty;
+            context.Output.Write(UnifiedDiff.Create(shown, bom + file.Original.Text, bom + file.NewText));
+        }
+
+        foreach (var file in result.Files.Where(f => f.RefusedReason is not null))
+        {
+            context.Error.WriteLine($"hostnetlint: not fixed {DisplayPath.For(file.Path, root, context.CurrentDirectory)}: {file.RefusedReason}");
+        }
+
+        return changed ? ExitCodes.FindingsAtOrAboveFailLevel : ExitCodes.Success;
+    }
+
+    private static string Edits(int count) => count == 1 ? "1 edit" : $"{count.ToString(System.Globalization.CultureInfo.InvariantCulture)} edits";
+}
+
+/// <summary>The parsed options of one <c>fix</c>.</summary>
+internal sealed record FixSettings(ImmutableArray<string> Paths, ImmutableArray<string> Exclude, Severity FailLevel, bool DryRun, ImmutableArray<string> Rules);

@@ -1,0 +1,114 @@
+using HostNetLint.Parsing.Text;
+using HostNetLint.Parsing.Yaml;
+
+namespace HostNetLint.Rules.Fixing;
+
+/// <summary>Finds nodes of a YAML tree by source position, for fixes that start from a model location.</summary>
+public static class YamlNavigation
+{
+    // Deep enough for any compose file; a guard against pathological nesting, not a limit users meet.
+    private const int MaxDepth = 256;
+
+    /// <summary>The mapping entry whose key starts at <paramref name="keyStart"/>, or null. Aliases are not followed.</summary>
+    public static YamlEntryRef? FindEntryByKey(YamlSyntaxTree tree, int keyStart)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        foreach (var document in tree.Documents)
+        {
+            if (document.Root is { } root && Find(root, keyStart, 0) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The top-level extension entry (<c>x-…</c>) of the first document whose value contains <paramref name="span"/>,
+    /// or null when the span lies elsewhere (such as inside a service).
+    /// </summary>
+    public static YamlMappingEntry? FindExtensionContaining(YamlSyntaxTree tree, TextSpan span)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        if (tree.Root is not YamlMapping root)
+        {
+            return null;
+        }
+
+        foreach (var entry in root.Entries)
+        {
+            if (entry.KeyText is { } key && key.StartsWith("x-", StringComparison.Ordinal) && entry.Value.Span.Contains(span))
+            {
+                return entry;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when <paramref name="mapping"/> merges <paramref name="target"/> through <c>&lt;&lt;: *alias</c> (directly or in a list).</summary>
+    public static bool Merges(YamlMapping mapping, YamlNode target)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        foreach (var entry in mapping.Entries)
+        {
+            if (entry.Key is not YamlScalar { Value: "<<" })
+            {
+                continue;
+            }
+
+            if (ReferenceEquals(entry.Value.Resolve(), target))
+            {
+                return true;
+            }
+
+            if (entry.Value is YamlSequence sequence && sequence.Items.Any(i => ReferenceEquals(i.Resolve(), target)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static YamlEntryRef? Find(YamlNode node, int keyStart, int depth)
+    {
+        if (depth > MaxDepth || node.Span.Start > keyStart || node.Span.End < keyStart)
+        {
+            return null;
+        }
+
+        switch (node)
+        {
+            case YamlMapping mapping:
+                for (var i = 0; i < mapping.Entries.Length; i++)
+                {
+                    var entry = mapping.Entries[i];
+                    if (entry.Key.Span.Start == keyStart)
+                    {
+                        return new YamlEntryRef(mapping, i);
+                    }
+
+                    if (Find(entry.Value, keyStart, depth + 1) is { } inValue)
+                    {
+                        return inValue;
+                    }
+                }
+
+                return null;
+            case YamlSequence sequence:
+                foreach (var item in sequence.Items)
+                {
+                    if (Find(item, keyStart, depth + 1) is { } inItem)
+                    {
+                        return inItem;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using HostNetLint.Fixes;
+using HostNetLint.Model;
+using HostNetLint.Parsing.Text;
+using HostNetLint.Rules.Diagnostics;
+using HostNetLint.Rules.Engine;
+using HostNetLint.Rules.Hygiene;
+using HostNetLint.Tests.TestSupport;
+
+namespace HostNetLint.Tests.Fixes;
+
+[TestFixture]
+public sealed class FixAllEngineTests
+{
+    private const string Compose = "services:\n  web:\n    image: nginx\n";
+
+    [Test]
+    public void Overlapping_fixes_keep_the_earlier_one_and_identical_edits_apply_once()
+    {
+        var text = SourceText.From("abcdef");
+        var first = Fix(text, new TextEdit(new TextSpan(1, 2), "X"));
+        var overlapping = Fix(text, new TextEdit(new TextSpan(2, 2), "Y"));
+        var sameInsertPoint = Fix(text, TextEdit.Insert(1, "Z"));
+        var duplicate = Fix(text, new TextEdit(new TextSpan(1, 2), "X"));
+        var later = Fix(text, TextEdit.Insert(6, "!"));
+
+        var (edits, fixes) = FixAllEngine.SelectEdits([("A", later), ("A", overlapping), ("A", first), ("A", sameInsertPoint), ("A", duplicate)]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(TextEdit.Apply(text.Text, edits), Is.EqualTo("aXdef!"));
+            Assert.That(fixes.Select(f => f.Fix), Is.EquivalentTo(new[] { first, duplicate, later }));
+        });
+    }
+
+    [Test]
+    public void TextEdit_Apply_refuses_overlapping_edits()
+    {
+        Assert.That(TextEdit.Apply("abc", [new TextEdit(new TextSpan(0, 2), ""), new TextEdit(new TextSpan(1, 1), "")]), Is.Null);
+    }
+
+    [Test]
+    public void A_fix_that_never_settles_stops_at_the_pass_bound()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("compose.yaml", Compose);
+        var result = FixAllEngine.Run(temp.Path, [], FixOptions.Default with { MaxPasses = 3 }, DeploymentModelBuilder.Build, (model, _) => FixingLinter(model, "# again\n"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Passes, Is.EqualTo(3));
+            Assert.That(result.ReachedPassLimit, Is.True);
+            Assert.That(result.Files.Single().NewText, Is.EqualTo("# again\n# again\n# again\n" + Compose));
+        });
+    }
+
+    [Test]
+    public void A_fix_whose_result_would_not_parse_is_refused_and_the_reason_kept()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("compose.yaml", Compose);
+        var result = FixAllEngine.Run(temp.Path, [], FixOptions.Default, DeploymentModelBuilder.Build, (model, _) => FixingLinter(model, "bad: [\n"));
+        var file = result.Files.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(file.IsChanged, Is.False);
+            Assert.That(file.RefusedReason, Does.Contain("would not parse"));
+            Assert.That(File.ReadAllText(Path.Combine(temp.Path, "compose.yaml")), Is.EqualTo(Compose));
+        });
+    }
+
+    [Test]
+    public void A_finding_with_severity_none_is_not_fixed()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("compose.yaml", Compose);
+        var result = FixAllEngine.Run(
+            temp.Path,
+            [],
+            FixOptions.Default,
+            DeploymentModelBuilder.Build,
+            (model, _) => [.. FixingLinter(model, "# x\n").Select(d => d with { Severity = Severity.None })]);
+        Assert.That(result.Changed, Is.Empty);
+    }
+
+    [Test]
+    public void Nothing_is_written_by_the_engine()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("compose.yaml", "version: '3'\n" + Compose);
+        var result = FixRunner.Fix(temp);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Changed.Single().NewText, Is.EqualTo(Compose));
+            Assert.That(File.ReadAllText(Path.Combine(temp.Path, "compose.yaml")), Is.EqualTo("version: '3'\n" + Compose));
+        });
+    }
+
+    private static CodeFix Fix(SourceText text, TextEdit edit) => new("t", "k", text, [edit]);
+
+    /// <summary>A linter that always offers one fix inserting <paramref name="insert"/> at the top of the first document.</summary>
+    private static ImmutableArray<Diagnostic> FixingLinter(DeploymentModel model, string insert)
+    {
+        var text = model.Documents.First(d => d.Yaml is not null).Text;
+        var location = new Location(text, new TextSpan(0, 0));
+        var diagnostic = new Diagnostic(HNL3001ObsoleteVersionKey.Definition, location, "m", Severity.Note, [], "p")
+        {
+            Fixes = [new CodeFix("insert", "insert", text, [TextEdit.Insert(0, insert)])],
+        };
+        return [diagnostic];
+    }
+}

@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using HostNetLint.Cli;
+using HostNetLint.Tests.TestSupport;
+
+namespace HostNetLint.Tests.Fixes;
+
+/// <summary><c>hostnetlint fix</c> and <c>fix --dry-run</c> in-process, on files in a temporary directory.</summary>
+[TestFixture]
+public sealed class FixCommandTests
+{
+    private const string Before = "# web\r\nversion: '3'\r\nservices:\r\n  web:\r\n    image: nginx\r\n    network_mode: host\r\n    ports:\r\n      - \"80:80\"\r\n    command: serve";
+
+    private const string After = "# web\r\nservices:\r\n  web:\r\n    image: nginx\r\n    network_mode: host\r\n    command: serve";
+
+    [Test]
+    public void Fix_writes_the_files_reports_what_it_did_and_what_is_left()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("app/compose.yaml", Before);
+        var (exit, output, _) = Run(temp.Path, "fix");
+        Assert.Multiple(() =>
+        {
+            Assert.That(File.ReadAllText(Path.Combine(temp.Path, "app", "compose.yaml")), Is.EqualTo(After));
+            Assert.That(output, Does.Contain("fixed app/compose.yaml: 2 edits (HNL1002, HNL3001)"));
+            Assert.That(output, Does.Contain("No findings in 1 file"));
+            Assert.That(exit, Is.EqualTo(ExitCodes.Success));
+        });
+
+        var (secondExit, secondOutput, _) = Run(temp.Path, "fix");
+        Assert.That(secondOutput, Does.Not.Contain("fixed "));
+        Assert.That(secondExit, Is.EqualTo(ExitCodes.Success));
+    }
+
+    [Test]
+    public void Fix_exits_1_when_an_unfixable_finding_remains()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("compose.yaml", "services:\n  web:\n    image: nginx\n    network_mode: host\n    command: webserver --port 8888\n  api:\n    image: x\n    network_mode: host\n    command: serve --port 8888\n");
+        var (exit, output, _) = Run(temp.Path, "fix", "--fail-level", "note");
+        Assert.That(exit, Is.EqualTo(ExitCodes.FindingsAtOrAboveFailLevel), output);
+    }
+
+    [Test]
+    public void Rule_option_limits_the_fix_and_rejects_rules_without_a_fix()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("compose.yaml", Before);
+        var (exit, _, _) = Run(temp.Path, "fix", "--rule", "HNL3001");
+        Assert.Multiple(() =>
+        {
+            Assert.That(File.ReadAllText(Path.Combine(temp.Path, "compose.yaml")), Does.Contain("ports:").And.Not.Contain("version"));
+            Assert.That(exit, Is.EqualTo(ExitCodes.FindingsAtOrAboveFailLevel));
+        });
+
+        var (badExit, _, error) = Run(temp.Path, "fix", "--rule", "HNL1005");
+        Assert.That(badExit, Is.EqualTo(ExitCodes.UsageOrToolError));
+        Assert.That(error, Does.Contain("no automatic fix"));
+    }
+
+    [Test]
+    public void Dry_run_writes_nothing_and_prints_a_diff_that_git_applies()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("app/compose.yaml", Before);
+        temp.WriteBytes("bom/compose.yaml", [0xEF, 0xBB, 0xBF, .. "version: '3'\nservices:\n  web:\n    image: nginx\n"u8]);
+        var (exit, diff, _) = Run(temp.Path, "fix", "--dry-run");
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(ExitCodes.FindingsAtOrAboveFailLevel));
+            Assert.That(File.ReadAllText(Path.Combine(temp.Path, "app", "compose.yaml")), Is.EqualTo(Before));
+            Assert.That(diff, Does.StartWith("diff --git a/app/compose.yaml b/app/compose.yaml\n--- a/app/compose.yaml\n+++ b/app/compose.yaml\n@@ "));
+            Assert.That(diff, Does.Contain("\\ No newline at end of file\n"));
+        });
+
+        if (!GitIsAvailable())
+        {
+            Assert.Ignore("git is not installed");
+        }
+
+        Git(temp.Path, "init", "-q");
+        File.WriteAllText(Path.Combine(temp.Path, "fix.patch"), diff);
+        Git(temp.Path, "apply", "--check", "fix.patch");
+        Git(temp.Path, "apply", "fix.patch");
+        Assert.Multiple(() =>
+        {
+            Assert.That(File.ReadAllText(Path.Combine(temp.Path, "app", "compose.yaml")), Is.EqualTo(After));
+            Assert.That(File.ReadAllBytes(Path.Combine(temp.Path, "bom", "compose.yaml")), Is.EqualTo((byte[])[0xEF, 0xBB, 0xBF, .. "services:\n  web:\n    image: nginx\n"u8]));
+        });
+
+        var (cleanExit, cleanDiff, _) = Run(temp.Path, "fix", "--dry-run");
+        Assert.That(cleanExit, Is.EqualTo(ExitCodes.Success));
+        Assert.That(cleanDiff, Is.Empty);
+    }
+
+    [Test]
+    public void Check_in_SARIF_carries_the_fixes_as_result_fixes()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("compose.yaml", "version: '3'\nservices:\n  web:\n    image: nginx\n");
+        var (_, sarif, _) = Run(temp.Path, "check", "--format", "sarif");
+        Assert.That(sarif, Does.Contain("\"fixes\"").And.Contain("Remove the version key").And.Contain("\"deletedRegion\""));
+    }
+
+    [Test]
+    public void Fix_never_writes_through_a_symlink_that_leaves_the_root()
+    {
+        using var outside = new TempDirectory();
+        using var temp = new TempDirectory();
+        var target = outside.Write("compose.yaml", "version: '3'\nservices:\n  web:\n    image: nginx\n");
+        File.CreateSymbolicLink(Path.Combine(temp.Path, "compose.yaml"), target);
+        Run(temp.Path, "fix");
+        Assert.That(File.ReadAllText(target), Does.StartWith("version: '3'"));
+    }
+
+    [Test]
+    public void Fix_leaves_a_file_with_a_syntax_error_untouched()
+    {
+        using var temp = new TempDirectory();
+        const string broken = "version: '3'\nservices:\n  web: [\n";
+        temp.Write("compose.yaml", broken);
+        var (exit, _, _) = Run(temp.Path, "fix");
+        Assert.That(File.ReadAllText(Path.Combine(temp.Path, "compose.yaml")), Is.EqualTo(broken));
+        Assert.That(exit, Is.EqualTo(ExitCodes.FindingsAtOrAboveFailLevel));
+    }
+
+    private static (int Exit, string Output, string Error) Run(string directory, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = CliApplication.Run(args, output, error, directory);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private static bool GitIsAvailable()
+    {
+        try
+        {
+            return Git(Path.GetTempPath(), "--version") == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+
+    private static int Git(string directory, params string[] args)
+    {
+        var info = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEnd();
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.That(process.ExitCode, Is.Zero, $"git {string.Join(' ', args)}: {stderr}");
+        return process.ExitCode;
+    }
+}

@@ -1,0 +1,167 @@
+using System.Text;
+using CsCheck;
+using HostNetLint.Fixes;
+using HostNetLint.Parsing.Systemd;
+using HostNetLint.Parsing.Text;
+using HostNetLint.Parsing.Yaml;
+using HostNetLint.Rules.Engine;
+using HostNetLint.Tests.TestSupport;
+
+namespace HostNetLint.Tests.Fixes;
+
+/// <summary>
+/// Property tests over generated files in many layouts: the fixed text parses, every line a fix must not touch is
+/// still there byte for byte and in order, line breaks, BOM and final newline are kept, the fixed rules no longer
+/// fire and a second fix-all changes nothing.
+/// </summary>
+[TestFixture]
+public sealed class FixPropertyTests
+{
+    private static readonly string[] ComposeRules = ["HNL1001", "HNL1002", "HNL1003", "HNL3001"];
+
+    private static readonly string[] UnitRules = ["HNL2001", "HNL2002", "HNL2003"];
+
+    private static readonly Gen<GeneratedService> Service =
+        Gen.Select(Gen.Int[0, 5], Gen.Bool, Gen.Int[0, 2], Gen.Int[0, 7], Gen.Bool, Gen.Bool)
+            .Select(t => new GeneratedService(
+                0,
+                VmFacing: t.Item1 >= 2,
+                NetworkMode: (t.Item1 % 3) switch { 0 => null, 1 => "host", _ => "bridge" },
+                Ports: (t.Item4 & 1) != 0,
+                Networks: (t.Item4 & 2) != 0,
+                Flow: t.Item2 && (t.Item4 & 4) != 0,
+                Quote: t.Item3,
+                Comments: t.Item5,
+                CompactSequences: t.Item6));
+
+    private static readonly Gen<GeneratedCompose> Compose =
+        Gen.Select(Gen.OneOf(2, 4), Gen.Int[0, 31], Service.Array[1, 4])
+            .Select(t => new GeneratedCompose(
+                t.Item1,
+                Crlf: (t.Item2 & 1) != 0,
+                Bom: (t.Item2 & 2) != 0,
+                FinalNewline: (t.Item2 & 4) != 0,
+                Version: (t.Item2 & 8) != 0,
+                HeaderComment: (t.Item2 & 16) != 0,
+                Services: [.. t.Item3.Select((s, i) => s with { Index = i })]));
+
+    /// <summary>Files with an <c>x-common</c> anchor merged by some services, whose VM access, ports and networks come from it.</summary>
+    private static readonly Gen<GeneratedCompose> ComposeWithAnchor =
+        Gen.Select(Compose, Gen.Int[0, 15], Gen.Int[0, 15])
+            .Select(t => t.Item1 with
+            {
+                Anchor = new GeneratedAnchor((t.Item2 & 1) != 0, (t.Item2 & 2) != 0, (t.Item2 & 4) != 0, (t.Item2 & 8) != 0),
+                Services = [.. t.Item1.Services.Select(s => (t.Item3 & (1 << s.Index)) == 0 ? s : s with
+                {
+                    MergesAnchor = true,
+                    Flow = false,
+                    VmFacing = (t.Item2 & 1) != 0,
+                    Ports = false,
+                    Networks = false,
+                })],
+            });
+
+    [Test]
+    public void Fixing_generated_compose_files_keeps_everything_it_must_and_settles_in_one_run()
+    {
+        Compose.Sample(CheckCompose, iter: 1200, threads: 2, print: c => c.Render().Text);
+    }
+
+    [Test]
+    public void Fixing_generated_compose_files_with_a_shared_anchor_changes_it_only_when_every_merging_service_needs_it()
+    {
+        ComposeWithAnchor.Sample(CheckCompose, iter: 800, threads: 2, print: c => c.Render().Text);
+    }
+
+    [Test]
+    public void Fixing_generated_units_keeps_everything_it_must_and_settles_in_one_run()
+    {
+        GeneratedUnit.Gen.Sample(CheckUnit, iter: 1000, threads: 2, print: u => u.Render().Text);
+    }
+
+    private static void CheckCompose(GeneratedCompose compose)
+    {
+        var (text, lines) = compose.Render();
+        using var temp = new TempDirectory();
+        var path = temp.WriteBytes("compose.yaml", Encoding.UTF8.GetBytes(text));
+        var original = SourceText.Decode(File.ReadAllBytes(path), "compose.yaml");
+        Assert.That(YamlSyntaxTree.Parse(original).Problems, Is.Empty, "generated input must be valid:\n" + text);
+
+        var result = FixRunner.Fix(temp);
+        var fixedText = result.Files.SingleOrDefault()?.NewText ?? original.Text;
+        Assert.That(result.Files.Where(f => f.RefusedReason is not null), Is.Empty);
+        CheckBytes(compose.Bom, compose.NewLine, compose.FinalNewline, result.Files.SingleOrDefault()?.NewBytes() ?? File.ReadAllBytes(path), fixedText);
+        Assert.That(YamlSyntaxTree.Parse(SourceText.From(fixedText)) is { IsComplete: true, Problems.IsEmpty: true }, "fixed text parses:\n" + fixedText);
+        CheckKept(lines, fixedText, inserted: l => l.TrimStart() is "network_mode: host" or "\"network_mode\": host" || l.Contains('{', StringComparison.Ordinal));
+
+        foreach (var file in result.Changed)
+        {
+            Assert.That(AtomicFileWriter.Write(temp.Path, file.FullPath, file.NewBytes()), Is.Null);
+        }
+
+        if (compose.ExpectSettled)
+        {
+            Assert.That(Lint.Directory(temp.Path).Where(d => ComposeRules.Contains(d.Id)), Is.Empty, "fixed rules still fire:\n" + fixedText);
+        }
+
+        Assert.That(FixRunner.Fix(temp).Changed, Is.Empty, "second pass is a no-op:\n" + fixedText);
+    }
+
+    private static void CheckUnit(GeneratedUnit unit)
+    {
+        var (text, lines) = unit.Render();
+        using var temp = new TempDirectory();
+        var path = temp.WriteBytes("airflow.service", Encoding.UTF8.GetBytes(text));
+        var original = SourceText.Decode(File.ReadAllBytes(path), "airflow.service");
+        var run = () => FixAllEngine.Run(temp.Path, [], FixOptions.Default, UnitOnlyModel.Build, LintEngine.Run);
+
+        var result = run();
+        var fix = result.Files.SingleOrDefault();
+        Assert.That(fix?.RefusedReason, Is.Null);
+        var fixedText = fix?.NewText ?? original.Text;
+        CheckBytes(unit.Bom, unit.NewLine, unit.FinalNewline, fix?.NewBytes() ?? File.ReadAllBytes(path), fixedText);
+        Assert.That(UnitFileSyntax.Parse(SourceText.From(fixedText)) is { IsComplete: true, Problems.IsEmpty: true }, "fixed unit parses:\n" + fixedText);
+        CheckKept(lines, fixedText, inserted: l => l.Length == 0 || l == "[Unit]" || l.StartsWith("After=", StringComparison.Ordinal) || l.StartsWith("Wants=", StringComparison.Ordinal));
+        Assert.That(result.Remaining.Where(d => UnitRules.Contains(d.Id)), Is.Empty, "fixed rules still fire:\n" + fixedText);
+
+        if (fix is { IsChanged: true })
+        {
+            Assert.That(AtomicFileWriter.Write(temp.Path, fix.FullPath, fix.NewBytes()), Is.Null);
+        }
+
+        Assert.That(run().Changed, Is.Empty, "second pass is a no-op:\n" + fixedText);
+    }
+
+    /// <summary>Encoding, BOM, line breaks and the final newline are the original's.</summary>
+    private static void CheckBytes(bool bom, string newLine, bool finalNewline, byte[] bytes, string text)
+    {
+        Assert.That(bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]), Is.EqualTo(bom));
+        var other = newLine == "\n" ? "\r\n" : "\n";
+        var breaks = newLine == "\n" ? text.Contains('\r', StringComparison.Ordinal) : text.Replace("\r\n", string.Empty, StringComparison.Ordinal).Contains('\n', StringComparison.Ordinal);
+        Assert.That(breaks, Is.False, $"only {(newLine == "\n" ? "LF" : "CRLF")} line breaks, no {other.Length}-char ones:\n{text}");
+        Assert.That(text.EndsWith('\n'), Is.EqualTo(finalNewline), "final newline kept as it was:\n" + text);
+    }
+
+    /// <summary>Every protected line is still there, in order and unchanged; every other line of the output is one a fix may write.</summary>
+    private static void CheckKept(List<(string Line, bool Protected)> lines, string fixedText, Func<string, bool> inserted)
+    {
+        var output = fixedText.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var next = 0;
+        foreach (var (line, isProtected) in lines)
+        {
+            if (!isProtected)
+            {
+                continue;
+            }
+
+            var found = output.FindIndex(next, l => l == line);
+            Assert.That(found, Is.GreaterThanOrEqualTo(0), $"protected line '{line}' is missing or out of order:\n{fixedText}");
+            for (var i = next; i < found; i++)
+            {
+                Assert.That(inserted(output[i]) || lines.Any(l => l.Line == output[i]), Is.True, $"unexpected line '{output[i]}':\n{fixedText}");
+            }
+
+            next = found + 1;
+        }
+    }
+}
