@@ -8,4 +8,11 @@ namespace HostNetLint.Fixes;
 public sealed record FixAllResult(ImmutableArray<FileFix> Files, DeploymentModel Model, ImmutableArray<Diagnostic> Remaining, int Passes, bool ReachedPassLimit)
 {
     public IEnumerable<FileFix> Changed => Files.Where(f => f.IsChanged);
+
+    /// <summary>
+    /// Writes every changed file atomically (only if it still holds the text that was fixed); returns each
+    /// changed file with the reason it was not written, or null when it was.
+    /// </summary>
+    public IReadOnlyList<(FileFix File, string? Failure)> WriteChanges(string root) =>
+        [.. Changed.Select(file => (file, AtomicFileWriter.Write(root, file.FullPath, file.NewBytes(), file.Original.EncodeLikeOriginal(file.Original.Text))))];
 }

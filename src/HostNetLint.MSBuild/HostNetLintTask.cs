@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using HostNetLint.Fixes;
 using HostNetLint.Model;
 using HostNetLint.Rules.Configuration;
 using HostNetLint.Reporting.Baseline;
@@ -27,7 +28,7 @@ public sealed class HostNetLintTask : MSBuildTask
     /// <summary>Where to write SARIF 2.1.0; not written when empty.</summary>
     public string? SarifFile { get; set; }
 
-    /// <summary>Apply the automatic fixes before reporting (for local builds; not implemented before the fix engine lands).</summary>
+    /// <summary>Apply the automatic fixes to the files before reporting (for local builds).</summary>
     public bool Fix { get; set; }
 
     /// <summary>Findings at or above this level fail the build (error, warning or note); empty: hostnetlint.yaml's failLevel, else error.</summary>
@@ -76,6 +77,11 @@ public sealed class HostNetLintTask : MSBuildTask
 
         var failLevel = settings.FailLevel;
         var paths = Files.Select(item => item.GetMetadata("FullPath")).Where(path => path.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (Fix)
+        {
+            ApplyFixes(root, paths, settings);
+        }
+
         var model = DeploymentModelBuilder.Build(root, paths, settings.ModelOptions);
         var diagnostics = LintEngine.Run(model, settings.LintOptions);
         if (!string.IsNullOrEmpty(BaselineFile))
@@ -111,6 +117,23 @@ public sealed class HostNetLintTask : MSBuildTask
         }
 
         return !Log.HasLoggedErrors;
+    }
+
+    /// <summary>HostNetLintFix=true: fix the files on disk first (local builds), then lint what is left.</summary>
+    private void ApplyFixes(string root, IReadOnlyList<string> paths, LintSettings settings)
+    {
+        var result = FixAllEngine.Run(root, paths, FixOptions.Default with { Model = settings.ModelOptions, Lint = settings.LintOptions });
+        foreach (var (file, failure) in result.WriteChanges(root))
+        {
+            if (failure is null)
+            {
+                Log.LogMessage(MessageImportance.High, $"HostNetLint fixed {file.Path}: {file.EditCount} edit(s) ({string.Join(", ", file.RuleIds)})");
+            }
+            else
+            {
+                Log.LogWarning($"HostNetLint did not fix {file.Path}: {failure}");
+            }
+        }
     }
 
     private void WriteSarif(ImmutableArray<Diagnostic> diagnostics, string root)

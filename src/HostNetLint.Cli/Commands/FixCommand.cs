@@ -136,13 +136,13 @@ public static class FixCommand
             return WriteDiff(result, shownRoot, context);
         }
 
+        var failures = result.WriteChanges(shownRoot).ToDictionary(w => w.File, w => w.Failure);
         foreach (var file in result.Files)
         {
             var shown = DisplayPath.For(file.Path, shownRoot, context.CurrentDirectory);
             if (file.IsChanged)
             {
-                var expected = file.Original.EncodeLikeOriginal(file.Original.Text);
-                if (AtomicFileWriter.Write(shownRoot, file.FullPath, file.NewBytes(), expected) is { } writeFailure)
+                if (failures[file] is { } writeFailure)
                 {
                     context.Output.WriteLine($"not fixed {shown}: {writeFailure}");
                     continue;

@@ -84,7 +84,6 @@ public sealed class SampleRepositoryFixTests
     }
 
     [Test]
-    [Category("NeedsUnits")]
     public void Fixing_the_sample_with_the_real_model_leaves_none_of_the_fixable_findings()
     {
         using var temp = CopySample();

@@ -120,7 +120,6 @@ public sealed class UnitFixTests
     }
 
     [Test]
-    [Category("NeedsUnits")]
     public void End_to_end_the_sample_unit_is_fixed_by_the_real_model()
     {
         using var temp = new TempDirectory();

@@ -97,7 +97,6 @@ public sealed class RuleDocsTests
         Assert.That(FixFirstNoncompliant(example, UnitOnlyModel.Build), Is.EqualTo(example.Text));
 
     [TestCaseSource(nameof(FixedExamples), new object[] { "ini" })]
-    [Category("NeedsUnits")]
     public void Fixed_unit_example_is_what_fix_all_makes_of_the_first_noncompliant_one_with_the_real_model(RuleExample example) =>
         Assert.That(FixFirstNoncompliant(example, DeploymentModelBuilder.Build), Is.EqualTo(example.Text));
 
