@@ -93,6 +93,12 @@ public static class CheckCommand
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
+                if (OutputFormats.CreateReporter(settings.Format, settings.Sarif) is SarifReporter sarif)
+                {
+                    var path = settings.OutputFile is null ? null : Path.GetFullPath(settings.OutputFile, context.CurrentDirectory);
+                    sarif.WriteToolFailure(new CheckReport([], 0, context.CurrentDirectory, context.CurrentDirectory), ex, path, context.Output);
+                }
+
                 return CliApplication.ReportToolFailure(ex, context.Error, parseResult.GetValue(verbose));
             }
         });

@@ -152,6 +152,24 @@ public sealed class CheckCommandTests
         Assert.That(result.Stderr, Does.Contain("System.InvalidOperationException: boom"));
     }
 
+    [Test]
+    public void A_tool_failure_with_SARIF_output_still_writes_SARIF_that_says_execution_failed()
+    {
+        failure = new IOException("disk on fire");
+
+        var result = Run(temp, "check", "--format", "sarif");
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.UsageOrToolError));
+        Assert.That(HostNetLint.Tests.Sarif.SarifSchema.Validate(result.Stdout), Is.Empty);
+        var invocation = System.Text.Json.Nodes.JsonNode.Parse(result.Stdout)!["runs"]![0]!["invocations"]![0]!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(invocation["executionSuccessful"]!.GetValue<bool>(), Is.False);
+            Assert.That(invocation["toolExecutionNotifications"]![0]!["message"]!["text"]!.GetValue<string>(), Does.Contain("disk on fire"));
+            Assert.That(result.Stderr, Does.StartWith("hostnetlint: error: disk on fire"));
+        });
+    }
+
     private CliResult Run(string currentDirectory, params string[] args)
     {
         using var stdout = new StringWriter { NewLine = "\n" };
