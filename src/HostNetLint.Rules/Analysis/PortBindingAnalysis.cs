@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using HostNetLint.Model;
 using HostNetLint.Model.Workloads;
+using HostNetLint.Rules.Engine;
 
 namespace HostNetLint.Rules.Analysis;
 
@@ -14,6 +15,9 @@ public static partial class PortBindingAnalysis
 {
     /// <summary>The most ports one published range may contribute; larger ranges are clamped (they still clash).</summary>
     private const int MaxRangeLength = 1024;
+
+    /// <summary>The bindings of the model being linted, computed once per run for every rule that asks.</summary>
+    public static SharedAnalysis<IReadOnlyList<PortBinding>> Shared { get; } = new((model, _) => Collect(model));
 
     public static IReadOnlyList<PortBinding> Collect(DeploymentModel model)
     {

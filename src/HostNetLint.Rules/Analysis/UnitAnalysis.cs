@@ -7,6 +7,10 @@ namespace HostNetLint.Rules.Analysis;
 /// <summary>What the ordering rules need to know about a unit: does it start VM-facing containers, and how is it ordered.</summary>
 public static class UnitAnalysis
 {
+    /// <summary>Every unit that starts VM-facing containers, with the reason; computed once per run for the HNL2xxx rules.</summary>
+    public static SharedAnalysis<IReadOnlyList<(ServiceUnit Unit, string Reason)>> VmFacingUnits { get; } = new((model, options) =>
+        [.. model.Units.Select(unit => (Unit: unit, Reason: FindVmFacingReason(unit, options))).Where(u => u.Reason is not null).Select(u => (u.Unit, u.Reason!))]);
+
     /// <summary>
     /// Why the unit starts VM-facing containers, or null. A unit whose compose file could not be resolved
     /// is not judged (HNL0004 says why).

@@ -20,9 +20,10 @@ public static class LintEngine
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
         var sink = new List<Diagnostic>();
+        var shared = new Dictionary<object, object>(ReferenceEqualityComparer.Instance);
         foreach (var rule in RuleCatalog.All)
         {
-            rule.Analyze(new RuleContext(model, options, rule.Descriptor, sink));
+            rule.Analyze(new RuleContext(model, options, rule.Descriptor, sink, shared));
         }
 
         var outcome = SuppressionApplier.Apply(model, sink, options.RequireJustification);

@@ -10,13 +10,15 @@ public sealed class RuleContext
 {
     private readonly List<Diagnostic> sink;
     private readonly RuleDescriptor descriptor;
+    private readonly Dictionary<object, object> shared;
 
-    internal RuleContext(DeploymentModel model, LintOptions options, RuleDescriptor descriptor, List<Diagnostic> sink)
+    internal RuleContext(DeploymentModel model, LintOptions options, RuleDescriptor descriptor, List<Diagnostic> sink, Dictionary<object, object> shared)
     {
         Model = model;
         Options = options;
         this.descriptor = descriptor;
         this.sink = sink;
+        this.shared = shared;
     }
 
     public DeploymentModel Model { get; }
@@ -34,6 +36,20 @@ public sealed class RuleContext
         {
             Fixes = fix is null ? [] : [fix],
         });
+
+    /// <summary>The result of <paramref name="analysis"/> for this run, computed by the first rule that asks.</summary>
+    public T Get<T>(SharedAnalysis<T> analysis)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        if (!shared.TryGetValue(analysis, out var value))
+        {
+            value = analysis.Compute(Model, Options);
+            shared.Add(analysis, value);
+        }
+
+        return (T)value;
+    }
 
     internal static ImmutableArray<Diagnostic> Drain(List<Diagnostic> sink) => [.. sink];
 }

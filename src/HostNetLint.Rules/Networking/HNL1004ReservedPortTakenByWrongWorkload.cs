@@ -20,7 +20,7 @@ public sealed class HNL1004ReservedPortTakenByWrongWorkload : Rule
 
     public override void Analyze(RuleContext context)
     {
-        var bindings = PortBindingAnalysis.Collect(context.Model);
+        var bindings = context.Get(PortBindingAnalysis.Shared);
         foreach (var reserved in context.Options.ReservedPorts)
         {
             foreach (var binding in bindings.Where(b => b.Port == reserved.Port && b.Protocol == Model.Workloads.PortProtocol.Tcp))

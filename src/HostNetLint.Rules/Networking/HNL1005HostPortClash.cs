@@ -29,7 +29,7 @@ public sealed class HNL1005HostPortClash : Rule
 
     public override void Analyze(RuleContext context)
     {
-        var bindings = PortBindingAnalysis.Collect(context.Model);
+        var bindings = context.Get(PortBindingAnalysis.Shared);
         var groupOf = new Dictionary<Workload, object>(ReferenceEqualityComparer.Instance);
         foreach (var project in context.Model.ComposeProjects)
         {

@@ -21,13 +21,8 @@ public sealed class HNL2001UnitNotOrderedAfterLibvirt : Rule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var unit in context.Model.Units)
+        foreach (var (unit, reason) in context.Get(UnitAnalysis.VmFacingUnits))
         {
-            if (UnitAnalysis.FindVmFacingReason(unit, context.Options) is not { } reason)
-            {
-                continue;
-            }
-
             var after = UnitAnalysis.UnitList(unit, "After");
             if (after.Any(item => context.Options.LibvirtUnits.Contains(item.Text, StringComparer.Ordinal)))
             {

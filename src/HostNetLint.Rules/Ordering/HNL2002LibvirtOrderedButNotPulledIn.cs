@@ -20,13 +20,8 @@ public sealed class HNL2002LibvirtOrderedButNotPulledIn : Rule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var unit in context.Model.Units)
+        foreach (var (unit, _) in context.Get(UnitAnalysis.VmFacingUnits))
         {
-            if (UnitAnalysis.FindVmFacingReason(unit, context.Options) is null)
-            {
-                continue;
-            }
-
             var pulled = UnitAnalysis.PulledIn(unit).Select(item => item.Text).ToHashSet(StringComparer.Ordinal);
             if (pulled.Overlaps(context.Options.LibvirtUnits))
             {

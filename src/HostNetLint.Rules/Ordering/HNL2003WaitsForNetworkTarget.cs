@@ -20,13 +20,8 @@ public sealed class HNL2003WaitsForNetworkTarget : Rule
 
     public override void Analyze(RuleContext context)
     {
-        foreach (var unit in context.Model.Units)
+        foreach (var (unit, _) in context.Get(UnitAnalysis.VmFacingUnits))
         {
-            if (UnitAnalysis.FindVmFacingReason(unit, context.Options) is null)
-            {
-                continue;
-            }
-
             var after = UnitAnalysis.UnitList(unit, "After");
             var online = after.FirstOrDefault(item => item.Text == "network-online.target");
             var plain = after.FirstOrDefault(item => item.Text == "network.target");
