@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using HostNetLint.Cli.Output;
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
@@ -14,26 +13,9 @@ public static class CheckCommand
     {
         ArgumentNullException.ThrowIfNull(context);
 
-        var paths = new Argument<string[]>("paths")
-        {
-            Description = "Files or directories to check (default: the current directory)",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
-
-        var exclude = new Option<string[]>("--exclude")
-        {
-            Description = "Leave out files and directories matching this glob (relative to the linted root, forward slashes); repeatable",
-            HelpName = "glob",
-            AllowMultipleArgumentsPerToken = false,
-        };
-
-        var failLevel = new Option<string>("--fail-level")
-        {
-            Description = "Exit with 1 when a finding is at or above this level (over hostnetlint.yaml's failLevel)",
-            HelpName = "error|warning|note",
-            DefaultValueFactory = _ => "warning",
-        };
-        failLevel.AcceptOnlyFromAmong("error", "warning", "note");
+        var paths = CommonOptions.Paths("check");
+        var exclude = CommonOptions.Exclude();
+        var failLevel = CommonOptions.FailLevel("Exit with 1 when a finding is at or above this level (over hostnetlint.yaml's failLevel)");
 
         var format = new Option<string>("--format")
         {
@@ -60,14 +42,10 @@ public static class CheckCommand
             Description = "Keep suppressed findings in SARIF (with suppressions[]); GitHub shows them as open alerts",
         };
 
-        var verbose = new Option<bool>("--verbose")
-        {
-            Description = "Show the full exception when the tool itself fails",
-        };
+        var verbose = CommonOptions.Verbose();
 
         var lintOptions = new LintSettingsOptions();
         var command = new Command("check", "Lint compose files and systemd units for VM reachability problems");
-        paths.Validators.Add(RejectUnknownOptions);
         command.Arguments.Add(paths);
         command.Options.Add(exclude);
         command.Options.Add(failLevel);
@@ -82,7 +60,7 @@ public static class CheckCommand
             var settings = new CheckSettings(
                 [.. parseResult.GetValue(paths) ?? []],
                 [.. parseResult.GetValue(exclude) ?? []],
-                ParseFailLevel(parseResult.GetValue(failLevel)),
+                CommonOptions.ParseFailLevel(parseResult.GetValue(failLevel)),
                 ParseFormat(parseResult.GetValue(format)),
                 parseResult.GetValue(output),
                 new SarifSettings(parseResult.GetValue(sarifCategory), parseResult.GetValue(sarifIncludeSuppressed)),
@@ -154,24 +132,6 @@ public static class CheckCommand
             reporter.Write(report, file);
         }
     }
-
-    /// <summary>
-    /// An unknown option such as <c>--bogus</c> would otherwise be taken as a path. A path that really
-    /// starts with '-' can be written <c>./-name</c>.
-    /// </summary>
-    internal static void RejectUnknownOptions(ArgumentResult result)
-    {
-        foreach (var token in result.Tokens)
-        {
-            if (token.Value.Length > 1 && token.Value[0] == '-')
-            {
-                result.AddError($"Unrecognized option '{token.Value}' (to check a path that starts with '-', write './{token.Value}').");
-            }
-        }
-    }
-
-    internal static Severity ParseFailLevel(string? text) =>
-        text is not null && SeverityNames.TryParse(text, out var severity) && severity != Severity.None ? severity : Severity.Warning;
 
     private static OutputFormat ParseFormat(string? text) =>
         text is not null && OutputFormats.TryParse(text, out var format) ? format : OutputFormat.Text;

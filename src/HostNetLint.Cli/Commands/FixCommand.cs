@@ -20,26 +20,9 @@ public static class FixCommand
     {
         ArgumentNullException.ThrowIfNull(context);
 
-        var paths = new Argument<string[]>("paths")
-        {
-            Description = "Files or directories to fix (default: the current directory)",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
-
-        var exclude = new Option<string[]>("--exclude")
-        {
-            Description = "Leave out files and directories matching this glob (relative to the linted root, forward slashes); repeatable",
-            HelpName = "glob",
-            AllowMultipleArgumentsPerToken = false,
-        };
-
-        var failLevel = new Option<string>("--fail-level")
-        {
-            Description = "Exit with 1 when a finding at or above this level remains after fixing",
-            HelpName = "error|warning|note",
-            DefaultValueFactory = _ => "warning",
-        };
-        failLevel.AcceptOnlyFromAmong("error", "warning", "note");
+        var paths = CommonOptions.Paths("fix");
+        var exclude = CommonOptions.Exclude();
+        var failLevel = CommonOptions.FailLevel("Exit with 1 when a finding at or above this level remains after fixing");
 
         var dryRun = new Option<bool>("--dry-run")
         {
@@ -67,13 +50,9 @@ public static class FixCommand
             }
         });
 
-        var verbose = new Option<bool>("--verbose")
-        {
-            Description = "Show the full exception when the tool itself fails",
-        };
+        var verbose = CommonOptions.Verbose();
 
         var command = new Command("fix", "Apply the automatic fixes (text edits only: comments, formatting and line breaks stay), then report what is left");
-        paths.Validators.Add(CheckCommand.RejectUnknownOptions);
         command.Arguments.Add(paths);
         command.Options.Add(exclude);
         command.Options.Add(failLevel);
@@ -85,7 +64,7 @@ public static class FixCommand
             var settings = new FixSettings(
                 [.. parseResult.GetValue(paths) ?? []],
                 [.. parseResult.GetValue(exclude) ?? []],
-                CheckCommand.ParseFailLevel(parseResult.GetValue(failLevel)),
+                CommonOptions.ParseFailLevel(parseResult.GetValue(failLevel)),
                 parseResult.GetValue(dryRun),
                 [.. parseResult.GetValue(rules) ?? []]);
             try
