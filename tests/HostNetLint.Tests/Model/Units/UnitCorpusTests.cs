@@ -10,7 +10,7 @@ public class UnitCorpusTests
     [TestCase("containers+podman")]
     public void The_model_builds_over_the_corpus(string subdirectory)
     {
-        var directory = Path.Combine(CorpusDirectory(), subdirectory);
+        var directory = Path.Combine(Corpus.RequireDirectory(), subdirectory);
         if (!Directory.Exists(directory))
         {
             Assert.Ignore($"The corpus has no {subdirectory} directory ({directory}).");
@@ -20,21 +20,5 @@ public class UnitCorpusTests
 
         Assert.That(model.Units, Is.Not.Empty);
         TestContext.Out.WriteLine($"{subdirectory}: {model.Units.Length} units, {model.Workloads.Length} workloads, {model.Problems.Length} problems");
-    }
-
-    /// <summary>The corpus is <c>../shared/corpus</c> from the repository root, or the nearest ancestor's <c>shared/corpus</c>.</summary>
-    private static string CorpusDirectory()
-    {
-        for (var dir = Directory.GetParent(Repository.Root); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "corpus");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        Assert.Ignore($"The shared corpus (../shared/corpus from {Repository.Root}) is absent; corpus tests need it.");
-        return string.Empty;
     }
 }
