@@ -48,18 +48,6 @@ public sealed class NativeAotTests
         Assert.That(GitHubSarifRequirements.Check(bytes), Is.Empty);
     }
 
-    private static ProcessResult Run(string executable, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(executable) { WorkingDirectory = Repository.Root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.That(process.WaitForExit(TimeSpan.FromMinutes(1)), Is.True, "the AOT binary did not finish");
-        return new ProcessResult(process.ExitCode, stdout.Result + stderr.Result);
-    }
+    private static ProcessResult Run(string executable, params string[] arguments) =>
+        ChildProcess.Run(executable, Repository.Root, arguments, TimeSpan.FromMinutes(1));
 }

@@ -16,7 +16,7 @@ public sealed class PreCommitHookTests
     [Test]
     public void The_hook_installs_from_this_repository_and_fails_a_commit_with_findings()
     {
-        if (!OnPath("pre-commit") || !OnPath("git"))
+        if (!ChildProcess.IsOnPath("pre-commit") || !ChildProcess.IsOnPath("git"))
         {
             Assert.Ignore("pre-commit or git is not on PATH; .ci/run installs pre-commit with apt-get (this test runs wherever apt is available).");
         }
@@ -44,31 +44,12 @@ public sealed class PreCommitHookTests
             Assert.That(result.Output, Does.Contain("airflow/airflow.service(4,1): error HNL2001:"));
         });
 
-        ProcessResult Run(string directory, string command, params string[] arguments)
-        {
-            var start = new ProcessStartInfo(command) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in arguments)
+        ProcessResult Run(string directory, string command, params string[] arguments) =>
+            ChildProcess.Run(command, directory, arguments, TimeSpan.FromMinutes(10), new Dictionary<string, string?>
             {
-                start.ArgumentList.Add(argument);
-            }
-
-            start.Environment["PRE_COMMIT_HOME"] = Path.Combine(temp.Path, "pre-commit-home");
-            start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-            start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail($"{command} {string.Join(' ', arguments)} did not finish within 10 minutes");
-            }
-
-            return new ProcessResult(process.ExitCode, stdout.Result + stderr.Result);
-        }
+                ["PRE_COMMIT_HOME"] = Path.Combine(temp.Path, "pre-commit-home"),
+                ["MSBUILDDISABLENODEREUSE"] = "1",
+                ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            });
     }
-
-    private static bool OnPath(string command) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
-            .Any(dir => dir.Length > 0 && File.Exists(Path.Combine(dir, command)));
 }

@@ -72,7 +72,7 @@ public sealed class FixCommandTests
             Assert.That(diff, Does.Contain("\\ No newline at end of file\n"));
         });
 
-        if (!GitIsAvailable())
+        if (!ChildProcess.IsOnPath("git"))
         {
             Assert.Ignore("git is not installed");
         }
@@ -131,31 +131,9 @@ public sealed class FixCommandTests
         return (exit, output.ToString(), error.ToString());
     }
 
-    private static bool GitIsAvailable()
+    private static void Git(string directory, params string[] args)
     {
-        try
-        {
-            return Git(Path.GetTempPath(), "--version") == 0;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
-        }
-    }
-
-    private static int Git(string directory, params string[] args)
-    {
-        var info = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEnd();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.That(process.ExitCode, Is.Zero, $"git {string.Join(' ', args)}: {stderr}");
-        return process.ExitCode;
+        var result = ChildProcess.Run("git", directory, args);
+        Assert.That(result.ExitCode, Is.Zero, $"git {string.Join(' ', args)}: {result.Output}");
     }
 }

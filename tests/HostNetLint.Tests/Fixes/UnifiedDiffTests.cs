@@ -49,7 +49,7 @@ public sealed class UnifiedDiffTests
     [Test]
     public void Git_applies_the_diff_of_random_edits()
     {
-        if (!GitAvailable())
+        if (!ChildProcess.IsOnPath("git"))
         {
             Assert.Ignore("git is not installed");
         }
@@ -83,30 +83,5 @@ public sealed class UnifiedDiffTests
 
     private static string Show(string text) => "\"" + text.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal) + "\"";
 
-    private static bool GitAvailable()
-    {
-        try
-        {
-            return Git(Path.GetTempPath(), "--version") == 0;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
-        }
-    }
-
-    private static int Git(string directory, params string[] args)
-    {
-        var info = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        process.StandardOutput.ReadToEnd();
-        process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode;
-    }
+    private static int Git(string directory, params string[] args) => ChildProcess.Run("git", directory, args).ExitCode;
 }

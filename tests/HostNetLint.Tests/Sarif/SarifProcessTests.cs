@@ -75,34 +75,10 @@ public sealed class SarifProcessTests
 
     private static int RunDotnet(string[] arguments, string startupHook, Dictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["DOTNET_STARTUP_HOOKS"] = startupHook;
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("the child process did not finish within two minutes");
-        }
-
-        TestContext.Out.WriteLine(stdout.Result);
-        TestContext.Out.WriteLine(stderr.Result);
-        return process.ExitCode;
+        var variables = environment.ToDictionary(e => e.Key, e => (string?)e.Value);
+        variables["DOTNET_STARTUP_HOOKS"] = startupHook;
+        var result = ChildProcess.Run(DotnetProcess.Host, Environment.CurrentDirectory, arguments, environment: variables);
+        TestContext.Out.WriteLine(result.Output);
+        return result.ExitCode;
     }
 }
