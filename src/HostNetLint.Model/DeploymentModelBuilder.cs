@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using HostNetLint.Model.Compose;
 using HostNetLint.Model.Loading;
 using HostNetLint.Model.Units;
+using HostNetLint.Model.Workloads;
 using HostNetLint.Parsing.Yaml;
 
 namespace HostNetLint.Model;
@@ -134,12 +135,16 @@ public static class DeploymentModelBuilder
 
         // Units come last: they link to the projects found above and load the ones only they name.
         var (serviceUnits, unitWorkloads) = units.Build();
+        ImmutableArray<Workload> workloads = [.. projects.SelectMany(p => p.Services), .. unitWorkloads];
+
+        // Last, when every workload a service:, container: or pod reference may name is known.
+        NetworkNamespaceResolver.Resolve(projects, workloads);
         return new DeploymentModel
         {
             Root = fullRoot,
             Documents = loader.Documents,
             ComposeProjects = [.. projects],
-            Workloads = [.. projects.SelectMany(p => p.Services), .. unitWorkloads],
+            Workloads = workloads,
             Units = serviceUnits,
             Problems = [.. problems],
         };

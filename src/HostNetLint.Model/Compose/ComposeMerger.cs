@@ -29,11 +29,18 @@ internal static class ComposeMerger
         "service.networks", "service.devices", "service.security_opt", "service.profiles",
     };
 
-    /// <summary>Merges two whole files (their root mappings).</summary>
-    public static ComposeMapping MergeFiles(ComposeMapping first, ComposeMapping second) => MergeMappings(first, second, path: string.Empty);
+    /// <summary>
+    /// Merges two whole files (their root mappings). A <c>!reset</c> applies to the file it is written in and to what
+    /// came before it, never to a later file: compose-go's loader resets a file's tagged paths in the model merged so
+    /// far, drops them from the file, and only then merges the file (loader.go, reset.go). So the resets still
+    /// tagged in <paramref name="first"/> are applied before <paramref name="second"/> is merged over it.
+    /// </summary>
+    public static ComposeMapping MergeFiles(ComposeMapping first, ComposeMapping second) =>
+        MergeMappings((ComposeMapping)RemoveResets(first), second, path: string.Empty);
 
-    /// <summary>Merges an extending service over the service it extends.</summary>
-    public static ComposeMapping MergeServices(ComposeMapping extended, ComposeMapping extending) => MergeMappings(extended, extending, ServicePath);
+    /// <summary>Merges an extending service over the service it extends; the extended service's own resets are applied first, as for files.</summary>
+    public static ComposeMapping MergeServices(ComposeMapping extended, ComposeMapping extending) =>
+        MergeMappings((ComposeMapping)RemoveResets(extended), extending, ServicePath);
 
     /// <summary>Drops entries still tagged <c>!reset</c> (nothing was inherited to reset).</summary>
     public static ComposeNode RemoveResets(ComposeNode node)

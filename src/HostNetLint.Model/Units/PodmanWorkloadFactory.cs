@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using HostNetLint.Model.Workloads;
 
 namespace HostNetLint.Model.Units;
@@ -6,30 +5,16 @@ namespace HostNetLint.Model.Units;
 /// <summary>Turns <c>podman run</c>/<c>create</c> and <c>podman pod create</c> commands into workloads and pods.</summary>
 internal static class PodmanWorkloadFactory
 {
-    /// <summary>The pod a <c>podman pod create</c> defines; its name is <c>--name</c> or the positional argument.</summary>
-    public static PodDefinition? Pod(PodmanCommand command)
-    {
-        var name = PodName(command);
-        if (name is null)
-        {
-            return null;
-        }
-
-        var (mode, networks) = WorkloadSettings.Networks(command.All("--network"));
-        return new PodDefinition(name, mode, networks);
-    }
-
-    public static Workload Create(PodmanCommand command, string unitName, Func<string, PodDefinition?> findPod)
+    /// <summary>
+    /// The workload of a <c>podman run</c>/<c>create</c> or <c>podman pod create</c> line. A container that names a pod
+    /// (<c>--pod P</c>) is a member of the pod <paramref name="findPod"/> returns for P; its network is resolved with the model's.
+    /// </summary>
+    public static Workload Create(PodmanCommand command, string unitName, Func<string, Workload?> findPod)
     {
         var (mode, networks) = WorkloadSettings.Networks(command.All("--network"));
-        if (command.Kind == PodmanCommandKind.Run && mode is null && networks.IsEmpty && command.Last("--pod") is { } podWord
-            && findPod(podWord.Text) is { } pod)
-        {
-            // A container in a pod joins the pod's network; the value enters the workload at --pod.
-            mode = pod.NetworkMode is { } podMode ? podMode with { Site = podWord.Location } : null;
-            networks = [.. pod.Networks.Select(n => n with { Name = n.Name with { Site = podWord.Location } })];
-        }
-
+        var pod = command.Kind == PodmanCommandKind.Run && command.Last("--pod") is { } podWord
+            ? new PodMembership(podWord.ToValue(), findPod(podWord.Text))
+            : null;
         var isPod = command.Kind == PodmanCommandKind.PodCreate;
         var entrypoint = command.Last("--entrypoint");
         var health = command.Last("--health-cmd");
@@ -41,6 +26,8 @@ internal static class PodmanWorkloadFactory
             GroupName = unitName,
             NetworkMode = mode,
             Networks = networks,
+            Pod = pod,
+            ContainerName = isPod ? null : command.Last("--name")?.Text,
             Ports = [.. command.All("--publish").Select(WorkloadSettings.Port)],
             Expose = [.. command.All("--expose").Select(w => w.ToValue())],
             Mounts = [.. command.Options.Where(o => o.Flag is "--volume" or "--mount")
@@ -55,5 +42,6 @@ internal static class PodmanWorkloadFactory
         };
     }
 
-    private static string? PodName(PodmanCommand command) => command.Last("--name")?.Text ?? command.Image?.Text;
+    /// <summary>The name of the pod a <c>podman pod create</c> makes: <c>--name</c> or the positional argument.</summary>
+    public static string? PodName(PodmanCommand command) => command.Last("--name")?.Text ?? command.Image?.Text;
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using HostNetLint.Model.Workloads;
 using HostNetLint.Parsing.Systemd;
 using HostNetLint.Parsing.Text;
@@ -12,67 +11,62 @@ namespace HostNetLint.Model.Units;
 /// </summary>
 internal static class QuadletWorkloadFactory
 {
-    /// <summary>The pod of a <c>.pod</c> quadlet: podman names it <c>PodName=</c>, else <c>systemd-STEM</c>.</summary>
-    public static PodDefinition? Pod(string fileName, UnitDefinition definition)
+    /// <summary>
+    /// The pod of a <c>.pod</c> quadlet, with the name Podman gives it (<c>PodName=</c>, else <c>systemd-STEM</c>),
+    /// which <c>podman run --pod</c> uses; <c>Pod=</c> in a <c>.container</c> names the file instead.
+    /// </summary>
+    public static (string PodmanName, Workload Pod)? Pod(string fileName, UnitDefinition definition)
     {
-        var section = definition.GetSection("Pod");
-        if (section is null)
+        if (Path.GetExtension(fileName) != ".pod" || definition.GetSection("Pod") is not { } pod)
         {
             return null;
         }
 
-        var (mode, networks) = WorkloadSettings.Networks(Values(section, "Network"));
-        var name = Last(section, "PodName")?.Text ?? "systemd-" + Path.GetFileNameWithoutExtension(fileName);
-        return new PodDefinition(name, mode, networks);
-    }
-
-    public static Workload? Create(string fileName, UnitDefinition definition, Func<string, PodDefinition?> findPod)
-    {
         var stem = Path.GetFileNameWithoutExtension(fileName);
-        switch (Path.GetExtension(fileName))
+        var (mode, networks) = WorkloadSettings.Networks(Values(pod, "Network"));
+        var podName = Last(pod, "PodName")?.Text;
+        var workload = new Workload
         {
-            case ".container" when definition.GetSection("Container") is { } container:
-                return Container(stem, fileName, container, findPod);
-            case ".pod" when definition.GetSection("Pod") is { } pod:
-                var (mode, networks) = WorkloadSettings.Networks(Values(pod, "Network"));
-                return new Workload
-                {
-                    Name = Last(pod, "PodName")?.Text ?? stem,
-                    Kind = WorkloadKind.QuadletPod,
-                    Location = Header(pod),
-                    GroupName = fileName,
-                    NetworkMode = mode,
-                    Networks = networks,
-                    Ports = [.. Values(pod, "PublishPort").Select(WorkloadSettings.Port)],
-                    Mounts = [.. Values(pod, "Volume").Select(WorkloadSettings.Volume)],
-                    ExtraHosts = [.. Values(pod, "AddHost").Select(w => w.ToValue())],
-                    Labels = [.. Words(pod, "Label").Select(WorkloadSettings.Label)],
-                };
-            default:
-                return null;
-        }
+            Name = podName ?? stem,
+            Kind = WorkloadKind.QuadletPod,
+            Location = Header(pod),
+            GroupName = fileName,
+            NetworkMode = mode,
+            Networks = networks,
+            Ports = [.. Values(pod, "PublishPort").Select(WorkloadSettings.Port)],
+            Mounts = [.. Values(pod, "Volume").Select(WorkloadSettings.Volume)],
+            ExtraHosts = [.. Values(pod, "AddHost").Select(w => w.ToValue())],
+            Labels = [.. Words(pod, "Label").Select(WorkloadSettings.Label)],
+        };
+        return (podName ?? "systemd-" + stem, workload);
     }
 
-    private static Workload Container(string stem, string fileName, UnitSectionView container, Func<string, PodDefinition?> findPod)
+    /// <summary>The container of a <c>.container</c> quadlet; <c>Pod=</c> makes it a member of the pod <paramref name="findPod"/> returns.</summary>
+    public static Workload? Container(string fileName, UnitDefinition definition, Func<string, Workload?> findPod)
     {
-        var (mode, networks) = WorkloadSettings.Networks(Values(container, "Network"));
-        if (mode is null && networks.IsEmpty && Last(container, "Pod") is { } podWord && findPod(podWord.Text) is { } pod)
+        if (Path.GetExtension(fileName) != ".container" || definition.GetSection("Container") is not { } container)
         {
-            // Pod=NAME.pod: the container joins the pod's network; the value enters the workload at Pod=.
-            mode = pod.NetworkMode is { } podMode ? podMode with { Site = podWord.Location } : null;
-            networks = [.. pod.Networks.Select(n => n with { Name = n.Name with { Site = podWord.Location } })];
+            return null;
         }
 
+        var stem = Path.GetFileNameWithoutExtension(fileName);
+        var (mode, networks) = WorkloadSettings.Networks(Values(container, "Network"));
+        var pod = Last(container, "Pod") is { } podWord ? new PodMembership(podWord.ToValue(), findPod(podWord.Text)) : null;
         var entrypoint = Last(container, "Entrypoint");
         var health = Last(container, "HealthCmd");
+        var containerName = Last(container, "ContainerName")?.Text;
         return new Workload
         {
-            Name = Last(container, "ContainerName")?.Text ?? stem,
+            Name = containerName ?? stem,
             Kind = WorkloadKind.QuadletContainer,
             Location = Header(container),
             GroupName = fileName,
             NetworkMode = mode,
             Networks = networks,
+            Pod = pod,
+
+            // Quadlet's default is ContainerName=systemd-%N.
+            ContainerName = containerName ?? "systemd-" + stem,
             Ports = [.. Values(container, "PublishPort").Select(WorkloadSettings.Port)],
             Expose = [.. Values(container, "ExposeHostPort").Select(w => w.ToValue())],
             Mounts = [.. container.Entries.Where(e => e.Key is "Volume" or "Mount" && !e.IsEmptyAssignment)

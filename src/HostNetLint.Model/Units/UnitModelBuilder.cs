@@ -85,37 +85,53 @@ internal sealed class UnitModelBuilder
             }
         }
 
-        // Pods first: a container may join a pod created by another unit or a later file.
-        var pods = new Dictionary<string, PodDefinition>(StringComparer.Ordinal);
+        // Pods first: a container may join a pod created by another unit or a later file. Pod names are the host's,
+        // so any unit's pod may be joined, but a unit's own `podman pod create` wins over another unit's of the same name.
+        var pods = new Dictionary<string, Workload>(StringComparer.Ordinal);
+        var unitPods = new Dictionary<LoadedUnit, Dictionary<string, Workload>>(ReferenceEqualityComparer.Instance);
+        var podOf = new Dictionary<object, Workload>(ReferenceEqualityComparer.Instance);
         foreach (var unit in loaded)
         {
             if (unit.IsAnalyzable && unit.Kind == ServiceUnitKind.Quadlet && QuadletWorkloadFactory.Pod(unit.FileName, unit.Definition) is { } quadletPod)
             {
-                pods.TryAdd(unit.FileName, quadletPod);
-                pods.TryAdd(quadletPod.Name, quadletPod);
+                podOf[unit] = quadletPod.Pod;
+                pods.TryAdd(unit.FileName, quadletPod.Pod);
+                pods.TryAdd(quadletPod.PodmanName, quadletPod.Pod);
             }
 
             foreach (var command in unit.Commands.OfType<PodmanCommand>().Where(c => c.Kind == PodmanCommandKind.PodCreate))
             {
-                if (PodmanWorkloadFactory.Pod(command) is { } pod)
+                var pod = PodmanWorkloadFactory.Create(command, unit.FileName, _ => null);
+                podOf[command] = pod;
+                if (PodmanWorkloadFactory.PodName(command) is { } name)
                 {
-                    pods.TryAdd(pod.Name, pod);
+                    pods.TryAdd(name, pod);
+                    if (!unitPods.TryGetValue(unit, out var own))
+                    {
+                        unitPods[unit] = own = new Dictionary<string, Workload>(StringComparer.Ordinal);
+                    }
+
+                    own.TryAdd(name, pod);
                 }
             }
         }
-
-        PodDefinition? FindPod(string name) => pods.GetValueOrDefault(name);
 
         var units = ImmutableArray.CreateBuilder<ServiceUnit>();
         var workloads = ImmutableArray.CreateBuilder<Workload>();
         foreach (var unit in loaded)
         {
+            var ownPods = unitPods.GetValueOrDefault(unit);
+            Workload? FindPod(string name) => ownPods?.GetValueOrDefault(name) ?? pods.GetValueOrDefault(name);
+
             var unitWorkloads = new List<Workload>();
             var resolved = true;
-            if (unit.IsAnalyzable && unit.Kind == ServiceUnitKind.Quadlet && QuadletWorkloadFactory.Create(unit.FileName, unit.Definition, FindPod) is { } own)
+            var quadlet = unit.IsAnalyzable && unit.Kind == ServiceUnitKind.Quadlet
+                ? podOf.GetValueOrDefault(unit) ?? QuadletWorkloadFactory.Container(unit.FileName, unit.Definition, FindPod)
+                : null;
+            if (quadlet is not null)
             {
-                unitWorkloads.Add(own);
-                workloads.Add(own);
+                unitWorkloads.Add(quadlet);
+                workloads.Add(quadlet);
             }
 
             if (unit.IsAnalyzable && unit.Kind == ServiceUnitKind.Quadlet && unit.Definition.GetSection("Kube") is { } kube)
@@ -133,7 +149,7 @@ internal sealed class UnitModelBuilder
             {
                 if (command is PodmanCommand podman)
                 {
-                    var workload = PodmanWorkloadFactory.Create(podman, unit.FileName, FindPod);
+                    var workload = podOf.GetValueOrDefault(podman) ?? PodmanWorkloadFactory.Create(podman, unit.FileName, FindPod);
                     unitWorkloads.Add(workload);
                     workloads.Add(workload);
                 }

@@ -20,6 +20,8 @@ public enum WorkloadKind
 /// </summary>
 public sealed class Workload
 {
+    private NetworkNamespace? resolvedNamespace;
+
     public required string Name { get; init; }
 
     public required WorkloadKind Kind { get; init; }
@@ -64,8 +66,31 @@ public sealed class Workload
 
     public ModelValue? Image { get; init; }
 
-    /// <summary>True when the workload shares the host's network namespace.</summary>
-    public bool IsHostNetwork => NetworkMode?.Text == "host" || Networks.Any(n => n.IsHostNetwork);
+    /// <summary>
+    /// The container name the runtime gives it, which <c>container:NAME</c> refers to: compose's <c>container_name</c>,
+    /// <c>podman run --name</c>, a quadlet's <c>ContainerName=</c> (default <c>systemd-STEM</c>); null when it has none of its own.
+    /// </summary>
+    public string? ContainerName { get; init; }
+
+    /// <summary>The pod the container joins (<c>--pod</c>, <c>Pod=</c>); null when it names none.</summary>
+    public PodMembership? Pod { get; init; }
+
+    /// <summary>
+    /// The network namespace the workload runs in, <c>service:</c>, <c>container:</c> and pod membership followed
+    /// (see <see cref="NetworkNamespaceResolver"/>). Before the model resolves it, only the workload's own settings count.
+    /// </summary>
+    public NetworkNamespace Namespace
+    {
+        get => resolvedNamespace ??= NetworkNamespaceResolver.OwnOrUnknown(this);
+        internal set => resolvedNamespace = value;
+    }
+
+    /// <summary>True when the workload runs in the host's network namespace, its own or one it joins.</summary>
+    public bool IsHostNetwork => Namespace.IsHost;
+
+    /// <summary>The workload's own setting that puts it on the host network (<c>network_mode: host</c>, an external network called <c>host</c>), or null.</summary>
+    public ModelValue? HostNetworkSetting =>
+        NetworkMode is { Text: "host" } mode ? mode : Networks.FirstOrDefault(n => n.IsHostNetwork)?.Name;
 
     public override string ToString() => $"{GroupName}/{Name}";
 }

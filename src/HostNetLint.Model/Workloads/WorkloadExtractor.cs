@@ -20,6 +20,7 @@ internal static class WorkloadExtractor
             Location = serviceEntry.KeyLocation,
             GroupName = projectName,
             NetworkMode = Scalar(service?["network_mode"]),
+            ContainerName = Text(service?["container_name"]),
             Networks = Networks(networks?.Value, hostNetworks),
             NetworksKey = networks?.KeyLocation,
             PortsKey = ports?.KeyLocation,

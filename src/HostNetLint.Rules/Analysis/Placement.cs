@@ -23,4 +23,13 @@ internal static class Placement
             new RelatedLocation(value.Site, $"merged into '{workload.Name}' here"),
         ]);
     }
+
+    /// <summary>
+    /// For a workload on the host network only because it joins another's namespace (<c>service:</c>, <c>container:</c>,
+    /// a pod), the place it joins, so a reader sees why a host-network finding applies to it; else nothing.
+    /// </summary>
+    public static RelatedLocation[] HostNamespaceJoin(Workload workload) =>
+        workload.Namespace is { IsHost: true, JoinedBy: { } joinedBy, Owner: { } owner }
+            ? [new RelatedLocation(joinedBy.Location, $"joins the network namespace of '{owner.Name}', which is on the host network")]
+            : [];
 }

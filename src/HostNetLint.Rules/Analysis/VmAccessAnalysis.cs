@@ -5,8 +5,31 @@ using HostNetLint.Rules.Engine;
 
 namespace HostNetLint.Rules.Analysis;
 
-/// <summary>Why a workload is taken to talk to VMs, with the value that shows it.</summary>
-public sealed record VmAccessSignal(string Description, ModelValue Evidence);
+/// <summary>How a workload reaches libvirt or its VMs, which decides whether libvirt must already run (HNL2002).</summary>
+public enum VmAccessRoute
+{
+    /// <summary>
+    /// Through a libvirt UNIX socket on this host: a socket mount, a local URI (<c>qemu:///system</c>, <c>qemu+unix://</c>),
+    /// <c>virsh</c> or <c>kcli</c> with libvirt's default URI. The socket units are enabled by default and the first
+    /// connection starts the daemon.
+    /// </summary>
+    LocalSocket,
+
+    /// <summary>To VMs by their addresses on a VM network: they run only once libvirt has started and autostarted them.</summary>
+    VmAddress,
+
+    /// <summary>Over TCP or TLS to this host's libvirt (<c>qemu+tcp://localhost/system</c>): its TCP sockets are not enabled by default, so the daemon must listen.</summary>
+    LocalTcp,
+
+    /// <summary>
+    /// Another way, or one the files do not show: SSH (<c>qemu+ssh://</c> reaches the far host's socket), another host,
+    /// the opt-in label, configured names, images and labels.
+    /// </summary>
+    Other,
+}
+
+/// <summary>Why a workload is taken to talk to VMs, with the value that shows it and the way it goes.</summary>
+public sealed record VmAccessSignal(string Description, ModelValue Evidence, VmAccessRoute Route = VmAccessRoute.Other);
 
 /// <summary>
 /// Decides whether a workload is VM-facing: it mounts the libvirt socket, names a libvirt URI, runs
@@ -22,22 +45,46 @@ public static partial class VmAccessAnalysis
         ["libvirt-sock", "libvirt-sock-ro", "libvirt-admin-sock", "virtqemud-sock", "virtqemud-sock-ro", "virtproxyd-sock", "virtproxyd-sock-ro"];
 
     /// <summary>The first signal found (mounts, then environment, commands, addresses, label), or null.</summary>
-    public static VmAccessSignal? FindSignal(Workload workload, LintOptions options)
+    public static VmAccessSignal? FindSignal(Workload workload, LintOptions options) => FindSignals(workload, options).FirstOrDefault();
+
+    /// <summary>Every signal, in the order of <see cref="FindSignal"/>; none when the workload opts out.</summary>
+    public static IEnumerable<VmAccessSignal> FindSignals(Workload workload, LintOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        ArgumentNullException.ThrowIfNull(options);
+        return IsOptedOut(workload, options) ? [] : Signals(workload, options);
+    }
+
+    /// <summary>True when the workload carries <c>io.hostnetlint.vm-access: "false"</c> or matches <c>vmAccess.exclude</c>.</summary>
+    public static bool IsOptedOut(Workload workload, LintOptions options)
     {
         ArgumentNullException.ThrowIfNull(workload);
         ArgumentNullException.ThrowIfNull(options);
         var label = workload.Labels.FirstOrDefault(l => l.Name == OptInLabel);
-        if ((label is not null && IsFalse(label.Value.Text)) || options.VmAccess.Exclude.Any(glob => NameGlob.IsMatch(glob, workload.Name)))
+        return (label is not null && IsFalse(label.Value.Text)) || options.VmAccess.Exclude.Any(glob => NameGlob.IsMatch(glob, workload.Name));
+    }
+
+    private static IEnumerable<VmAccessSignal> Signals(Workload workload, LintOptions options)
+    {
+        var signals = FindMountSignals(workload)
+            .Concat(FindUriSignals(workload.Environment, workload.Command.Concat(workload.Entrypoint)))
+            .Concat(FindToolSignals(workload))
+            .Concat(FindAddressSignals(workload, options));
+        foreach (var signal in signals)
         {
-            return null;
+            yield return signal;
         }
 
-        return FindMountSignal(workload)
-            ?? FindUriSignal(workload)
-            ?? FindToolSignal(workload)
-            ?? FindAddressSignal(workload, options)
-            ?? (label is not null && IsTrue(label.Value.Text) ? new VmAccessSignal($"carries the label {OptInLabel}: \"true\"", label.Value) : null)
-            ?? FindConfiguredSignal(workload, options.VmAccess);
+        var label = workload.Labels.FirstOrDefault(l => l.Name == OptInLabel);
+        if (label is not null && IsTrue(label.Value.Text))
+        {
+            yield return new VmAccessSignal($"carries the label {OptInLabel}: \"true\"", label.Value);
+        }
+
+        if (FindConfiguredSignal(workload, options.VmAccess) is { } configured)
+        {
+            yield return configured;
+        }
     }
 
     /// <summary>The signals hostnetlint.yaml adds under <c>vmAccess</c>: workload names, images and labels.</summary>
@@ -80,58 +127,83 @@ public static partial class VmAccessAnalysis
         return SocketFileNames.Contains(fileName, StringComparer.Ordinal);
     }
 
-    private static VmAccessSignal? FindMountSignal(Workload workload)
-    {
-        var mount = workload.Mounts.FirstOrDefault(m => m.IsBind && m.Source is { } source && IsLibvirtSocketPath(source));
-        return mount is null ? null : new VmAccessSignal($"mounts the libvirt socket '{mount.Source}'", mount.Entry);
-    }
+    private static IEnumerable<VmAccessSignal> FindMountSignals(Workload workload) =>
+        workload.Mounts.Where(m => m.IsBind && m.Source is { } source && IsLibvirtSocketPath(source))
+            .Select(m => new VmAccessSignal($"mounts the libvirt socket '{m.Source}'", m.Entry, VmAccessRoute.LocalSocket));
 
     /// <summary>A libvirt URI in environment variables, such as a unit's own <c>Environment=LIBVIRT_DEFAULT_URI=…</c>.</summary>
-    public static VmAccessSignal? FindEnvironmentSignal(IEnumerable<EnvironmentVariable> environment) => FindUriSignal(environment, []);
+    public static VmAccessSignal? FindEnvironmentSignal(IEnumerable<EnvironmentVariable> environment) => FindUriSignals(environment, []).FirstOrDefault();
 
-    private static VmAccessSignal? FindUriSignal(Workload workload) => FindUriSignal(workload.Environment, workload.Command.Concat(workload.Entrypoint));
-
-    private static VmAccessSignal? FindUriSignal(IEnumerable<EnvironmentVariable> environment, IEnumerable<ModelValue> arguments)
+    private static IEnumerable<VmAccessSignal> FindUriSignals(IEnumerable<EnvironmentVariable> environment, IEnumerable<ModelValue> arguments)
     {
         var variables = environment.ToList();
         var uriVariable = variables.FirstOrDefault(e => e.Name == "LIBVIRT_DEFAULT_URI");
         if (uriVariable is not null)
         {
-            return new VmAccessSignal("sets LIBVIRT_DEFAULT_URI", uriVariable.Entry);
+            // Without a value it comes from where the container is started: the way cannot be told.
+            var uri = uriVariable.Value is { } value ? LibvirtUri().Match(value.Text) : null;
+            yield return new VmAccessSignal("sets LIBVIRT_DEFAULT_URI", uriVariable.Entry, uri is { Success: true } ? RouteOf(uri.Value) : VmAccessRoute.Other);
         }
 
-        foreach (var value in variables.Select(e => e.Entry).Concat(arguments))
+        foreach (var value in variables.Where(e => !ReferenceEquals(e, uriVariable)).Select(e => e.Entry).Concat(arguments))
         {
-            var match = LibvirtUri().Match(value.Text);
-            if (match.Success)
+            foreach (Match match in LibvirtUri().Matches(value.Text))
             {
-                return new VmAccessSignal($"uses the libvirt URI '{match.Value}'", value);
+                yield return new VmAccessSignal($"uses the libvirt URI '{match.Value}'", value, RouteOf(match.Value));
             }
         }
-
-        return null;
     }
 
-    private static VmAccessSignal? FindToolSignal(Workload workload)
+    /// <summary>
+    /// The way a libvirt URI goes (<c>driver[+transport]://[user@][host][:port]/path</c>): no host or <c>+unix</c> is
+    /// the local socket; TCP and TLS (the default transport with a host) to a loopback host is the local daemon's
+    /// TCP listener; SSH and other hosts are <see cref="VmAccessRoute.Other"/>.
+    /// </summary>
+    internal static VmAccessRoute RouteOf(string uri)
+    {
+        var schemeEnd = uri.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd < 0)
+        {
+            return VmAccessRoute.Other;
+        }
+
+        var plus = uri.IndexOf('+', 0, schemeEnd);
+        var transport = plus < 0 ? null : uri[(plus + 1)..schemeEnd];
+        var authority = uri[(schemeEnd + 3)..];
+        var slash = authority.IndexOfAny(['/', '?']);
+        authority = slash < 0 ? authority : authority[..slash];
+        var host = authority[(authority.LastIndexOf('@') + 1)..];
+        host = host.StartsWith('[') ? host[1..Math.Max(1, host.IndexOf(']', StringComparison.Ordinal))] : host.Split(':')[0];
+        var loopback = host.Length == 0 || host == "localhost" || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
+        return transport switch
+        {
+            "unix" => VmAccessRoute.LocalSocket,
+            null when host.Length == 0 => VmAccessRoute.LocalSocket,
+            null or "tcp" or "tls" when loopback => VmAccessRoute.LocalTcp,
+            _ => VmAccessRoute.Other,
+        };
+    }
+
+    private static IEnumerable<VmAccessSignal> FindToolSignals(Workload workload)
     {
         foreach (var value in workload.Command.Concat(workload.Entrypoint).Concat(workload.Healthcheck))
         {
             var match = VmTool().Match(value.Text);
             if (match.Success)
             {
-                return new VmAccessSignal($"runs {match.Groups["tool"].Value}", value);
+                // virsh -c URI goes where the URI says; without one, libvirt's default URI is the local socket.
+                var uri = LibvirtUri().Match(value.Text);
+                yield return new VmAccessSignal($"runs {match.Groups["tool"].Value}", value, uri.Success ? RouteOf(uri.Value) : VmAccessRoute.LocalSocket);
             }
         }
-
-        return null;
     }
 
-    private static VmAccessSignal? FindAddressSignal(Workload workload, LintOptions options)
+    private static IEnumerable<VmAccessSignal> FindAddressSignals(Workload workload, LintOptions options)
     {
         var networks = options.VmNetworks.Select(cidr => IPNetwork.TryParse(cidr, out var network) ? network : (IPNetwork?)null).OfType<IPNetwork>().ToArray();
         if (networks.Length == 0)
         {
-            return null;
+            yield break;
         }
 
         var values = workload.Environment.Select(e => e.Entry)
@@ -142,12 +214,10 @@ public static partial class VmAccessAnalysis
             {
                 if (IPAddress.TryParse(match.Value, out var address) && networks.Any(n => n.Contains(address)))
                 {
-                    return new VmAccessSignal($"addresses {match.Value} on a VM network", value);
+                    yield return new VmAccessSignal($"addresses {match.Value} on a VM network", value, VmAccessRoute.VmAddress);
                 }
             }
         }
-
-        return null;
     }
 
     private static bool IsTrue(string text) => text.Trim().ToLowerInvariant() is "true" or "yes" or "1" or "on";

@@ -105,13 +105,13 @@ public static class UnitEdits
     }
 
     /// <summary>
-    /// Inserts <c>--network=host</c> after the <c>run</c> word of a <c>podman run</c> Exec line; null when the line
-    /// has no such word or already names a network.
+    /// Inserts <c>--network=host</c> after the subcommand of a <c>podman run</c>/<c>create</c> or <c>podman pod create</c>
+    /// Exec line (its first <c>run</c> or <c>create</c> word); null when the line has no such word or already names a network.
     /// </summary>
     public static TextEdit? AddPodmanHostNetwork(ExecCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var run = command.ProcessArguments.FirstOrDefault(a => a.Value == "run");
+        var run = command.ProcessArguments.FirstOrDefault(a => a.Value is "run" or "create");
         if (run is null || command.ProcessArguments.Any(a => a.Value is "--network" or "--net" || a.Value.StartsWith("--network=", StringComparison.Ordinal) || a.Value.StartsWith("--net=", StringComparison.Ordinal)))
         {
             return null;

@@ -33,8 +33,9 @@ public static class UnitFixes
         edit is { } e ? new CodeFix(title, equivalenceKey, e.Document, [e.Edit]) : null;
 
     /// <summary>
-    /// Host networking for a quadlet (<c>Network=host</c> in [Container] or [Pod]) or a <c>podman run</c> Exec line
-    /// (<c>--network=host</c> after <c>run</c>); null for other workloads or when the file does not allow a safe edit.
+    /// Host networking for a quadlet (<c>Network=host</c> in its [Container], [Pod] or [Kube] section), a <c>podman run</c>
+    /// or a <c>podman pod create</c> Exec line (<c>--network=host</c> after the subcommand); null for other workloads or
+    /// when the file does not allow a safe edit.
     /// </summary>
     public static CodeFix? HostNetwork(Workload workload)
     {
@@ -50,7 +51,7 @@ public static class UnitFixes
         switch (workload.Kind)
         {
             case WorkloadKind.QuadletContainer or WorkloadKind.QuadletPod:
-                var section = workload.Kind == WorkloadKind.QuadletPod ? "Pod" : "Container";
+                var section = QuadletSection(workload);
                 var networks = syntax.Sections.Where(s => s.Name == section).SelectMany(s => s.Entries).Where(e => e.Key == "Network").ToList();
                 edit = networks.Count switch
                 {
@@ -59,12 +60,19 @@ public static class UnitFixes
                     _ => null,
                 };
                 break;
-            case WorkloadKind.PodmanRun:
+            case WorkloadKind.PodmanRun or WorkloadKind.PodmanPod:
                 edit = ExecCommandAt(syntax, workload.Location.Span) is { } command ? UnitEdits.AddPodmanHostNetwork(command) : null;
                 break;
         }
 
         return edit is { } e ? new CodeFix("Use the host network", "HNL1001.NetworkModeHost", text, [e]) : null;
+    }
+
+    /// <summary>The section a quadlet workload is read from (<c>Container</c>, <c>Pod</c>, <c>Kube</c>): its location is the section header.</summary>
+    public static string QuadletSection(Workload workload)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        return workload.Location.Source.ToString(workload.Location.Span).Trim('[', ']');
     }
 
     /// <summary>Removes <c>PublishPort=</c> lines of a quadlet or <c>-p</c> flags of a <c>podman run</c> line.</summary>

@@ -13,7 +13,7 @@ public sealed class HNL1001VmFacingWorkloadMustUseHostNetwork : Rule
     public static readonly RuleDescriptor Definition = RuleDescriptor.Create(
         "HNL1001",
         "VM-facing workload must use host networking",
-        "Workload '{0}' talks to VMs but is not on the host network: it {1} ({2}). Containers on a bridge network cannot reach VMs on libvirt networks; use network_mode: host.",
+        "Workload '{0}' talks to VMs but is not on the host network: it {1} ({2}). Containers on a bridge network cannot reach VMs on libvirt networks; {3}.",
         RuleCategory.Networking,
         Severity.Error,
         "A workload that drives libvirt VMs (libvirt socket, libvirt URI, virsh/kcli, VM network addresses) must share the host's network namespace, because the container bridge has no route to libvirt's networks.");
@@ -22,10 +22,11 @@ public sealed class HNL1001VmFacingWorkloadMustUseHostNetwork : Rule
 
     public override void Analyze(RuleContext context)
     {
-        var byName = context.Model.Workloads.ToLookup(w => (w.GroupName, w.Name));
         foreach (var workload in context.Model.Workloads)
         {
-            if (ReachesHostNetwork(workload, byName) || VmAccessAnalysis.FindSignal(workload, context.Options) is not { } signal)
+            // A namespace the files do not define (an unknown service, container or pod) gets the benefit of the doubt.
+            var space = workload.Namespace;
+            if (space.Kind != NetworkNamespaceKind.NotHost || VmAccessAnalysis.FindSignal(workload, context.Options) is not { } signal)
             {
                 continue;
             }
@@ -37,31 +38,70 @@ public sealed class HNL1001VmFacingWorkloadMustUseHostNetwork : Rule
                 related.Add(new RelatedLocation(signal.Evidence.Site, $"merged into '{workload.Name}' here"));
             }
 
-            context.Report(workload.Location, $"{workload.GroupName}/{workload.Name}/network_mode", [workload.Name, signal.Description, where], CreateFix(context, workload, signal), [.. related]);
+            var owner = space.Owner ?? workload;
+            if (space.JoinedBy is { } joinedBy)
+            {
+                related.Add(new RelatedLocation(joinedBy.Location, $"'{workload.Name}' joins the network namespace of '{owner.Name}' here"));
+            }
+
+            context.Report(workload.Location, $"{workload.GroupName}/{workload.Name}/network_mode", [workload.Name, signal.Description, where, Remedy(workload, space)], CreateFix(context, workload, owner, signal), [.. related]);
         }
     }
 
     /// <summary>
-    /// Sets <c>network_mode: host</c>: in the extension anchor the signal comes from when every service merging
-    /// it is VM-facing (as ADR-0043 did), else in the service itself; an existing <c>network_mode</c> written
-    /// there has its value replaced instead of getting a duplicate key.
+    /// The remedy in the workload's own language; for a workload that joins another namespace, in the language of
+    /// the namespace's owner, since only the owner can choose the network.
     /// </summary>
-    private static CodeFix? CreateFix(RuleContext context, Workload workload, VmAccessSignal signal)
+    private static string Remedy(Workload workload, NetworkNamespace space)
     {
-        var model = context.Model;
-        if (workload.Kind != WorkloadKind.ComposeService)
+        if (!space.IsJoined || space.Owner is not { } owner)
         {
-            return UnitFixes.HostNetwork(workload);
+            return workload.Kind switch
+            {
+                WorkloadKind.ComposeService => "use network_mode: host",
+                WorkloadKind.PodmanRun => "add --network=host to its 'podman run'",
+                WorkloadKind.PodmanPod => "add --network=host to its 'podman pod create'",
+                _ => $"set Network=host in its [{UnitFixes.QuadletSection(workload)}] section",
+            };
         }
 
-        if (ComposeFixes.ServiceMapping(model, workload) is not { } service)
+        var through = space.JoinedTo is { } first && first != owner ? $" (through '{first.Name}')" : string.Empty;
+        var joins = owner.Kind is WorkloadKind.PodmanPod or WorkloadKind.QuadletPod
+            ? $"it runs in the pod '{owner.Name}'{through}, which owns its network"
+            : $"it shares the network namespace of '{owner.Name}'{through}";
+        var remedy = owner.Kind switch
+        {
+            WorkloadKind.ComposeService => $"use network_mode: host on '{owner.Name}'",
+            WorkloadKind.PodmanRun => $"add --network=host to the 'podman run' of '{owner.Name}'",
+            WorkloadKind.PodmanPod => $"add --network=host to the 'podman pod create' of '{owner.Name}'",
+            _ => $"set Network=host in the [{UnitFixes.QuadletSection(owner)}] section of {owner.Location.Path}",
+        };
+        return $"{joins}, so {remedy}";
+    }
+
+    /// <summary>
+    /// Host networking where the namespace's owner is defined (the workload itself, or the service, container or pod
+    /// it joins). For a compose service, <c>network_mode: host</c>: in the extension anchor the signal comes from when
+    /// every service merging it is VM-facing (as ADR-0043 did), else in the service itself; an existing
+    /// <c>network_mode</c> written there has its value replaced instead of getting a duplicate key.
+    /// </summary>
+    private static CodeFix? CreateFix(RuleContext context, Workload workload, Workload owner, VmAccessSignal signal)
+    {
+        var model = context.Model;
+        if (owner.Kind != WorkloadKind.ComposeService)
+        {
+            return UnitFixes.HostNetwork(owner);
+        }
+
+        if (ComposeFixes.ServiceMapping(model, owner) is not { } service)
         {
             return null;
         }
 
         var target = service;
-        var title = $"Add network_mode: host to '{workload.Name}'";
-        if (signal.Evidence.IsInherited
+        var title = $"Add network_mode: host to '{owner.Name}'";
+        if (owner == workload
+            && signal.Evidence.IsInherited
             && ReferenceEquals(signal.Evidence.Location.Source, workload.Location.Source)
             && ComposeFixes.TreeOf(model, workload.Location.Source) is { } tree
             && YamlNavigation.FindExtensionContaining(tree, signal.Evidence.Location.Span) is { } extension
@@ -76,44 +116,7 @@ public sealed class HNL1001VmFacingWorkloadMustUseHostNetwork : Rule
 
         var edit = target.Find("network_mode") is { } existing
             ? YamlEdits.ReplaceScalar(existing.Value, "host")
-            : YamlEdits.InsertEntry(workload.Location.Source, target, "network_mode", "host");
-        return edit is { } e ? new CodeFix(title, "HNL1001.NetworkModeHost", workload.Location.Source, [e]) : null;
-    }
-
-    /// <summary>
-    /// Host networking directly or through <c>service:NAME</c>. An unknown or <c>container:</c> target is
-    /// given the benefit of the doubt (HNL1007 reports unknown services).
-    /// </summary>
-    private static bool ReachesHostNetwork(Workload workload, ILookup<(string, string), Workload> byName)
-    {
-        var current = workload;
-        for (var hops = 0; hops < 16; hops++)
-        {
-            if (current.IsHostNetwork)
-            {
-                return true;
-            }
-
-            var mode = current.NetworkMode?.Text ?? string.Empty;
-            if (mode.StartsWith("container:", StringComparison.Ordinal))
-            {
-                return true;
-            }
-
-            if (!mode.StartsWith("service:", StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            var target = byName[(current.GroupName, mode["service:".Length..])].FirstOrDefault();
-            if (target is null)
-            {
-                return true;
-            }
-
-            current = target;
-        }
-
-        return true;
+            : YamlEdits.InsertEntry(owner.Location.Source, target, "network_mode", "host");
+        return edit is { } e ? new CodeFix(title, "HNL1001.NetworkModeHost", owner.Location.Source, [e]) : null;
     }
 }

@@ -22,7 +22,10 @@ public sealed class HNL1002PublishedPortsDiscardedUnderHostNetwork : Rule
     {
         foreach (var workload in context.Model.Workloads)
         {
-            if (!workload.IsHostNetwork || workload.Ports.IsDefaultOrEmpty)
+            // A workload that joins another's namespace (service:, container:, a pod) cannot publish ports at all:
+            // Docker refuses them ("conflicting options: port publishing and the container type network mode")
+            // rather than discarding them, so this rule's explanation would be wrong there.
+            if (workload.Namespace is not { IsHost: true, IsJoined: false } || workload.Ports.IsDefaultOrEmpty)
             {
                 continue;
             }

@@ -35,12 +35,12 @@ public sealed partial class HNL1006HostNetworkListensOnAllInterfaces : Rule
             if (workloads.Count > 1)
             {
                 var names = string.Join("', '", workloads.Select(w => w.Name));
-                context.Report(first.Evidence.Location, $"{first.Workload.GroupName}/{string.Join('+', workloads.Select(w => w.Name))}/bind", [names, first.Description]);
+                context.Report(first.Evidence.Location, $"{first.Workload.GroupName}/{string.Join('+', workloads.Select(w => w.Name))}/bind", [names, first.Description], [.. workloads.SelectMany(Placement.HostNamespaceJoin)]);
                 continue;
             }
 
             var (primary, related) = Placement.For(first.Evidence, first.Workload, "the wildcard address comes from here");
-            context.Report(primary, $"{first.Workload.GroupName}/{first.Workload.Name}/bind", [first.Workload.Name, first.Description], related);
+            context.Report(primary, $"{first.Workload.GroupName}/{first.Workload.Name}/bind", [first.Workload.Name, first.Description], [.. related, .. Placement.HostNamespaceJoin(first.Workload)]);
         }
     }
 

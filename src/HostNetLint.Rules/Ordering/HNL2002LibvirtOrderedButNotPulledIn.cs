@@ -11,10 +11,10 @@ public sealed class HNL2002LibvirtOrderedButNotPulledIn : Rule
     public static readonly RuleDescriptor Definition = RuleDescriptor.Create(
         "HNL2002",
         "Ordered after libvirt but does not pull it in",
-        "Unit '{0}' is ordered after {1} but does not pull it in. After= only orders; add Wants={1} (or Requires=) so libvirt is started too.",
+        "Unit '{0}' is ordered after {1} but does not pull it in, and {2}, which does not go through libvirt's socket, so no connection starts libvirt on demand. After= only orders; add Wants={1} (or Requires=) so libvirt, and the VMs it autostarts, are running.",
         RuleCategory.UnitOrdering,
         Severity.Warning,
-        "After= orders two units only when both are being started; it does not start the other one. A unit that needs libvirt should also name it in Wants= or Requires=, or a host where libvirtd is socket-activated or disabled starts the stack without it.");
+        "After= orders two units only when both are being started; it does not start the other one. Where the containers reach libvirt through its socket, the first connection starts the daemon (the socket units are enabled by default), but a container that reaches VMs by their addresses, or libvirt over TCP, needs libvirt already running: such a unit should also name it in Wants= or Requires=.");
 
     public override RuleDescriptor Descriptor => Definition;
 
@@ -28,11 +28,13 @@ public sealed class HNL2002LibvirtOrderedButNotPulledIn : Rule
                 continue;
             }
 
+            // Through the socket, the first connection starts libvirt: Wants= adds nothing there.
             var libvirt = UnitAnalysis.UnitList(unit, "After").FirstOrDefault(item => context.Options.LibvirtUnits.Contains(item.Text, StringComparer.Ordinal));
-            if (libvirt is not null)
+            if (libvirt is not null && UnitAnalysis.FindDaemonDependentSignal(unit, context.Options) is ({ } workload, { } signal))
             {
                 var fix = UnitFixes.ToFix(UnitFixes.AddToUnitList(unit, "Wants", libvirt.Text), $"Add Wants={libvirt.Text}", "HNL2002.WantsLibvirt");
-                context.Report(libvirt.Location, $"{unit.Document.Path}/Unit/Wants/libvirt", [unit.Name, libvirt.Text], fix);
+                var needs = $"it starts '{workload.Name}', which {signal.Description}";
+                context.Report(libvirt.Location, $"{unit.Document.Path}/Unit/Wants/libvirt", [unit.Name, libvirt.Text, needs], fix, new RelatedLocation(signal.Evidence.Location, $"'{workload.Name}' needs libvirt running: {signal.Description}"));
             }
         }
     }

@@ -120,13 +120,22 @@ public sealed class UnitFixTests
     }
 
     [Test]
-    public void End_to_end_the_sample_unit_is_fixed_by_the_real_model()
+    public void End_to_end_the_sample_unit_is_fixed_by_the_real_model() =>
+        Assert.That(FixAdrUnitStarting("environment:\n      FREEIPA_HOST: 192.168.122.116"), Is.EqualTo(AdrUnitFixed));
+
+    [Test]
+    public void A_stack_that_reaches_libvirt_through_its_socket_is_ordered_but_does_not_get_Wants() =>
+        Assert.That(
+            FixAdrUnitStarting("volumes:\n      - /var/run/libvirt/libvirt-sock:/var/run/libvirt/libvirt-sock"),
+            Is.EqualTo(AdrUnitFixed.Replace("Wants=network-online.target libvirtd.service", "Wants=network-online.target", StringComparison.Ordinal)));
+
+    /// <summary>Fix-all with the real model of the ADR unit and a host-network compose service with <paramref name="setting"/>.</summary>
+    private static string FixAdrUnitStarting(string setting)
     {
         using var temp = new TempDirectory();
-        temp.Write("airflow/docker-compose.yaml", "services:\n  scheduler:\n    image: airflow\n    network_mode: host\n    volumes:\n      - /var/run/libvirt/libvirt-sock:/var/run/libvirt/libvirt-sock\n");
+        temp.Write("airflow/docker-compose.yaml", $"services:\n  scheduler:\n    image: airflow\n    network_mode: host\n    {setting}\n");
         temp.Write("airflow/airflow.service", AdrUnit);
-        var result = FixRunner.Fix(temp);
-        Assert.That(result.Files.Single(f => f.Path == "airflow/airflow.service").NewText, Is.EqualTo(AdrUnitFixed));
+        return FixRunner.Fix(temp).Files.Single(f => f.Path == "airflow/airflow.service").NewText;
     }
 
     private static string FixUnit(string text)

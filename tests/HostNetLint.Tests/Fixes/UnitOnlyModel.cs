@@ -8,8 +8,9 @@ namespace HostNetLint.Tests.Fixes;
 
 /// <summary>
 /// A stand-in model builder until the model reads units itself: every <c>*.service</c> file under the root
-/// becomes a VM-facing <see cref="ServiceUnit"/> (it "sets LIBVIRT_DEFAULT_URI"). It honours the fix overlay,
-/// so the fix engine runs end to end over units with it.
+/// becomes a <see cref="ServiceUnit"/> that starts one VM-facing container (it "addresses 192.168.122.116 on a VM
+/// network", which every HNL2xxx rule, HNL2002 included, counts). It honours the fix overlay, so the fix engine
+/// runs end to end over units with it.
 /// </summary>
 internal static class UnitOnlyModel
 {
@@ -24,7 +25,15 @@ internal static class UnitOnlyModel
             var syntax = UnitFileSyntax.Parse(text);
             var document = new SourceDocument { Path = path, Text = text, Problems = syntax.Problems, IsAnalyzable = syntax.IsComplete };
             var location = new Location(text, new TextSpan(0, 0));
-            var uri = new ModelValue("qemu:///system", "qemu:///system", location, location);
+            var address = new ModelValue("FREEIPA_HOST=192.168.122.116", "FREEIPA_HOST=192.168.122.116", location, location);
+            var container = new Workload
+            {
+                Name = "dag-runner",
+                Kind = WorkloadKind.PodmanRun,
+                Location = location,
+                GroupName = path,
+                Environment = [new EnvironmentVariable("FREEIPA_HOST", address with { Text = "192.168.122.116" }, address)],
+            };
             documents.Add(document);
             units.Add(new ServiceUnit
             {
@@ -32,7 +41,7 @@ internal static class UnitOnlyModel
                 Kind = ServiceUnitKind.Service,
                 Document = document,
                 Definition = UnitFileSyntax.MergeDropIns(syntax, []),
-                Environment = [new EnvironmentVariable("LIBVIRT_DEFAULT_URI", uri, uri)],
+                Workloads = [container],
             });
         }
 

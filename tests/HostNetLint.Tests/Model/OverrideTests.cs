@@ -89,6 +89,57 @@ public class OverrideTests
     }
 
     [Test]
+    public void Reset_in_the_base_file_does_not_swallow_a_later_overrides_value()
+    {
+        // compose-go applies a file's !reset to what was merged before it and to the file itself, then merges the
+        // next file: the override's values survive (loader.go: processor.Apply(dict) before override.Merge(dict, cfg)).
+        using var tree = new TempTree();
+        tree.Write("compose.yaml", """
+            services:
+              app:
+                image: app
+                network_mode: !reset null
+                ports: !reset []
+                environment: !reset {}
+                labels: !reset []
+            """);
+        tree.Write("compose.override.yaml", """
+            services:
+              app:
+                network_mode: host
+                ports:
+                  - "9090:90"
+                environment:
+                  A: "1"
+                labels:
+                  - tier=back
+            """);
+        var app = tree.Service("app");
+        Assert.Multiple(() =>
+        {
+            Assert.That(app.NetworkMode?.Text, Is.EqualTo("host"));
+            Assert.That(app.IsHostNetwork, Is.True);
+            Assert.That(app.Ports.Select(p => p.Entry.Text), Is.EqualTo(new[] { "9090:90" }));
+            Assert.That(TempTree.Position(app.Ports[0].Entry.Location), Is.EqualTo((5, 9)));
+            Assert.That(app.Ports[0].Entry.Location.Path, Is.EqualTo("compose.override.yaml"));
+            Assert.That(app.Environment.Select(e => e.Name), Is.EqualTo(new[] { "A" }));
+            Assert.That(app.Labels.Select(l => l.Name), Is.EqualTo(new[] { "tier" }));
+        });
+    }
+
+    [Test]
+    public void Reset_in_a_middle_file_removes_the_base_value_and_keeps_the_last_files()
+    {
+        using var tree = new TempTree();
+        tree.Write("compose.yaml", "services:\n  app:\n    image: app\n    ports: [\"80:80\"]\n");
+        tree.Write("reset.yaml", "services:\n  app:\n    ports: !reset []\n");
+        tree.Write("last.yaml", "services:\n  app:\n    ports: [\"81:81\"]\n");
+        tree.Write("app.service", "[Service]\nExecStart=/usr/bin/docker compose -f /srv/compose.yaml -f /srv/reset.yaml -f /srv/last.yaml up\n");
+        var app = tree.Build("app.service").Workloads.Single(w => w.Name == "app");
+        Assert.That(app.Ports.Select(p => p.Entry.Text), Is.EqualTo(new[] { "81:81" }));
+    }
+
+    [Test]
     public void Reset_in_the_same_file_removes_a_merged_value()
     {
         using var tree = new TempTree();

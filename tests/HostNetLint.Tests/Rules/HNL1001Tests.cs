@@ -1,3 +1,5 @@
+using HostNetLint.Fixes;
+using HostNetLint.Tests.Fixes;
 using HostNetLint.Tests.TestSupport;
 
 namespace HostNetLint.Tests.Rules;
@@ -105,6 +107,117 @@ public sealed class HNL1001Tests
                 command: virsh list
             """);
     }
+
+    [Test]
+    public void A_sidecar_of_a_bridge_service_is_reported_with_the_remedy_on_the_service_it_joins()
+    {
+        var diagnostics = RuleVerifier.Verify(Id, """
+            services:
+              web:
+                image: qubinode/airflow
+              [|probe|]:
+                image: qubinode/airflow
+                network_mode: service:web
+                command: virsh list
+            """);
+        Assert.Multiple(() =>
+        {
+            Assert.That(diagnostics[0].Message, Does.EndWith("Containers on a bridge network cannot reach VMs on libvirt networks; it shares the network namespace of 'web', so use network_mode: host on 'web'."));
+            Assert.That(TempTreeText(diagnostics[0].RelatedLocations[^1].Location), Is.EqualTo("service:web"));
+            Assert.That(diagnostics[0].RelatedLocations[^1].Message, Is.EqualTo("'probe' joins the network namespace of 'web' here"));
+        });
+    }
+
+    [Test]
+    public void The_fix_for_a_sidecar_puts_the_service_it_joins_on_the_host_network()
+    {
+        var fixedText = FixRunner.FixText("services:\n  web:\n    image: airflow\n  probe:\n    image: airflow\n    network_mode: service:web\n    command: virsh list\n", options: FixOptions.Default with { Rules = [Id] });
+        Assert.That(fixedText, Is.EqualTo("services:\n  web:\n    image: airflow\n    network_mode: host\n  probe:\n    image: airflow\n    network_mode: service:web\n    command: virsh list\n"));
+        Assert.That(Lint.Files(("compose.yaml", fixedText)).Where(d => d.Id == Id), Is.Empty);
+    }
+
+    [Test]
+    public void A_chain_names_the_owner_and_the_first_step()
+    {
+        var diagnostics = RuleVerifier.Verify(Id, """
+            services:
+              web:
+                image: nginx
+                network_mode: bridge
+              proxy:
+                image: envoy
+                network_mode: service:web
+              [|probe|]:
+                image: qubinode/airflow
+                network_mode: service:proxy
+                environment:
+                  LIBVIRT_DEFAULT_URI: qemu:///system
+            """);
+        Assert.That(diagnostics[0].Message, Does.Contain("it shares the network namespace of 'web' (through 'proxy'), so use network_mode: host on 'web'"));
+    }
+
+    [TestCase("network_mode: service:nowhere")]
+    [TestCase("network_mode: container:started-elsewhere")]
+    [TestCase("network_mode: service:probe")]
+    public void A_namespace_the_files_do_not_define_gets_the_benefit_of_the_doubt(string mode)
+    {
+        RuleVerifier.Verify(Id, $"""
+            services:
+              probe:
+                image: qubinode/airflow
+                {mode}
+                command: virsh list
+            """);
+    }
+
+    [Test]
+    public void A_container_in_a_bridge_pod_is_told_to_put_the_pod_on_the_host_network()
+    {
+        var diagnostics = RuleVerifier.Verify(Id, ("airflow.service", """
+            [Service]
+            ExecStartPre=/usr/bin/podman pod create --replace --name airflow-pod
+            ExecStart=[|/usr/bin/podman|] run --rm --pod airflow-pod -v /var/run/libvirt:/var/run/libvirt quay.io/qubinode/airflow scheduler
+            """));
+        Assert.That(diagnostics[0].Message, Does.EndWith("; it runs in the pod 'airflow-pod', which owns its network, so add --network=host to the 'podman pod create' of 'airflow-pod'."));
+    }
+
+    [Test]
+    public void The_fix_for_a_pod_member_adds_the_host_network_to_podman_pod_create()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("airflow.service", "[Service]\nExecStartPre=/usr/bin/podman pod create --replace --name airflow-pod\nExecStart=/usr/bin/podman run --rm --pod airflow-pod -v /var/run/libvirt:/var/run/libvirt img a\nExecStartPost=/usr/bin/podman run --rm --pod airflow-pod -v /var/run/libvirt:/var/run/libvirt img b\n");
+        var result = FixRunner.Fix(temp, FixOptions.Default with { Rules = [Id] });
+        Assert.That(result.Changed.Single().NewText, Is.EqualTo("[Service]\nExecStartPre=/usr/bin/podman pod create --network=host --replace --name airflow-pod\nExecStart=/usr/bin/podman run --rm --pod airflow-pod -v /var/run/libvirt:/var/run/libvirt img a\nExecStartPost=/usr/bin/podman run --rm --pod airflow-pod -v /var/run/libvirt:/var/run/libvirt img b\n"));
+        Assert.That(result.Remaining.Where(d => d.Id == Id), Is.Empty);
+    }
+
+    [Test]
+    public void A_quadlet_pod_member_is_told_to_set_Network_host_in_the_pod_quadlet_and_the_fix_does_it()
+    {
+        var diagnostics = RuleVerifier.Verify(
+            Id,
+            ("quadlets/lab.pod", "[Pod]\nPodName=lab\n"),
+            ("quadlets/kcli.container", "[|[Container]|]\nImage=quay.io/karmab/kcli\nPod=lab.pod\nVolume=/run/libvirt:/run/libvirt\n"));
+        Assert.That(diagnostics[0].Message, Does.EndWith("; it runs in the pod 'lab', which owns its network, so set Network=host in the [Pod] section of quadlets/lab.pod."));
+
+        using var temp = new TempDirectory();
+        temp.Write("quadlets/lab.pod", "[Pod]\nPodName=lab\n");
+        temp.Write("quadlets/kcli.container", "[Container]\nImage=quay.io/karmab/kcli\nPod=lab.pod\nVolume=/run/libvirt:/run/libvirt\n");
+        var result = FixRunner.Fix(temp, FixOptions.Default with { Rules = [Id] });
+        Assert.That(result.Changed.Single().Path, Is.EqualTo("quadlets/lab.pod"));
+        Assert.That(result.Changed.Single().NewText, Is.EqualTo("[Pod]\nPodName=lab\nNetwork=host\n"));
+    }
+
+    [TestCase("kcli.container", "[|[Container]|]\nImage=quay.io/karmab/kcli\nVolume=/run/libvirt:/run/libvirt\n", "; set Network=host in its [Container] section.")]
+    [TestCase("kcli.service", "[Service]\nExecStart=[|/usr/bin/podman|] run --rm -v /run/libvirt:/run/libvirt quay.io/karmab/kcli list vm\n", "; add --network=host to its 'podman run'.")]
+    [TestCase("compose.yaml", "services:\n  [|kcli|]:\n    image: quay.io/karmab/kcli\n    volumes:\n      - /run/libvirt:/run/libvirt\n", "; use network_mode: host.")]
+    public void The_remedy_is_written_in_the_workloads_own_language(string path, string markup, string remedy)
+    {
+        var diagnostics = RuleVerifier.Verify(Id, (path, markup));
+        Assert.That(diagnostics[0].Message, Does.EndWith(remedy));
+    }
+
+    private static string TempTreeText(HostNetLint.Parsing.Text.Location location) => location.Source.ToString(location.Span);
 
     [TestCase("- ./libvirt-notes:/notes")]
     [TestCase("- libvirt-data:/var/lib/libvirt")]

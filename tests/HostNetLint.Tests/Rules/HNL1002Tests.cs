@@ -69,4 +69,29 @@ public sealed class HNL1002Tests
         var diagnostics = RuleVerifier.Verify(Id, ("webserver.container", "[Container]\nImage=quay.io/qubinode/airflow:2.10.5\nNetwork=host\nPublishPort=[|8888:8080|]\n"));
         Assert.That(diagnostics[0].Message, Does.EndWith("remove the published ports."));
     }
+
+    [Test]
+    public void Ports_of_a_workload_that_joins_a_host_namespace_are_refused_not_discarded_so_not_reported()
+    {
+        RuleVerifier.Verify(Id, """
+            services:
+              scheduler:
+                image: qubinode/airflow
+                network_mode: host
+              exporter:
+                image: prom/statsd-exporter
+                network_mode: service:scheduler
+                ports: ["9102:9102"]
+            """);
+    }
+
+    [Test]
+    public void Ports_of_a_host_network_pod_are_reported_and_its_members_ports_are_not()
+    {
+        RuleVerifier.Verify(
+            Id,
+            ("lab.pod", "[Pod]\nNetwork=host\nPublishPort=[|8080:8080|]\n"),
+            ("web.container", "[Container]\nImage=nginx\nPod=lab.pod\nPublishPort=9090:80\n"),
+            ("extra.service", "[Service]\nExecStart=/usr/bin/podman run --pod systemd-lab -p 7070:70 img\n"));
+    }
 }

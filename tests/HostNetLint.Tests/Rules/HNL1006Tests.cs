@@ -62,4 +62,32 @@ public sealed class HNL1006Tests
                 command: ["--host", "0.0.0.0"]
             """);
     }
+
+    [Test]
+    public void A_sidecar_in_a_host_network_namespace_is_checked_and_the_join_is_shown()
+    {
+        var diagnostics = RuleVerifier.Verify(Id, """
+            services:
+              api:
+                image: apache/airflow
+                network_mode: host
+              exporter:
+                image: prom/statsd-exporter
+                network_mode: service:api
+                environment:
+                  [|EXPORTER_LISTEN: 0.0.0.0:9102|]
+            """);
+        var join = diagnostics[0].RelatedLocations.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(join.Location.Source.ToString(join.Location.Span), Is.EqualTo("service:api"));
+            Assert.That(join.Message, Is.EqualTo("joins the network namespace of 'api', which is on the host network"));
+        });
+    }
+
+    [Test]
+    public void A_sidecar_of_a_bridge_service_is_not_checked()
+    {
+        RuleVerifier.Verify(Id, "services:\n  api:\n    image: apache/airflow\n  exporter:\n    image: prom/statsd-exporter\n    network_mode: service:api\n    environment:\n      EXPORTER_LISTEN: 0.0.0.0:9102\n");
+    }
 }

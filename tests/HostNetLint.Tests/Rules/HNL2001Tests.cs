@@ -57,16 +57,57 @@ public sealed class HNL2001Tests
             ("airflow/airflow.service", $"[Unit]\nAfter=network-online.target {unit}\n\n[Service]\nExecStart=/usr/bin/podman-compose -f /opt/airflow/docker-compose.yaml up\n"));
     }
 
+    private const string KcliRun = "ExecStart=/usr/bin/podman run --rm --network=host --env LIBVIRT_DEFAULT_URI quay.io/karmab/kcli list vm\n";
+
     [Test]
     public void A_unit_without_a_Unit_section_is_reported_at_the_start_of_the_file()
     {
-        RuleVerifier.Verify(Id, ("kcli.service", "[||][Service]\nEnvironment=LIBVIRT_DEFAULT_URI=qemu:///system\nExecStart=/usr/bin/kcli list vm\n"));
+        RuleVerifier.Verify(Id, ("kcli.service", "[||][Service]\nEnvironment=LIBVIRT_DEFAULT_URI=qemu:///system\n" + KcliRun));
     }
 
     [Test]
     public void A_unit_without_After_is_reported_at_its_Unit_header()
     {
-        RuleVerifier.Verify(Id, ("kcli.service", "[|[Unit]|]\nDescription=kcli\n\n[Service]\nEnvironment=LIBVIRT_DEFAULT_URI=qemu:///system\nExecStart=/usr/bin/kcli list vm\n"));
+        RuleVerifier.Verify(Id, ("kcli.service", "[|[Unit]|]\nDescription=kcli\n\n[Service]\nEnvironment=LIBVIRT_DEFAULT_URI=qemu:///system\n" + KcliRun));
+    }
+
+    [Test]
+    public void A_container_that_takes_a_URI_variable_from_the_unit_is_VM_facing()
+    {
+        var diagnostics = RuleVerifier.Verify(Id, ("kcli.service", "[|[Unit]|]\n\n[Service]\nEnvironment=\"KCLI_URI=qemu:///system\" MODE=sync\nExecStart=/usr/bin/podman run --rm --network=host --env KCLI_URI --env MODE quay.io/karmab/kcli list vm\n"));
+        Assert.That(diagnostics[0].Message, Does.Contain("it starts 'quay.io/karmab/kcli', which takes KCLI_URI from the unit's Environment= (qemu:///system)"));
+    }
+
+    [TestCase("HNL2001")]
+    [TestCase("HNL2003")]
+    public void A_unit_that_starts_no_container_is_not_judged_whatever_its_environment(string id)
+    {
+        RuleVerifier.Verify(id, ("vm.service", "[Unit]\nAfter=network.target\n\n[Service]\nEnvironment=LIBVIRT_DEFAULT_URI=qemu:///system\nExecStart=/usr/bin/virsh start vm\n"));
+    }
+
+    [Test]
+    public void The_units_environment_does_not_count_for_a_container_that_does_not_take_it()
+    {
+        RuleVerifier.Verify(Id, ("web.service", "[Unit]\nAfter=network.target\n\n[Service]\nEnvironment=LIBVIRT_DEFAULT_URI=qemu:///system\nExecStart=/usr/bin/podman run --rm --network=host -e MODE=web nginx\n"));
+    }
+
+    [Test]
+    public void A_compose_service_interpolating_the_units_variable_takes_it_from_the_unit()
+    {
+        var diagnostics = RuleVerifier.Verify(
+            Id,
+            ("kcli/compose.yaml", "services:\n  runner:\n    image: karmab/kcli\n    network_mode: host\n    environment:\n      KCLI_URI: ${VIRT_URI}\n      LITERAL: $$VIRT_URI\n"),
+            ("kcli/kcli.service", "[Unit]\n[|After|]=network-online.target\n\n[Service]\nEnvironment=VIRT_URI=qemu:///system\nExecStart=/usr/bin/docker compose -f /srv/kcli/compose.yaml up\n"));
+        Assert.That(diagnostics[0].Message, Does.Contain("it starts 'runner', which takes VIRT_URI from the unit's Environment= (qemu:///system)"));
+    }
+
+    [Test]
+    public void An_escaped_dollar_is_not_an_interpolation()
+    {
+        RuleVerifier.Verify(
+            Id,
+            ("kcli/compose.yaml", "services:\n  runner:\n    image: karmab/kcli\n    network_mode: host\n    environment:\n      LITERAL: $$VIRT_URI\n"),
+            ("kcli/kcli.service", "[Unit]\nAfter=network-online.target\n\n[Service]\nEnvironment=VIRT_URI=qemu:///system\nExecStart=/usr/bin/docker compose -f /srv/kcli/compose.yaml up\n"));
     }
 
     [Test]

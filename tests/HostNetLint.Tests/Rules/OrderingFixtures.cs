@@ -19,6 +19,16 @@ internal static class OrderingFixtures
             command: scheduler
         """;
 
+    /// <summary>A stack that reaches the VMs by their addresses (SSH to the FreeIPA VM), not through libvirt's socket.</summary>
+    public const string VmAddressCompose = """
+        services:
+          dag-runner:
+            image: qubinode/airflow:latest
+            network_mode: host
+            environment:
+              FREEIPA_HOST: 192.168.122.116
+        """;
+
     public const string PlainCompose = """
         services:
           web:

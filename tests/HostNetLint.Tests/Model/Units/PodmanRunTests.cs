@@ -43,10 +43,13 @@ public class PodmanRunTests
             Assert.That(TempTree.Position(scheduler.Location), Is.EqualTo((8, 11)));
             Assert.That(TempTree.TextOf(scheduler.Location), Is.EqualTo("/usr/bin/podman"));
             Assert.That(scheduler.IsHostNetwork, Is.True);
-            Assert.That(TempTree.Position(scheduler.NetworkMode!.Location), Is.EqualTo((7, 70)));
-            Assert.That(TempTree.TextOf(scheduler.NetworkMode.Location), Is.EqualTo("host"));
-            Assert.That(TempTree.Position(scheduler.NetworkMode.Site), Is.EqualTo((8, 40)));
-            Assert.That(TempTree.TextOf(scheduler.NetworkMode.Site), Is.EqualTo("airflow-pod"));
+            Assert.That(scheduler.NetworkMode, Is.Null, "a pod member has no network setting of its own");
+            Assert.That(scheduler.Namespace.Owner, Is.SameAs(pod));
+            Assert.That(scheduler.Namespace.JoinedTo, Is.SameAs(pod));
+            Assert.That(TempTree.Position(scheduler.Namespace.JoinedBy!.Location), Is.EqualTo((8, 40)));
+            Assert.That(TempTree.TextOf(scheduler.Namespace.JoinedBy.Location), Is.EqualTo("airflow-pod"));
+            Assert.That(TempTree.Position(pod.HostNetworkSetting!.Location), Is.EqualTo((7, 70)));
+            Assert.That(TempTree.TextOf(pod.HostNetworkSetting.Location), Is.EqualTo("host"));
 
             Assert.That(scheduler.Mounts.Select(m => (m.Source, m.Target, m.IsBind, m.ReadOnly)), Is.EqualTo(new[]
             {
@@ -79,9 +82,10 @@ public class PodmanRunTests
             Assert.That(pod.Ports.Single().HostPortStart, Is.EqualTo(8080));
             Assert.That(web.Name, Is.EqualTo("qubinode/airflow:latest"));
             Assert.That(web.IsHostNetwork, Is.True);
-            Assert.That(web.NetworkMode!.Location.Path, Is.EqualTo("a-pod.service"));
-            Assert.That(TempTree.TextOf(web.NetworkMode.Site), Is.EqualTo("airflow-pod"));
-            Assert.That(TempTree.Position(web.NetworkMode.Site), Is.EqualTo((5, 37)));
+            Assert.That(web.Namespace.Owner, Is.SameAs(pod));
+            Assert.That(web.Namespace.Owner!.HostNetworkSetting!.Location.Path, Is.EqualTo("a-pod.service"));
+            Assert.That(TempTree.TextOf(web.Namespace.JoinedBy!.Location), Is.EqualTo("airflow-pod"));
+            Assert.That(TempTree.Position(web.Namespace.JoinedBy.Location), Is.EqualTo((5, 37)));
         });
     }
 
@@ -123,7 +127,7 @@ public class PodmanRunTests
         Assert.Multiple(() =>
         {
             Assert.That(extra.IsHostNetwork, Is.True);
-            Assert.That(extra.NetworkMode!.Location.Path, Is.EqualTo("airflow.pod"));
+            Assert.That(extra.Namespace.Owner!.HostNetworkSetting!.Location.Path, Is.EqualTo("airflow.pod"));
             Assert.That(TempTree.TextOf(extra.Ports.Single().Entry.Location), Is.EqualTo("8080:80"));
             Assert.That(extra.Image!.Text, Is.EqualTo("img"));
         });

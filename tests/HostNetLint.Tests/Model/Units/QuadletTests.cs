@@ -82,11 +82,13 @@ public class QuadletTests
             Assert.That(pod.Ports.Single().ContainerPortStart, Is.EqualTo(8080));
             Assert.That(scheduler.Name, Is.EqualTo("airflow-scheduler"));
             Assert.That(scheduler.IsHostNetwork, Is.True);
-            Assert.That(scheduler.NetworkMode!.Location.Path, Is.EqualTo("airflow.pod"));
-            Assert.That(TempTree.Position(scheduler.NetworkMode.Location), Is.EqualTo((3, 9)));
-            Assert.That(scheduler.NetworkMode.Site.Path, Is.EqualTo("scheduler.container"));
-            Assert.That(TempTree.Position(scheduler.NetworkMode.Site), Is.EqualTo((3, 5)));
-            Assert.That(scheduler.NetworkMode.IsInherited, Is.True);
+            Assert.That(scheduler.NetworkMode, Is.Null, "a pod member has no network setting of its own");
+            Assert.That(scheduler.Namespace.Owner, Is.SameAs(pod));
+            Assert.That(pod.HostNetworkSetting!.Location.Path, Is.EqualTo("airflow.pod"));
+            Assert.That(TempTree.Position(pod.HostNetworkSetting.Location), Is.EqualTo((3, 9)));
+            Assert.That(scheduler.Namespace.JoinedBy!.Location.Path, Is.EqualTo("scheduler.container"));
+            Assert.That(TempTree.Position(scheduler.Namespace.JoinedBy.Location), Is.EqualTo((3, 5)));
+            Assert.That(scheduler.ContainerName, Is.EqualTo("airflow-scheduler"));
         });
     }
 
