@@ -30,10 +30,20 @@ if (args.Length == 1)
     return 0;
 }
 
+// Instrumented assemblies record every branch in SharpFuzz's trace map, which only the fork server sets up: give
+// them a map of their own, so the same (instrumented) build also replays.
+unsafe
+{
+    SharpFuzz.Common.Trace.SharedMem = (byte*)System.Runtime.InteropServices.NativeMemory.AllocZeroed(1 << 16);
+}
+
 var passed = 0;
 var failed = 0;
 var known = 0;
-var inputs = args[1..].SelectMany(a => Directory.Exists(a) ? Directory.EnumerateFiles(a, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal) : (IEnumerable<string>)[a]);
+// afl-fuzz puts a README.txt beside the inputs in crashes/ and hangs/.
+var inputs = args[1..].SelectMany(a => Directory.Exists(a)
+    ? Directory.EnumerateFiles(a, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) is not ("README.txt" or ".gitkeep")).Order(StringComparer.Ordinal)
+    : (IEnumerable<string>)[a]);
 foreach (var input in inputs)
 {
     var watch = System.Diagnostics.Stopwatch.StartNew();
