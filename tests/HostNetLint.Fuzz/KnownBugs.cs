@@ -47,16 +47,6 @@ public static class KnownBugs
             "HNL1001VmFacingWorkloadMustUseHostNetwork.CreateFix writes network_mode: host into the anchor the VM signal comes from "
             + "(x-virt in <<: [*net, *virt]) though an earlier mapping of the merge list also sets network_mode and wins, so the edit "
             + "has no effect; FixAllEngine.Run does not refuse a fix whose finding survives re-linting and reports it as fixed"),
-        new(
-            "fix/podman-run-pod-member",
-            ["joins a pod a network of its own"],
-            "UnitFixes.HostNetwork (case PodmanRun, UnitEdits.AddPodmanHostNetwork) adds --network=host to a podman run that has "
-            + "--pod, which podman refuses for a pod member: the network belongs to podman pod create"),
-        new(
-            "fix/quadlet-pod-member",
-            ["joins a pod a network of its own"],
-            "UnitFixes.HostNetwork (case QuadletContainer, UnitEdits.AddToSectionList) adds Network=host to a .container that has "
-            + "Pod=, which podman refuses for a pod member: the network belongs to the .pod quadlet's Network="),
     ];
 
     /// <summary>The known bug whose failure <paramref name="message"/> of <paramref name="target"/> looks like, or null.</summary>
