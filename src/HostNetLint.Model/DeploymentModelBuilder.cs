@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using HostNetLint.Model.Compose;
+using HostNetLint.Model.EnvFiles;
 using HostNetLint.Model.Loading;
 using HostNetLint.Model.Units;
 using HostNetLint.Parsing.Yaml;
@@ -44,7 +45,9 @@ public static class DeploymentModelBuilder
         var loader = new FileLoader(fullRoot, options);
         var walker = new DirectoryWalker(loader, options);
         var problems = new List<ModelProblem>();
-        var projectLoader = new ComposeProjectLoader(loader, options, problems);
+        var envFileReader = new EnvFileReader(loader, problems);
+        var missingEnvFiles = new MissingEnvFiles(loader, problems);
+        var projectLoader = new ComposeProjectLoader(loader, options, problems, envFileReader, missingEnvFiles);
         var projects = new List<ComposeProject>();
         var seenDirectories = new HashSet<string>(StringComparer.Ordinal);
         var seenFiles = new HashSet<string>(StringComparer.Ordinal);
@@ -76,7 +79,7 @@ public static class DeploymentModelBuilder
             return LoadProject(directory, files);
         }
 
-        var units = new UnitModelBuilder(loader, walker, options, problems, ProjectFor);
+        var units = new UnitModelBuilder(loader, walker, options, problems, ProjectFor, projectLoader.Discover, envFileReader, missingEnvFiles);
 
         void AddDirectoryProject(string directory)
         {
@@ -86,7 +89,7 @@ public static class DeploymentModelBuilder
             }
 
             // An excluded base leaves the directory without a project; an excluded override is just not applied.
-            var files = ComposeFileNames.Discover(directory).ToList();
+            var files = projectLoader.Discover(directory).ToList();
             if (files.Count == 0 || walker.IsExcluded(files[0]))
             {
                 return;
@@ -134,6 +137,7 @@ public static class DeploymentModelBuilder
 
         // Units come last: they link to the projects found above and load the ones only they name.
         var (serviceUnits, unitWorkloads) = units.Build();
+        missingEnvFiles.Complete();
         return new DeploymentModel
         {
             Root = fullRoot,

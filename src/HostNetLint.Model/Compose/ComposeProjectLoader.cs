@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using HostNetLint.Model.EnvFiles;
 using HostNetLint.Model.Interpolation;
 using HostNetLint.Model.Loading;
 using HostNetLint.Model.Workloads;
@@ -10,9 +11,10 @@ namespace HostNetLint.Model.Compose;
 /// in order, then the effective services turned into workloads. Referenced files must exist under the root.
 /// </summary>
 /// <remarks>
-/// The jobs are done by one class each: <see cref="ProjectVariablesLoader"/> (<c>.env</c>),
-/// <see cref="IncludeResolver"/>, <see cref="ExtendsResolver"/>, <see cref="ComposeReferenceResolver"/>
-/// (reference checks), <see cref="ComposeProjectName"/> and <see cref="HostNetworkNames"/>; this class puts them in order.
+/// The jobs are done by one class each: <see cref="ProjectVariablesLoader"/> (<c>.env</c>), <see cref="ComposeFileDiscovery"/>
+/// (<c>COMPOSE_FILE</c> or the default names), <see cref="IncludeResolver"/>, <see cref="ExtendsResolver"/>,
+/// <see cref="ComposeReferenceResolver"/> (reference checks), <see cref="ComposeEnvFiles"/> (<c>env_file:</c>),
+/// <see cref="ComposeProjectName"/> and <see cref="HostNetworkNames"/>; this class puts them in order.
 /// </remarks>
 internal sealed class ComposeProjectLoader
 {
@@ -20,17 +22,22 @@ internal sealed class ComposeProjectLoader
     private readonly ProjectVariablesLoader variables;
     private readonly IncludeResolver includes;
     private readonly ExtendsResolver extends;
-    private readonly EnvFileReferenceChecker envFiles;
+    private readonly ComposeEnvFiles envFiles;
+    private readonly ComposeFileDiscovery discovery;
 
-    public ComposeProjectLoader(FileLoader loader, ModelOptions options, List<ModelProblem> problems)
+    public ComposeProjectLoader(FileLoader loader, ModelOptions options, List<ModelProblem> problems, EnvFileReader envFileReader, MissingEnvFiles missingEnvFiles)
     {
         this.loader = loader;
         var references = new ComposeReferenceResolver(loader, problems);
-        variables = new ProjectVariablesLoader(loader, options);
+        variables = new ProjectVariablesLoader(loader, options, envFileReader);
         includes = new IncludeResolver(references, variables);
         extends = new ExtendsResolver(loader, references);
-        envFiles = new EnvFileReferenceChecker(loader, references);
+        envFiles = new ComposeEnvFiles(loader, references, envFileReader, missingEnvFiles);
+        discovery = new ComposeFileDiscovery(variables, references);
     }
+
+    /// <summary>The files compose loads in <paramref name="directory"/> without <c>-f</c> (empty when it has no project).</summary>
+    public IReadOnlyList<string> Discover(string directory) => discovery.Discover(directory);
 
     public ComposeProject Load(string directory, IReadOnlyList<string> files)
     {
@@ -56,12 +63,13 @@ internal sealed class ComposeProjectLoader
         var services = ImmutableArray.CreateBuilder<Workload>();
         if (merged?["services"] is ComposeMapping serviceMap)
         {
-            envFiles.Check(serviceMap);
+            var activeProfiles = projectVariables.ActiveProfiles;
             foreach (var entry in serviceMap.Entries)
             {
                 if (entry.Value is ComposeMapping or ComposeScalar { IsNull: true })
                 {
-                    services.Add(WorkloadExtractor.Extract(entry, name, hostNetworks));
+                    var environment = envFiles.Apply(entry, projectVariables, WorkloadExtractor.DeclaredEnvironment(entry.Value as ComposeMapping));
+                    services.Add(WorkloadExtractor.Extract(entry, name, hostNetworks, environment, activeProfiles));
                 }
             }
         }

@@ -21,16 +21,35 @@ internal sealed class ComposeReferenceResolver
     }
 
     /// <summary>The full path a file reference names, or null (with a problem) when it is missing or outside the root.</summary>
-    public string? Resolve(ComposeScalar reference, string referencingFile, bool reportMissing = true)
+    public string? Resolve(ComposeScalar reference, string referencingFile)
     {
-        var relative = reference.Text.Trim();
+        var target = Resolve(reference, referencingFile, out var missing);
+        if (missing is not null)
+        {
+            Report(ModelProblemKind.ReferenceMissing, reference.Location, $"'{reference.Text.Trim()}' does not exist");
+        }
+
+        return target;
+    }
+
+    /// <summary>
+    /// The full path of the existing file a reference names, or null. A file that does not exist comes back in
+    /// <paramref name="missing"/> unreported (the caller decides how to report it); an invalid path or one outside
+    /// the root is reported here.
+    /// </summary>
+    public string? Resolve(ComposeScalar reference, string referencingFile, out string? missing) =>
+        Resolve(reference.Text.Trim(), reference.Location, Path.GetDirectoryName(referencingFile) ?? loader.Root, out missing);
+
+    /// <summary>As <see cref="Resolve(ComposeScalar, string, out string?)"/> for a path written at <paramref name="location"/>, relative to <paramref name="directory"/>.</summary>
+    public string? Resolve(string relative, Location location, string directory, out string? missing)
+    {
+        missing = null;
         if (IsRemote(relative))
         {
             // git and OCI includes are fetched by compose at run time; a linter neither fetches nor reports them.
             return null;
         }
 
-        var directory = Path.GetDirectoryName(referencingFile) ?? loader.Root;
         string target;
         try
         {
@@ -38,24 +57,19 @@ internal sealed class ComposeReferenceResolver
         }
         catch (ArgumentException)
         {
-            Report(ModelProblemKind.ReferenceMissing, reference.Location, $"'{relative}' is not a valid file path");
+            Report(ModelProblemKind.ReferenceMissing, location, $"'{relative}' is not a valid file path");
             return null;
         }
 
         if (!loader.IsInsideRoot(target))
         {
-            Report(ModelProblemKind.ReferenceOutsideRoot, reference.Location, $"'{relative}' is outside the linted root; it was not read");
+            Report(ModelProblemKind.ReferenceOutsideRoot, location, $"'{relative}' is outside the linted root; it was not read");
             return null;
         }
 
         if (!File.Exists(target))
         {
-            if (!reportMissing)
-            {
-                return null;
-            }
-
-            Report(ModelProblemKind.ReferenceMissing, reference.Location, $"'{relative}' does not exist");
+            missing = target;
             return null;
         }
 
@@ -70,7 +84,7 @@ internal sealed class ComposeReferenceResolver
             || (colon >= 2 && reference[..colon].All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '.' or '-') && char.IsAsciiLetter(reference[0]));
     }
 
-    private void Report(ModelProblemKind kind, Location location, string message)
+    public void Report(ModelProblemKind kind, Location location, string message)
     {
         if (reported.Add((kind, location)))
         {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using HostNetLint.Model.EnvFiles;
 using HostNetLint.Model.Workloads;
 
 namespace HostNetLint.Model.Units;
@@ -19,7 +20,13 @@ internal static class PodmanWorkloadFactory
         return new PodDefinition(name, mode, networks);
     }
 
-    public static Workload Create(PodmanCommand command, string unitName, Func<string, PodDefinition?> findPod)
+    /// <summary>
+    /// The workload of a <c>podman run</c>/<c>create</c> or <c>pod create</c>. Its environment is podman's: <c>--env</c>
+    /// over <c>--env-file</c>, later env files over earlier ones (podman-run(1), "Environment": "--env-file: ... If
+    /// multiple files are specified, then they override each other in order of entry. --env: Any environment
+    /// variables specified overrides previous settings").
+    /// </summary>
+    public static Workload Create(PodmanCommand command, string unitName, Func<string, PodDefinition?> findPod, EnvFileSource envFiles)
     {
         var (mode, networks) = WorkloadSettings.Networks(command.All("--network"));
         if (command.Kind == PodmanCommandKind.Run && mode is null && networks.IsEmpty && command.Last("--pod") is { } podWord
@@ -33,9 +40,10 @@ internal static class PodmanWorkloadFactory
         var isPod = command.Kind == PodmanCommandKind.PodCreate;
         var entrypoint = command.Last("--entrypoint");
         var health = command.Last("--health-cmd");
+        var name = (isPod ? PodName(command) : command.Last("--name")?.Text ?? command.Image?.Text) ?? (isPod ? "pod" : "podman");
         return new Workload
         {
-            Name = (isPod ? PodName(command) : command.Last("--name")?.Text ?? command.Image?.Text) ?? (isPod ? "pod" : "podman"),
+            Name = name,
             Kind = isPod ? WorkloadKind.PodmanPod : WorkloadKind.PodmanRun,
             Location = command.Program.Location,
             GroupName = unitName,
@@ -45,7 +53,7 @@ internal static class PodmanWorkloadFactory
             Expose = [.. command.All("--expose").Select(w => w.ToValue())],
             Mounts = [.. command.Options.Where(o => o.Flag is "--volume" or "--mount")
                 .Select(o => o.Flag == "--volume" ? WorkloadSettings.Volume(o.Value) : WorkloadSettings.MountOption(o.Value))],
-            Environment = [.. command.All("--env").Select(SettingWords.ToVariable)],
+            Environment = EnvFileReader.Override(envFiles(command.All("--env-file"), name, command.Program.Location), [.. command.All("--env").Select(SettingWords.ToVariable)]),
             Command = isPod ? [] : [.. command.Arguments.Select(w => w.ToValue())],
             Entrypoint = entrypoint is null ? [] : [entrypoint.ToValue()],
             Healthcheck = health is null ? [] : [.. health.SplitShell().Select(w => w.ToValue())],

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using HostNetLint.Model.EnvFiles;
 using HostNetLint.Model.Workloads;
 using HostNetLint.Parsing.Systemd;
 using HostNetLint.Parsing.Text;
@@ -26,13 +27,17 @@ internal static class QuadletWorkloadFactory
         return new PodDefinition(name, mode, networks);
     }
 
-    public static Workload? Create(string fileName, UnitDefinition definition, Func<string, PodDefinition?> findPod)
+    /// <summary>
+    /// The workload of a <c>.container</c> or <c>.pod</c> quadlet. A container's <c>Environment=</c> becomes <c>--env</c> and its
+    /// <c>EnvironmentFile=</c> <c>--env-file</c>, so podman's precedence holds: <c>Environment=</c> over the files, later files over earlier.
+    /// </summary>
+    public static Workload? Create(string fileName, UnitDefinition definition, Func<string, PodDefinition?> findPod, EnvFileSource envFiles)
     {
         var stem = Path.GetFileNameWithoutExtension(fileName);
         switch (Path.GetExtension(fileName))
         {
             case ".container" when definition.GetSection("Container") is { } container:
-                return Container(stem, fileName, container, findPod);
+                return Container(stem, fileName, container, findPod, envFiles);
             case ".pod" when definition.GetSection("Pod") is { } pod:
                 var (mode, networks) = WorkloadSettings.Networks(Values(pod, "Network"));
                 return new Workload
@@ -53,7 +58,7 @@ internal static class QuadletWorkloadFactory
         }
     }
 
-    private static Workload Container(string stem, string fileName, UnitSectionView container, Func<string, PodDefinition?> findPod)
+    private static Workload Container(string stem, string fileName, UnitSectionView container, Func<string, PodDefinition?> findPod, EnvFileSource envFiles)
     {
         var (mode, networks) = WorkloadSettings.Networks(Values(container, "Network"));
         if (mode is null && networks.IsEmpty && Last(container, "Pod") is { } podWord && findPod(podWord.Text) is { } pod)
@@ -65,11 +70,13 @@ internal static class QuadletWorkloadFactory
 
         var entrypoint = Last(container, "Entrypoint");
         var health = Last(container, "HealthCmd");
+        var name = Last(container, "ContainerName")?.Text ?? stem;
+        var header = Header(container);
         return new Workload
         {
-            Name = Last(container, "ContainerName")?.Text ?? stem,
+            Name = name,
             Kind = WorkloadKind.QuadletContainer,
-            Location = Header(container),
+            Location = header,
             GroupName = fileName,
             NetworkMode = mode,
             Networks = networks,
@@ -77,7 +84,7 @@ internal static class QuadletWorkloadFactory
             Expose = [.. Values(container, "ExposeHostPort").Select(w => w.ToValue())],
             Mounts = [.. container.Entries.Where(e => e.Key is "Volume" or "Mount" && !e.IsEmptyAssignment)
                 .Select(e => e.Key == "Volume" ? WorkloadSettings.Volume(SettingWords.Whole(e)) : WorkloadSettings.MountOption(SettingWords.Whole(e)))],
-            Environment = [.. Words(container, "Environment").Select(SettingWords.ToVariable)],
+            Environment = EnvFileReader.Override(envFiles(Values(container, "EnvironmentFile"), name, header), [.. Words(container, "Environment").Select(SettingWords.ToVariable)]),
             Command = [.. LastWords(container, "Exec").Select(w => w.ToValue())],
             Entrypoint = entrypoint is null ? [] : [entrypoint.ToValue()],
             Healthcheck = health is null ? [] : [.. health.SplitShell().Select(w => w.ToValue())],

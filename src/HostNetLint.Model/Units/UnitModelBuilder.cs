@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using HostNetLint.Model.Compose;
+using HostNetLint.Model.EnvFiles;
 using HostNetLint.Model.Loading;
 using HostNetLint.Model.Workloads;
 using HostNetLint.Parsing.Systemd;
@@ -28,16 +29,29 @@ internal sealed class UnitModelBuilder
     private readonly InstallPathResolver resolver;
     private readonly List<ModelProblem> problems;
     private readonly Func<string, IReadOnlyList<string>, ComposeProject> projectFor;
+    private readonly Func<string, IReadOnlyList<string>> discover;
+    private readonly UnitEnvFiles envFiles;
     private readonly List<string> candidates = [];
     private readonly HashSet<string> seen = new(StringComparer.Ordinal);
 
-    public UnitModelBuilder(FileLoader loader, DirectoryWalker walker, ModelOptions options, List<ModelProblem> problems, Func<string, IReadOnlyList<string>, ComposeProject> projectFor)
+    /// <param name="discover">The compose files of a directory (its <c>.env</c>'s <c>COMPOSE_FILE</c>, else the default names).</param>
+    public UnitModelBuilder(
+        FileLoader loader,
+        DirectoryWalker walker,
+        ModelOptions options,
+        List<ModelProblem> problems,
+        Func<string, IReadOnlyList<string>, ComposeProject> projectFor,
+        Func<string, IReadOnlyList<string>> discover,
+        EnvFileReader envFileReader,
+        MissingEnvFiles missingEnvFiles)
     {
         this.loader = loader;
         this.walker = walker;
         this.problems = problems;
         this.projectFor = projectFor;
+        this.discover = discover;
         resolver = new InstallPathResolver(loader, walker, options);
+        envFiles = new UnitEnvFiles(loader, resolver, options, envFileReader, missingEnvFiles, problems);
     }
 
     /// <summary>True for the extensions systemd units and quadlets use (case-sensitive, like systemd and Podman).</summary>
@@ -112,7 +126,7 @@ internal sealed class UnitModelBuilder
         {
             var unitWorkloads = new List<Workload>();
             var resolved = true;
-            if (unit.IsAnalyzable && unit.Kind == ServiceUnitKind.Quadlet && QuadletWorkloadFactory.Create(unit.FileName, unit.Definition, FindPod) is { } own)
+            if (unit.IsAnalyzable && unit.Kind == ServiceUnitKind.Quadlet && QuadletWorkloadFactory.Create(unit.FileName, unit.Definition, FindPod, envFiles.ForQuadlet(unit)) is { } own)
             {
                 unitWorkloads.Add(own);
                 workloads.Add(own);
@@ -133,7 +147,7 @@ internal sealed class UnitModelBuilder
             {
                 if (command is PodmanCommand podman)
                 {
-                    var workload = PodmanWorkloadFactory.Create(podman, unit.FileName, FindPod);
+                    var workload = PodmanWorkloadFactory.Create(podman, unit.FileName, FindPod, envFiles.ForPodman(unit));
                     unitWorkloads.Add(workload);
                     workloads.Add(workload);
                 }
@@ -168,8 +182,7 @@ internal sealed class UnitModelBuilder
                 Definition = unit.Definition,
                 Workloads = [.. unitWorkloads],
                 IsResolved = resolved,
-                Environment = [.. (unit.Definition.GetSection("Service")?.GetEffective("Environment") ?? [])
-                    .SelectMany(SettingWords.Split).Select(SettingWords.ToVariable)],
+                Environment = envFiles.ForService(unit),
             });
         }
 
@@ -333,7 +346,7 @@ internal sealed class UnitModelBuilder
         }
 
         var found = resolver.ResolveComposeDirectory(InstallPathResolver.Absolute(where.Text, cwd));
-        List<string> discovered = found.FullPath is null ? [] : ComposeFileNames.Discover(found.FullPath).Where(f => !walker.IsExcluded(f)).ToList();
+        List<string> discovered = found.FullPath is null ? [] : discover(found.FullPath).Where(f => !walker.IsExcluded(f)).ToList();
         if (found.FullPath is null || discovered.Count == 0)
         {
             Report(where, found.Failure ?? $"'{where.Text}' has no compose file in the linted root");
