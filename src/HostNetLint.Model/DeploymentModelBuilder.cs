@@ -22,9 +22,12 @@ public static class DeploymentModelBuilder
     /// compose name yields its directory's project; any other YAML file with a top-level <c>services:</c>
     /// mapping is a project of its own. <see cref="ComposeProject.Directory"/> is a full path.
     /// Each file is interpolated with the variables of its project directory (<c>.env</c>, then
-    /// <see cref="ModelOptions.Environment"/>); a <c>.env</c> that is read is a document too (without a YAML tree).
-    /// Files referenced by <c>include</c>, <c>extends</c> or <c>env_file</c> are read only when they lie under the root
-    /// (symbolic links resolved); otherwise the reference is a <see cref="ModelProblem"/> at the referencing value.
+    /// <see cref="ModelOptions.Environment"/>); a <c>.env</c> that is read is a document too (without a YAML tree), and its
+    /// <c>COMPOSE_FILE</c> names the directory's files instead of the default names, its <c>COMPOSE_PROFILES</c> the active
+    /// profiles, its <c>COMPOSE_PROJECT_NAME</c> the project. Files referenced by <c>include</c>, <c>extends</c>,
+    /// <c>env_file</c> or <c>COMPOSE_FILE</c> are read only when they lie under the root (symbolic links resolved); otherwise
+    /// the reference is a <see cref="ModelProblem"/> at the referencing value. Env files (<c>env_file</c>, <c>--env-file</c>,
+    /// <c>EnvironmentFile=</c>) are documents too, and their variables are part of the workload's (or unit's) environment.
     /// <para>
     /// systemd units (<c>*.service</c>) and Podman quadlets (<c>.container</c>, <c>.pod</c>, <c>.kube</c>, <c>.network</c>,
     /// <c>.volume</c>, <c>.image</c>, <c>.build</c>) found the same way, or named, become <see cref="DeploymentModel.Units"/>

@@ -118,6 +118,13 @@ internal sealed class UnitEnvFiles
 
                     continue;
                 }
+
+                if (!loader.IsInsideRoot(fullPath))
+                {
+                    // A file of the repository that is a symbolic link out of it is not read either.
+                    problems.Add(new ModelProblem(ModelProblemKind.ReferenceOutsideRoot, path.Location, $"'{path.Text}' is outside the linted root; it was not read"));
+                    continue;
+                }
             }
             else
             {
