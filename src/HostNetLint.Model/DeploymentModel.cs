@@ -32,9 +32,25 @@ public enum ModelProblemKind
 
     /// <summary>A referenced file lies outside the linted root; it is not read.</summary>
     ReferenceOutsideRoot,
+
+    /// <summary>
+    /// An env file that is missing on purpose: the repository's <c>.gitignore</c> keeps it out of git (secrets), or a
+    /// unit names it by an install path that matches no file in the root (it is provisioned on the host).
+    /// </summary>
+    ReferenceKeptOutOfRepository,
+
+    /// <summary>An env file assignment whose value would grow past a limit (<c>.env</c> variables that reference each other).</summary>
+    LimitExceeded,
 }
 
-public sealed record ModelProblem(ModelProblemKind Kind, Location Location, string Message);
+/// <summary>A problem found while building the model; <see cref="Related"/> lists the other places it concerns.</summary>
+public sealed record ModelProblem(ModelProblemKind Kind, Location Location, string Message)
+{
+    public ImmutableArray<ModelProblemSite> Related { get; init; } = [];
+}
+
+/// <summary>Another place a <see cref="ModelProblem"/> concerns, such as a second service that reads the same missing file.</summary>
+public sealed record ModelProblemSite(Location Location, string Message);
 
 /// <summary>One file the model read: its text, its parse problems, and its YAML tree when it is YAML.</summary>
 public sealed class SourceDocument

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using HostNetLint.Model.Compose;
+using HostNetLint.Model.EnvFiles;
 using HostNetLint.Model.Loading;
 using HostNetLint.Model.Units;
 using HostNetLint.Model.Workloads;
@@ -22,9 +23,12 @@ public static class DeploymentModelBuilder
     /// compose name yields its directory's project; any other YAML file with a top-level <c>services:</c>
     /// mapping is a project of its own. <see cref="ComposeProject.Directory"/> is a full path.
     /// Each file is interpolated with the variables of its project directory (<c>.env</c>, then
-    /// <see cref="ModelOptions.Environment"/>); a <c>.env</c> that is read is a document too (without a YAML tree).
-    /// Files referenced by <c>include</c>, <c>extends</c> or <c>env_file</c> are read only when they lie under the root
-    /// (symbolic links resolved); otherwise the reference is a <see cref="ModelProblem"/> at the referencing value.
+    /// <see cref="ModelOptions.Environment"/>); a <c>.env</c> that is read is a document too (without a YAML tree), and its
+    /// <c>COMPOSE_FILE</c> names the directory's files instead of the default names, its <c>COMPOSE_PROFILES</c> the active
+    /// profiles, its <c>COMPOSE_PROJECT_NAME</c> the project. Files referenced by <c>include</c>, <c>extends</c>,
+    /// <c>env_file</c> or <c>COMPOSE_FILE</c> are read only when they lie under the root (symbolic links resolved); otherwise
+    /// the reference is a <see cref="ModelProblem"/> at the referencing value. Env files (<c>env_file</c>, <c>--env-file</c>,
+    /// <c>EnvironmentFile=</c>) are documents too, and their variables are part of the workload's (or unit's) environment.
     /// <para>
     /// systemd units (<c>*.service</c>) and Podman quadlets (<c>.container</c>, <c>.pod</c>, <c>.kube</c>, <c>.network</c>,
     /// <c>.volume</c>, <c>.image</c>, <c>.build</c>) found the same way, or named, become <see cref="DeploymentModel.Units"/>
@@ -45,7 +49,9 @@ public static class DeploymentModelBuilder
         var loader = new FileLoader(fullRoot, options);
         var walker = new DirectoryWalker(loader, options);
         var problems = new List<ModelProblem>();
-        var projectLoader = new ComposeProjectLoader(loader, options, problems);
+        var envFileReader = new EnvFileReader(loader, problems);
+        var missingEnvFiles = new MissingEnvFiles(loader, problems);
+        var projectLoader = new ComposeProjectLoader(loader, options, problems, envFileReader, missingEnvFiles);
         var projects = new List<ComposeProject>();
         var seenDirectories = new HashSet<string>(StringComparer.Ordinal);
         var seenFiles = new HashSet<string>(StringComparer.Ordinal);
@@ -77,7 +83,7 @@ public static class DeploymentModelBuilder
             return LoadProject(directory, files);
         }
 
-        var units = new UnitModelBuilder(loader, walker, options, problems, ProjectFor);
+        var units = new UnitModelBuilder(loader, walker, options, problems, ProjectFor, projectLoader.Discover, envFileReader, missingEnvFiles);
 
         void AddDirectoryProject(string directory)
         {
@@ -87,7 +93,7 @@ public static class DeploymentModelBuilder
             }
 
             // An excluded base leaves the directory without a project; an excluded override is just not applied.
-            var files = ComposeFileNames.Discover(directory).ToList();
+            var files = projectLoader.Discover(directory).ToList();
             if (files.Count == 0 || walker.IsExcluded(files[0]))
             {
                 return;
@@ -135,6 +141,7 @@ public static class DeploymentModelBuilder
 
         // Units come last: they link to the projects found above and load the ones only they name.
         var (serviceUnits, unitWorkloads) = units.Build();
+        missingEnvFiles.Complete();
         ImmutableArray<Workload> workloads = [.. projects.SelectMany(p => p.Services), .. unitWorkloads];
 
         // Last, when every workload a service:, container: or pod reference may name is known.

@@ -27,6 +27,15 @@ internal sealed class ComposeNodeBuilder
 
     public ComposeNode Build(YamlNode node) => Build(node, site: null);
 
+    /// <summary>A whole file's model; an empty mapping when its root is not a mapping.</summary>
+    public static ComposeMapping BuildFile(YamlSyntaxTree tree, Interpolator interpolator)
+    {
+        var location = new Location(tree.Text, new TextSpan(0, 0));
+        return tree.Root is YamlMapping root && new ComposeNodeBuilder(tree.Text, interpolator).Build(root) is ComposeMapping model
+            ? model
+            : new ComposeMapping([], location, location, null, interpolator);
+    }
+
     private ComposeNode Build(YamlNode node, Location? site)
     {
         if (node is YamlAlias alias)

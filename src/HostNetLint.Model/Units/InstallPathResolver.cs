@@ -118,7 +118,7 @@ internal sealed class InstallPathResolver
 
         return PathResolution.Missing(directory
             ? $"'{shown}' matches no compose directory in the linted root; add a path mapping"
-            : $"'{shown}' matches no file in the linted root; add a path mapping");
+            : $"'{shown}' matches no file in the linted root; add a path mapping") with { MatchesNothing = true };
     }
 
     private PathResolution? Mapped(string normalized)
@@ -160,7 +160,7 @@ internal sealed class InstallPathResolver
 
         return File.Exists(fullPath) || Directory.Exists(fullPath)
             ? PathResolution.Found(fullPath)
-            : PathResolution.Missing($"'{normalized}' maps to '{display}', which does not exist in the linted root");
+            : PathResolution.Missing($"'{normalized}' maps to '{display}', which does not exist in the linted root") with { MappedPath = fullPath };
     }
 
     private List<string[]> Files()

@@ -1,3 +1,4 @@
+using HostNetLint.Model.EnvFiles;
 using HostNetLint.Model.Workloads;
 
 namespace HostNetLint.Model.Units;
@@ -8,8 +9,11 @@ internal static class PodmanWorkloadFactory
     /// <summary>
     /// The workload of a <c>podman run</c>/<c>create</c> or <c>podman pod create</c> line. A container that names a pod
     /// (<c>--pod P</c>) is a member of the pod <paramref name="findPod"/> returns for P; its network is resolved with the model's.
+    /// Its environment is podman's: <c>--env</c> over <c>--env-file</c>, later env files over earlier ones (podman-run(1),
+    /// "Environment": "--env-file: ... If multiple files are specified, then they override each other in order of entry.
+    /// --env: Any environment variables specified overrides previous settings").
     /// </summary>
-    public static Workload Create(PodmanCommand command, string unitName, Func<string, Workload?> findPod)
+    public static Workload Create(PodmanCommand command, string unitName, Func<string, Workload?> findPod, EnvFileSource envFiles)
     {
         var (mode, networks) = WorkloadSettings.Networks(command.All("--network"));
         var pod = command.Kind == PodmanCommandKind.Run && command.Last("--pod") is { } podWord
@@ -18,9 +22,10 @@ internal static class PodmanWorkloadFactory
         var isPod = command.Kind == PodmanCommandKind.PodCreate;
         var entrypoint = command.Last("--entrypoint");
         var health = command.Last("--health-cmd");
+        var name = (isPod ? PodName(command) : command.Last("--name")?.Text ?? command.Image?.Text) ?? (isPod ? "pod" : "podman");
         return new Workload
         {
-            Name = (isPod ? PodName(command) : command.Last("--name")?.Text ?? command.Image?.Text) ?? (isPod ? "pod" : "podman"),
+            Name = name,
             Kind = isPod ? WorkloadKind.PodmanPod : WorkloadKind.PodmanRun,
             Location = command.Program.Location,
             GroupName = unitName,
@@ -32,7 +37,7 @@ internal static class PodmanWorkloadFactory
             Expose = [.. command.All("--expose").Select(w => w.ToValue())],
             Mounts = [.. command.Options.Where(o => o.Flag is "--volume" or "--mount")
                 .Select(o => o.Flag == "--volume" ? WorkloadSettings.Volume(o.Value) : WorkloadSettings.MountOption(o.Value))],
-            Environment = [.. command.All("--env").Select(SettingWords.ToVariable)],
+            Environment = EnvFileReader.Override(envFiles(command.All("--env-file"), name, command.Program.Location), [.. command.All("--env").Select(SettingWords.ToVariable)]),
             Command = isPod ? [] : [.. command.Arguments.Select(w => w.ToValue())],
             Entrypoint = entrypoint is null ? [] : [entrypoint.ToValue()],
             Healthcheck = health is null ? [] : [.. health.SplitShell().Select(w => w.ToValue())],

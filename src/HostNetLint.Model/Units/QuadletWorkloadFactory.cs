@@ -1,3 +1,4 @@
+using HostNetLint.Model.EnvFiles;
 using HostNetLint.Model.Workloads;
 using HostNetLint.Parsing.Systemd;
 using HostNetLint.Parsing.Text;
@@ -41,8 +42,12 @@ internal static class QuadletWorkloadFactory
         return (podName ?? "systemd-" + stem, workload);
     }
 
-    /// <summary>The container of a <c>.container</c> quadlet; <c>Pod=</c> makes it a member of the pod <paramref name="findPod"/> returns.</summary>
-    public static Workload? Container(string fileName, UnitDefinition definition, Func<string, Workload?> findPod)
+    /// <summary>
+    /// The container of a <c>.container</c> quadlet; <c>Pod=</c> makes it a member of the pod <paramref name="findPod"/> returns.
+    /// Its <c>Environment=</c> becomes <c>--env</c> and its <c>EnvironmentFile=</c> <c>--env-file</c>, so podman's precedence
+    /// holds: <c>Environment=</c> over the files, later files over earlier.
+    /// </summary>
+    public static Workload? Container(string fileName, UnitDefinition definition, Func<string, Workload?> findPod, EnvFileSource envFiles)
     {
         if (Path.GetExtension(fileName) != ".container" || definition.GetSection("Container") is not { } container)
         {
@@ -55,11 +60,13 @@ internal static class QuadletWorkloadFactory
         var entrypoint = Last(container, "Entrypoint");
         var health = Last(container, "HealthCmd");
         var containerName = Last(container, "ContainerName")?.Text;
+        var name = containerName ?? stem;
+        var header = Header(container);
         return new Workload
         {
-            Name = containerName ?? stem,
+            Name = name,
             Kind = WorkloadKind.QuadletContainer,
-            Location = Header(container),
+            Location = header,
             GroupName = fileName,
             NetworkMode = mode,
             Networks = networks,
@@ -71,7 +78,7 @@ internal static class QuadletWorkloadFactory
             Expose = [.. Values(container, "ExposeHostPort").Select(w => w.ToValue())],
             Mounts = [.. container.Entries.Where(e => e.Key is "Volume" or "Mount" && !e.IsEmptyAssignment)
                 .Select(e => e.Key == "Volume" ? WorkloadSettings.Volume(SettingWords.Whole(e)) : WorkloadSettings.MountOption(SettingWords.Whole(e)))],
-            Environment = [.. Words(container, "Environment").Select(SettingWords.ToVariable)],
+            Environment = EnvFileReader.Override(envFiles(Values(container, "EnvironmentFile"), name, header), [.. Words(container, "Environment").Select(SettingWords.ToVariable)]),
             Command = [.. LastWords(container, "Exec").Select(w => w.ToValue())],
             Entrypoint = entrypoint is null ? [] : [entrypoint.ToValue()],
             Healthcheck = health is null ? [] : [.. health.SplitShell().Select(w => w.ToValue())],

@@ -42,7 +42,10 @@ public sealed class ServiceUnit
     /// </summary>
     public bool IsResolved { get; init; } = true;
 
-    /// <summary>VM-access evidence written in the unit itself, e.g. <c>Environment=LIBVIRT_DEFAULT_URI=qemu:///system</c>.</summary>
+    /// <summary>
+    /// The unit's own environment (VM-access evidence such as <c>Environment=LIBVIRT_DEFAULT_URI=qemu:///system</c>):
+    /// <c>[Service] Environment=</c>, overridden by what its <c>EnvironmentFile=</c>s set, as systemd does.
+    /// </summary>
     public ImmutableArray<EnvironmentVariable> Environment { get; init; } = [];
 
     /// <summary>Where a finding about the whole unit goes: the first <c>[Unit]</c> header, else the file's first line.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using HostNetLint.Model.Compose;
+using HostNetLint.Model.EnvFiles;
 using HostNetLint.Model.Loading;
 using HostNetLint.Model.Workloads;
 using HostNetLint.Parsing.Systemd;
@@ -28,16 +29,29 @@ internal sealed class UnitModelBuilder
     private readonly InstallPathResolver resolver;
     private readonly List<ModelProblem> problems;
     private readonly Func<string, IReadOnlyList<string>, ComposeProject> projectFor;
+    private readonly Func<string, IReadOnlyList<string>> discover;
+    private readonly UnitEnvFiles envFiles;
     private readonly List<string> candidates = [];
     private readonly HashSet<string> seen = new(StringComparer.Ordinal);
 
-    public UnitModelBuilder(FileLoader loader, DirectoryWalker walker, ModelOptions options, List<ModelProblem> problems, Func<string, IReadOnlyList<string>, ComposeProject> projectFor)
+    /// <param name="discover">The compose files of a directory (its <c>.env</c>'s <c>COMPOSE_FILE</c>, else the default names).</param>
+    public UnitModelBuilder(
+        FileLoader loader,
+        DirectoryWalker walker,
+        ModelOptions options,
+        List<ModelProblem> problems,
+        Func<string, IReadOnlyList<string>, ComposeProject> projectFor,
+        Func<string, IReadOnlyList<string>> discover,
+        EnvFileReader envFileReader,
+        MissingEnvFiles missingEnvFiles)
     {
         this.loader = loader;
         this.walker = walker;
         this.problems = problems;
         this.projectFor = projectFor;
+        this.discover = discover;
         resolver = new InstallPathResolver(loader, walker, options);
+        envFiles = new UnitEnvFiles(loader, resolver, options, envFileReader, missingEnvFiles, problems);
     }
 
     /// <summary>True for the extensions systemd units and quadlets use (case-sensitive, like systemd and Podman).</summary>
@@ -101,7 +115,7 @@ internal sealed class UnitModelBuilder
 
             foreach (var command in unit.Commands.OfType<PodmanCommand>().Where(c => c.Kind == PodmanCommandKind.PodCreate))
             {
-                var pod = PodmanWorkloadFactory.Create(command, unit.FileName, _ => null);
+                var pod = PodmanWorkloadFactory.Create(command, unit.FileName, _ => null, envFiles.ForPodman(unit));
                 podOf[command] = pod;
                 if (PodmanWorkloadFactory.PodName(command) is { } name)
                 {
@@ -126,7 +140,7 @@ internal sealed class UnitModelBuilder
             var unitWorkloads = new List<Workload>();
             var resolved = true;
             var quadlet = unit.IsAnalyzable && unit.Kind == ServiceUnitKind.Quadlet
-                ? podOf.GetValueOrDefault(unit) ?? QuadletWorkloadFactory.Container(unit.FileName, unit.Definition, FindPod)
+                ? podOf.GetValueOrDefault(unit) ?? QuadletWorkloadFactory.Container(unit.FileName, unit.Definition, FindPod, envFiles.ForQuadlet(unit))
                 : null;
             if (quadlet is not null)
             {
@@ -149,7 +163,7 @@ internal sealed class UnitModelBuilder
             {
                 if (command is PodmanCommand podman)
                 {
-                    var workload = podOf.GetValueOrDefault(podman) ?? PodmanWorkloadFactory.Create(podman, unit.FileName, FindPod);
+                    var workload = podOf.GetValueOrDefault(podman) ?? PodmanWorkloadFactory.Create(podman, unit.FileName, FindPod, envFiles.ForPodman(unit));
                     unitWorkloads.Add(workload);
                     workloads.Add(workload);
                 }
@@ -184,8 +198,7 @@ internal sealed class UnitModelBuilder
                 Definition = unit.Definition,
                 Workloads = [.. unitWorkloads],
                 IsResolved = resolved,
-                Environment = [.. (unit.Definition.GetSection("Service")?.GetEffective("Environment") ?? [])
-                    .SelectMany(SettingWords.Split).Select(SettingWords.ToVariable)],
+                Environment = envFiles.ForService(unit),
             });
         }
 
@@ -349,7 +362,7 @@ internal sealed class UnitModelBuilder
         }
 
         var found = resolver.ResolveComposeDirectory(InstallPathResolver.Absolute(where.Text, cwd));
-        List<string> discovered = found.FullPath is null ? [] : ComposeFileNames.Discover(found.FullPath).Where(f => !walker.IsExcluded(f)).ToList();
+        List<string> discovered = found.FullPath is null ? [] : discover(found.FullPath).Where(f => !walker.IsExcluded(f)).ToList();
         if (found.FullPath is null || discovered.Count == 0)
         {
             Report(where, found.Failure ?? $"'{where.Text}' has no compose file in the linted root");

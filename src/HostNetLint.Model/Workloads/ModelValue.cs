@@ -10,8 +10,24 @@ namespace HostNetLint.Model.Workloads;
 /// </summary>
 public sealed record ModelValue(string Text, string Raw, Location Location, Location Site)
 {
-    /// <summary>True when the value was written somewhere else and reached the workload through a merge, extends or include.</summary>
+    /// <summary>True when the value was written somewhere else and reached the workload through a merge, extends, include or env file.</summary>
     public bool IsInherited => Location != Site;
 
+    /// <summary>What kind of file the value is written in; <see cref="ValueOrigin.EnvFile"/> values have the reference as their <see cref="Site"/>.</summary>
+    public ValueOrigin Origin { get; init; }
+
     public override string ToString() => Text;
+}
+
+/// <summary>Where a value of the model is written.</summary>
+public enum ValueOrigin
+{
+    /// <summary>In the compose file, unit or quadlet that declares the workload (or one it merges, extends or includes).</summary>
+    Declaration,
+
+    /// <summary>
+    /// In an env file the workload reads (<c>env_file:</c>, <c>--env-file</c>, <c>EnvironmentFile=</c>): the
+    /// <see cref="ModelValue.Location"/> is the assignment's line in that file.
+    /// </summary>
+    EnvFile,
 }

@@ -92,6 +92,17 @@ public sealed class Workload
     public ModelValue? HostNetworkSetting =>
         NetworkMode is { Text: "host" } mode ? mode : Networks.FirstOrDefault(n => n.IsHostNetwork)?.Name;
 
+    /// <summary>A compose service's <c>profiles:</c>; empty for services without them and for other kinds of workload.</summary>
+    public ImmutableArray<ModelValue> Profiles { get; init; } = [];
+
+    /// <summary>
+    /// False for a compose service none of whose <see cref="Profiles"/> is active (<c>COMPOSE_PROFILES</c> in the project's
+    /// <c>.env</c> or the host environment): plain <c>docker compose up</c> does not start it. The workload stays in the model,
+    /// because it runs whenever its profile is activated: rules about its own definition still apply to it, rules about
+    /// workloads running together should leave it out.
+    /// </summary>
+    public bool IsProfileActive { get; init; } = true;
+
     public override string ToString() => $"{GroupName}/{Name}";
 }
 

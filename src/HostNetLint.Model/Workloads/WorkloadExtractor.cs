@@ -8,9 +8,15 @@ namespace HostNetLint.Model.Workloads;
 /// <summary>Turns one effective compose service into a <see cref="Workload"/>, interpolating every value.</summary>
 internal static class WorkloadExtractor
 {
-    public static Workload Extract(ComposeEntry serviceEntry, string projectName, ImmutableArray<string> hostNetworks)
+    /// <summary>
+    /// The workload of a service. <paramref name="environment"/> replaces the service's own <c>environment:</c> when
+    /// given (its env files applied); <paramref name="activeProfiles"/> decides <see cref="Workload.IsProfileActive"/>.
+    /// </summary>
+    public static Workload Extract(
+        ComposeEntry serviceEntry, string projectName, ImmutableArray<string> hostNetworks, ImmutableArray<EnvironmentVariable>? environment = null, ImmutableHashSet<string>? activeProfiles = null)
     {
         var service = serviceEntry.Value as ComposeMapping;
+        var profiles = List(service?["profiles"]);
         var networks = service?.Find("networks");
         var ports = service?.Find("ports");
         return new Workload
@@ -27,15 +33,33 @@ internal static class WorkloadExtractor
             Ports = Ports(ports?.Value),
             Expose = List(service?["expose"]),
             Mounts = Mounts(service?["volumes"]),
-            Environment = Environment(service?["environment"]),
+            Environment = environment ?? DeclaredEnvironment(service),
             Command = Arguments(service?["command"]),
             Entrypoint = Arguments(service?["entrypoint"]),
             Healthcheck = HealthcheckTest((service?["healthcheck"] as ComposeMapping)?["test"]),
             ExtraHosts = ExtraHosts(service?["extra_hosts"]),
             Labels = Labels(service?["labels"]),
             Image = Scalar(service?["image"]),
+            Profiles = profiles,
+            IsProfileActive = IsActive(profiles, activeProfiles ?? []),
         };
     }
+
+    /// <summary>The variables a service's own <c>environment:</c> sets (list or mapping form), in order.</summary>
+    public static ImmutableArray<EnvironmentVariable> DeclaredEnvironment(ComposeMapping? service)
+    {
+        var result = ImmutableArray.CreateBuilder<EnvironmentVariable>();
+        foreach (var (name, value, entry) in KeyedItems(service?["environment"], '='))
+        {
+            result.Add(new EnvironmentVariable(name, value, entry));
+        }
+
+        return result.ToImmutable();
+    }
+
+    /// <summary>compose-go's <c>HasProfile</c>: no profiles means always; <c>*</c> activates every profile.</summary>
+    private static bool IsActive(ImmutableArray<ModelValue> profiles, ImmutableHashSet<string> active) =>
+        profiles.IsEmpty || active.Contains("*") || profiles.Any(p => active.Contains(p.Text));
 
     private static Location SiteFor(ComposeNode node, Location location) => node.Site == node.Location ? location : node.Site;
 
@@ -163,17 +187,6 @@ internal static class WorkloadExtractor
                 var readOnly = Text(mapping["read_only"]) is "true" or "True" or "TRUE";
                 result.Add(new Mount(Whole(mapping), Text(mapping["source"]), Text(mapping["target"]) ?? string.Empty, type == "bind", readOnly));
             }
-        }
-
-        return result.ToImmutable();
-    }
-
-    private static ImmutableArray<EnvironmentVariable> Environment(ComposeNode? node)
-    {
-        var result = ImmutableArray.CreateBuilder<EnvironmentVariable>();
-        foreach (var (name, value, entry) in KeyedItems(node, '='))
-        {
-            result.Add(new EnvironmentVariable(name, value, entry));
         }
 
         return result.ToImmutable();

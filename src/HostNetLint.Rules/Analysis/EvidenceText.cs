@@ -10,10 +10,15 @@ internal static class EvidenceText
 {
     /// <summary>
     /// Where a value comes from, in words that do not change when lines move (alert texts must stay
-    /// stable): "from 'x-airflow-common'", "in its own definition", plus the file when it is another one.
+    /// stable): "from 'x-airflow-common'", "in its own definition", "from the env file airflow.env", plus the file when it is another one.
     /// </summary>
     public static string Where(ModelValue value, Workload workload, DeploymentModel model)
     {
+        if (value.Origin == ValueOrigin.EnvFile)
+        {
+            return $"from the env file {value.Location.Path}";
+        }
+
         var container = TopLevelKey(model, value.Location);
         var where = value.IsInherited
             ? container is not null && container != "services" ? $"from '{container}'" : "through a merge"

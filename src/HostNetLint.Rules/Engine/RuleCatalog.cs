@@ -20,6 +20,7 @@ public static class RuleCatalog
         new HNL0004ReferencedFileMissing(),
         new HNL0005UnusedOrUnknownSuppression(),
         new HNL0006InvalidConfiguration(),
+        new HNL0007EnvFileKeptOutOfRepository(),
         new HNL1001VmFacingWorkloadMustUseHostNetwork(),
         new HNL1002PublishedPortsDiscardedUnderHostNetwork(),
         new HNL1003NetworkModeWithNetworks(),

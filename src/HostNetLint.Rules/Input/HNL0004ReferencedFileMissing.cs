@@ -3,7 +3,11 @@ using HostNetLint.Rules.Engine;
 
 namespace HostNetLint.Rules.Input;
 
-/// <summary>HNL0004: a file named by extends, include or env_file is missing or outside the linted root.</summary>
+/// <summary>
+/// HNL0004: a file named by extends, include, env_file, COMPOSE_FILE, an Exec line or an EnvironmentFile= is missing
+/// or outside the linted root. A missing env file is reported once, with every workload that reads it as a related place;
+/// one kept out of the repository on purpose is HNL0007.
+/// </summary>
 public sealed class HNL0004ReferencedFileMissing : Rule
 {
     public static readonly RuleDescriptor Definition = RuleDescriptor.Create(
@@ -12,16 +16,11 @@ public sealed class HNL0004ReferencedFileMissing : Rule
         "{0}. What it would contribute was not checked.",
         RuleCategory.Input,
         Severity.Warning,
-        "A file referenced by extends, include or env_file that does not exist breaks the stack at start-up; one outside the linted root is not read, so what it contributes is not checked.",
+        "A file referenced by extends, include, env_file, COMPOSE_FILE, a unit's Exec line or EnvironmentFile= that does not exist breaks the stack at start-up; one outside the linted root is not read, so what it contributes is not checked.",
         noFixReason: "The intended file cannot be inferred.");
 
     public override RuleDescriptor Descriptor => Definition;
 
-    public override void Analyze(RuleContext context)
-    {
-        foreach (var problem in context.Model.Problems)
-        {
-            context.Report(problem.Location, $"{problem.Location.Path}/{Definition.Id}/{problem.Message}", [problem.Message]);
-        }
-    }
+    public override void Analyze(RuleContext context) =>
+        ModelProblemReporting.Report(context, Definition, Model.ModelProblemKind.ReferenceMissing, Model.ModelProblemKind.ReferenceOutsideRoot);
 }

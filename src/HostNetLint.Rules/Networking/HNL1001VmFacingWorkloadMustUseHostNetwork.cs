@@ -35,7 +35,9 @@ public sealed class HNL1001VmFacingWorkloadMustUseHostNetwork : Rule
             var related = new List<RelatedLocation> { new(signal.Evidence.Location, $"VM access signal: {signal.Description}") };
             if (signal.Evidence.IsInherited)
             {
-                related.Add(new RelatedLocation(signal.Evidence.Site, $"merged into '{workload.Name}' here"));
+                related.Add(new RelatedLocation(signal.Evidence.Site, signal.Evidence.Origin == ValueOrigin.EnvFile
+                    ? $"read into '{workload.Name}' from the env file here"
+                    : $"merged into '{workload.Name}' here"));
             }
 
             var owner = space.Owner ?? workload;
