@@ -7,7 +7,7 @@ namespace HostNetLint.Model.Loading;
 /// Matches root-relative forward-slash paths against globs: <c>*</c> and <c>?</c> stay within a path segment,
 /// <c>**</c> spans segments. A glob without <c>/</c> also matches any single file or directory name.
 /// </summary>
-internal sealed class GlobMatcher
+public sealed class GlobMatcher
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
     private readonly List<(Regex Pattern, bool NameOnly)> patterns = [];

@@ -2,14 +2,19 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using HostNetLint.Model;
 using HostNetLint.Model.Workloads;
+using HostNetLint.Parsing.Text;
 using HostNetLint.Rules.Engine;
 
 namespace HostNetLint.Rules.Analysis;
 
+/// <summary>The host ports the workloads occupy, and who runs next to whom.</summary>
+public sealed record PortBindings(IReadOnlyList<PortBinding> All, CoTenancy CoTenancy);
+
 /// <summary>
-/// Finds the host ports every workload occupies. Port variables (<c>PORT</c>, <c>*_PORT</c>,
-/// <c>*_ADDRESS=HOST:PORT</c>) are weak evidence: one written in a shared anchor reaches every service
-/// that merges it, including those that do not listen on it, so it counts only when one workload alone owns it.
+/// Finds the host ports every workload occupies. Ports in <c>ports</c>, <c>expose</c>, command flags and
+/// localhost health checks are strong evidence. Port variables are weak: many name a service the workload
+/// calls, so the table of client-setting heuristics in rules/HNL1005.md drops them first (the per-workload rows
+/// are in <see cref="PortVariables"/>, the rows that need other workloads here).
 /// </summary>
 public static partial class PortBindingAnalysis
 {
@@ -17,20 +22,52 @@ public static partial class PortBindingAnalysis
     private const int MaxRangeLength = 1024;
 
     /// <summary>The bindings of the model being linted, computed once per run for every rule that asks.</summary>
-    public static SharedAnalysis<IReadOnlyList<PortBinding>> Shared { get; } = new((model, _) => Collect(model));
+    public static SharedAnalysis<PortBindings> Shared { get; } = new(Collect);
 
-    public static IReadOnlyList<PortBinding> Collect(DeploymentModel model)
+    public static PortBindings Collect(DeploymentModel model, LintOptions options)
     {
         ArgumentNullException.ThrowIfNull(model);
+        var coTenancy = CoTenancy.Build(model, options);
         var all = model.Workloads.SelectMany(CollectCandidates).ToList();
 
-        // A weak value written once but seen by several workloads is shared configuration, not a listener.
-        var owners = all.Where(b => b.Evidence == PortEvidence.Weak)
-            .GroupBy(b => b.Source.Location)
-            .ToDictionary(g => g.Key, g => g.Select(b => b.Workload).Distinct().Count());
-        return [.. all
-            .Where(b => b.Evidence == PortEvidence.Strong || owners[b.Source.Location] == 1)
-            .DistinctBy(b => (b.Workload, b.Port, b.Protocol, b.HostIp))];
+        // Who else claims the same port strongly, and how many workloads carry the same weak value.
+        var strong = new HashSet<(int Group, int Port, PortProtocol Protocol)>();
+        var byLocation = new Dictionary<Location, HashSet<Workload>>();
+        var byVariable = new Dictionary<(string Name, int Port), HashSet<Workload>>();
+        foreach (var binding in all)
+        {
+            if (binding.Strength == PortEvidenceStrength.Strong)
+            {
+                foreach (var group in coTenancy.GroupsOf(binding.Workload))
+                {
+                    strong.Add((group, binding.Port, binding.Protocol));
+                }
+            }
+            else
+            {
+                Owners(byLocation, binding.Source.Location).Add(binding.Workload);
+                Owners(byVariable, (binding.Variable!.ToUpperInvariant(), binding.Port)).Add(binding.Workload);
+            }
+        }
+
+        bool IsListener(PortBinding binding) =>
+            binding.Strength == PortEvidenceStrength.Strong
+            || (byLocation[binding.Source.Location].Count == 1
+                && (byVariable[(binding.Variable!.ToUpperInvariant(), binding.Port)].Count == 1 || binding.Variable.Equals("PORT", StringComparison.OrdinalIgnoreCase))
+                && !coTenancy.GroupsOf(binding.Workload).Any(group => strong.Contains((group, binding.Port, binding.Protocol))));
+
+        return new PortBindings([.. all.Where(IsListener).DistinctBy(b => (b.Workload, b.Port, b.Protocol, b.HostIp))], coTenancy);
+    }
+
+    private static HashSet<Workload> Owners<TKey>(Dictionary<TKey, HashSet<Workload>> owners, TKey key)
+        where TKey : notnull
+    {
+        if (!owners.TryGetValue(key, out var set))
+        {
+            owners[key] = set = new HashSet<Workload>(ReferenceEqualityComparer.Instance);
+        }
+
+        return set;
     }
 
     private static IEnumerable<PortBinding> CollectCandidates(Workload workload)
@@ -44,7 +81,7 @@ public static partial class PortBindingAnalysis
                     var end = Math.Min(mapping.HostPortEnd ?? start, start + MaxRangeLength - 1);
                     for (var port = start; port <= end; port++)
                     {
-                        yield return new PortBinding(workload, port, mapping.Protocol, mapping.HostIp, PortEvidence.Strong, mapping.Entry, "publishes");
+                        yield return new PortBinding(workload, port, mapping.Protocol, mapping.HostIp, PortEvidenceKind.Published, mapping.Entry);
                     }
                 }
             }
@@ -57,7 +94,7 @@ public static partial class PortBindingAnalysis
         {
             if ((mapping.ContainerPortStart ?? mapping.HostPortStart) is { } port)
             {
-                yield return new PortBinding(workload, port, mapping.Protocol, null, PortEvidence.Strong, mapping.Entry, "listens on");
+                yield return new PortBinding(workload, port, mapping.Protocol, null, PortEvidenceKind.Published, mapping.Entry);
             }
         }
 
@@ -66,7 +103,7 @@ public static partial class PortBindingAnalysis
             var match = ExposeSyntax().Match(expose.Text.Trim());
             if (match.Success && TryPort(match.Groups["port"].Value, out var port))
             {
-                yield return new PortBinding(workload, port, ParseProtocol(match.Groups["proto"].Value), null, PortEvidence.Strong, expose, "listens on");
+                yield return new PortBinding(workload, port, ParseProtocol(match.Groups["proto"].Value), null, PortEvidenceKind.Exposed, expose);
             }
         }
 
@@ -80,7 +117,7 @@ public static partial class PortBindingAnalysis
             yield return binding;
         }
 
-        foreach (var binding in FromEnvironment(workload))
+        foreach (var binding in PortVariables.Listeners(workload))
         {
             yield return binding;
         }
@@ -120,7 +157,7 @@ public static partial class PortBindingAnalysis
 
             if (portText is not null && TryPort(portText, out var port))
             {
-                yield return new PortBinding(workload, port, PortProtocol.Tcp, address, PortEvidence.Strong, source, "listens on");
+                yield return new PortBinding(workload, port, PortProtocol.Tcp, address, PortEvidenceKind.CommandFlag, source);
             }
         }
     }
@@ -133,32 +170,7 @@ public static partial class PortBindingAnalysis
             {
                 if (TryPort(match.Groups["port"].Value, out var port))
                 {
-                    yield return new PortBinding(workload, port, PortProtocol.Tcp, null, PortEvidence.Strong, value, "listens on");
-                }
-            }
-        }
-    }
-
-    private static IEnumerable<PortBinding> FromEnvironment(Workload workload)
-    {
-        foreach (var variable in workload.Environment)
-        {
-            if (variable.Value is not { } value)
-            {
-                continue;
-            }
-
-            var name = variable.Name.ToUpperInvariant();
-            if ((name == "PORT" || name.EndsWith("_PORT", StringComparison.Ordinal)) && TryPort(value.Text.Trim(), out var port))
-            {
-                yield return new PortBinding(workload, port, PortProtocol.Tcp, null, PortEvidence.Weak, variable.Entry, "listens on");
-            }
-            else if (name.EndsWith("_ADDRESS", StringComparison.Ordinal) || name.EndsWith("_ADDR", StringComparison.Ordinal))
-            {
-                var (address, portText) = SplitHostPort(value.Text.Trim());
-                if (portText is not null && TryPort(portText, out port))
-                {
-                    yield return new PortBinding(workload, port, PortProtocol.Tcp, address, PortEvidence.Weak, variable.Entry, "listens on");
+                    yield return new PortBinding(workload, port, PortProtocol.Tcp, null, PortEvidenceKind.Healthcheck, value);
                 }
             }
         }
@@ -177,7 +189,7 @@ public static partial class PortBindingAnalysis
         return (host.Length == 0 ? null : host, text[(colon + 1)..]);
     }
 
-    private static bool TryPort(string text, out int port) =>
+    internal static bool TryPort(string text, out int port) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port is > 0 and <= 65535;
 
     private static PortProtocol ParseProtocol(string text) => text.ToLowerInvariant() switch

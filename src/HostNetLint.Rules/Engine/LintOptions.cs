@@ -32,6 +32,12 @@ public sealed record LintOptions
     /// <summary>Report an inline suppression without <c>-- reason</c> as HNL0005.</summary>
     public bool RequireJustification { get; init; }
 
+    /// <summary>
+    /// Which files run on which host (hostnetlint.yaml <c>hosts:</c>): host name -> root-relative path globs.
+    /// Workloads placed on different hosts never clash; empty means the default co-tenancy (rules/HNL1005.md).
+    /// </summary>
+    public ImmutableDictionary<string, ImmutableArray<string>> Hosts { get; init; } = ImmutableDictionary<string, ImmutableArray<string>>.Empty;
+
     /// <summary>Extra signals that a workload reaches VMs, and workloads that never do (hostnetlint.yaml <c>vmAccess</c>).</summary>
     public VmAccessOptions VmAccess { get; init; } = VmAccessOptions.Default;
 }

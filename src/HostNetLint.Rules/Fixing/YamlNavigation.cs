@@ -79,36 +79,45 @@ public static class YamlNavigation
             return null;
         }
 
+        // Entries and items are in source order, so only the last one starting at or before the key can hold it:
+        // a binary search keeps one lookup logarithmic, and a fix per service linear over a 50,000-service file.
         switch (node)
         {
             case YamlMapping mapping:
-                for (var i = 0; i < mapping.Entries.Length; i++)
+                var e = LastStartingAtOrBefore(mapping.Entries, entry => entry.Key.Span.Start, keyStart);
+                if (e < 0)
                 {
-                    var entry = mapping.Entries[i];
-                    if (entry.Key.Span.Start == keyStart)
-                    {
-                        return new YamlEntryRef(mapping, i);
-                    }
-
-                    if (Find(entry.Value, keyStart, depth + 1) is { } inValue)
-                    {
-                        return inValue;
-                    }
+                    return null;
                 }
 
-                return null;
+                return mapping.Entries[e].Key.Span.Start == keyStart
+                    ? new YamlEntryRef(mapping, e)
+                    : Find(mapping.Entries[e].Value, keyStart, depth + 1);
             case YamlSequence sequence:
-                foreach (var item in sequence.Items)
-                {
-                    if (Find(item, keyStart, depth + 1) is { } inItem)
-                    {
-                        return inItem;
-                    }
-                }
-
-                return null;
+                var i = LastStartingAtOrBefore(sequence.Items, item => item.Span.Start, keyStart);
+                return i < 0 ? null : Find(sequence.Items[i], keyStart, depth + 1);
             default:
                 return null;
         }
+    }
+
+    private static int LastStartingAtOrBefore<T>(System.Collections.Immutable.ImmutableArray<T> items, Func<T, int> start, int position)
+    {
+        int low = 0, high = items.Length - 1, found = -1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (start(items[middle]) <= position)
+            {
+                found = middle;
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return found;
     }
 }

@@ -1,3 +1,4 @@
+using HostNetLint.Model.Workloads;
 using HostNetLint.Rules.Analysis;
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
@@ -10,7 +11,7 @@ public sealed class HNL1004ReservedPortTakenByWrongWorkload : Rule
     public static readonly RuleDescriptor Definition = RuleDescriptor.Create(
         "HNL1004",
         "Reserved port is taken by the wrong workload",
-        "Port {0} is reserved for {1} but '{2}' {3} it ({4}). Move '{2}' to another port or rename the owner in reservedPorts.",
+        "Port {0} is reserved for {1} but '{2}' {3} ({4}). Move '{2}' to another port or rename the owner in reservedPorts.",
         RuleCategory.Networking,
         Severity.Error,
         "On the host network every workload shares one port space, so the deployment reserves ports for their owners (8888 for the Airflow webserver, 8889 for the MCP server by default). Another workload binding a reserved port makes the owner fail to start.",
@@ -20,10 +21,15 @@ public sealed class HNL1004ReservedPortTakenByWrongWorkload : Rule
 
     public override void Analyze(RuleContext context)
     {
-        var bindings = context.Get(PortBindingAnalysis.Shared);
-        foreach (var reserved in context.Options.ReservedPorts)
+        var reservedByPort = context.Options.ReservedPorts.ToLookup(r => r.Port);
+        foreach (var binding in context.Get(PortBindingAnalysis.Shared).All)
         {
-            foreach (var binding in bindings.Where(b => b.Port == reserved.Port && b.Protocol == Model.Workloads.PortProtocol.Tcp))
+            if (binding.Protocol != PortProtocol.Tcp)
+            {
+                continue;
+            }
+
+            foreach (var reserved in reservedByPort[binding.Port])
             {
                 if (NameGlob.IsMatchAny(reserved.OwnerGlobs, binding.Workload.Name))
                 {
@@ -32,7 +38,7 @@ public sealed class HNL1004ReservedPortTakenByWrongWorkload : Rule
 
                 var (primary, related) = Placement.For(binding.Source, binding.Workload, $"port {reserved.Port} comes from here");
                 var where = EvidenceText.Where(binding.Source, binding.Workload, context.Model);
-                context.Report(primary, $"{binding.Workload.GroupName}/{binding.Workload.Name}/port/{reserved.Port}", [reserved.Port, reserved.Purpose, binding.Workload.Name, binding.Kind, where], related);
+                context.Report(primary, $"{binding.Workload.GroupName}/{binding.Workload.Name}/port/{reserved.Port}", [reserved.Port, reserved.Purpose, binding.Workload.Name, binding.Claim("it"), where], related);
             }
         }
     }

@@ -11,6 +11,8 @@ public static class Repository
 
     public static string SampleDeployment => Path.Combine(Root, "tests", "sample-deployment");
 
+    public static string SampleAirflowStack => Path.Combine(Root, "tests", "sample-airflow-stack");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)

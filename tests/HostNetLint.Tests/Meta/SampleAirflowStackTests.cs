@@ -1,0 +1,39 @@
+using HostNetLint.Tests.TestSupport;
+
+namespace HostNetLint.Tests.Meta;
+
+/// <summary>
+/// The second sample: a realistic Airflow stack on the host network, full of client settings that look like
+/// listeners (MARQUEZ_HOST/MARQUEZ_PORT, POSTGRES_*, REDIS_*, VAULT_ADDR, URLs). Exactly its real findings, no more.
+/// </summary>
+[TestFixture]
+public sealed class SampleAirflowStackTests
+{
+    [Test]
+    public void The_stack_reports_its_real_findings_and_no_false_alarm()
+    {
+        var findings = Lint.Directory(Repository.SampleAirflowStack)
+            .Select(d => $"{d.Location.Path}({d.Location.LineSpan.Start.Line + 1},{d.Location.LineSpan.Start.Character + 1}) {d.Id} '{d.Location.Source.ToString(d.Location.Span)}'")
+            .ToList();
+
+        // Still to come when env files are read (env_file: libvirt.env): HNL1001 at vm-inventory (159,3).
+        Assert.That(findings, Is.EqualTo(new[]
+        {
+            "airflow/compose.yaml(126,5) HNL1002 'ports'",
+            "airflow/compose.yaml(138,7) HNL1006 'VAULT_DEV_LISTEN_ADDRESS: 0.0.0.0:8200'",
+            "systemd/dag-notebook.container(14,49) HNL1004 '--port=8888'",
+            "systemd/dag-notebook.container(14,49) HNL1005 '--port=8888'",
+        }));
+    }
+
+    [Test]
+    public void The_notebook_clash_names_the_API_server_in_the_compose_project_the_unit_beside_it_starts()
+    {
+        var clash = Lint.Directory(Repository.SampleAirflowStack).Single(d => d.Id == "HNL1005");
+        Assert.Multiple(() =>
+        {
+            Assert.That(clash.Message, Is.EqualTo("Workload 'dag-notebook' listens on host port 8888/tcp, which 'airflow-apiserver' already binds (in airflow/compose.yaml). Only one of them can start."));
+            Assert.That(clash.RelatedLocations.Select(r => r.Location.ToString()), Is.EqualTo(new[] { "airflow/compose.yaml(69,49)" }));
+        });
+    }
+}
