@@ -16,14 +16,26 @@ public sealed class SampleAirflowStackTests
             .Select(d => $"{d.Location.Path}({d.Location.LineSpan.Start.Line + 1},{d.Location.LineSpan.Start.Character + 1}) {d.Id} '{d.Location.Source.ToString(d.Location.Span)}'")
             .ToList();
 
-        // Still to come when env files are read (env_file: libvirt.env): HNL1001 at vm-inventory (159,3).
+        // vm-inventory's VM signal lives only in its env file (env_file: libvirt.env).
         Assert.That(findings, Is.EqualTo(new[]
         {
             "airflow/compose.yaml(126,5) HNL1002 'ports'",
             "airflow/compose.yaml(138,7) HNL1006 'VAULT_DEV_LISTEN_ADDRESS: 0.0.0.0:8200'",
+            "airflow/compose.yaml(159,3) HNL1001 'vm-inventory'",
             "systemd/dag-notebook.container(14,49) HNL1004 '--port=8888'",
             "systemd/dag-notebook.container(14,49) HNL1005 '--port=8888'",
         }));
+    }
+
+    [Test]
+    public void The_VM_signal_kept_in_the_env_file_is_the_evidence_of_HNL1001()
+    {
+        var finding = Lint.Directory(Repository.SampleAirflowStack).Single(d => d.Id == "HNL1001");
+        Assert.Multiple(() =>
+        {
+            Assert.That(finding.Message, Does.Contain("libvirt.env"));
+            Assert.That(finding.RelatedLocations.Select(r => r.Location.Path), Does.Contain("airflow/libvirt.env"));
+        });
     }
 
     [Test]
