@@ -45,6 +45,10 @@ thousands() { sed -e ':a' -e 's/\([0-9]\)\([0-9]\{3\}\)\($\|,\)/\1,\2\3/' -e 'ta
 # median: the median of the numbers on stdin.
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) exit 1; printf "%.3f\n", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
+# peak_mib FILE: the maximum resident set size in MiB from /usr/bin/time -f %M -o FILE (its last line: time writes
+# "Command exited with non-zero status N" above it when the command fails).
+peak_mib() { tail -n 1 "$1" | awk '{ printf "%.1f", $1 / 1024 }'; }
+
 # timed_rss OUT CMD...: runs CMD once (output discarded, exit status ignored: linters exit 1 on findings) and appends
 # "seconds peak_mib" to OUT; the peak is /usr/bin/time's maximum resident set size.
 timed_rss() {
@@ -54,7 +58,7 @@ timed_rss() {
   start=$EPOCHREALTIME
   /usr/bin/time -f %M -o "$rss" "$@" >/dev/null 2>&1 || true
   end=$EPOCHREALTIME
-  awk -v s="$start" -v e="$end" '{ printf "%.4f %.1f\n", e - s, $1 / 1024 }' "$rss" >>"$out"
+  echo "$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.4f", e - s }') $(peak_mib "$rss")" >>"$out"
   rm -f "$rss"
 }
 

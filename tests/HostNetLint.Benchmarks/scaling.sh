@@ -53,7 +53,7 @@ for n in $sizes; do
       log "in-process lint, $n projects, run $((r + 1))/$runs"
       rss="$(mktemp)"
       line="$(/usr/bin/time -f %M -o "$rss" dotnet "$BENCH_DLL" --measure "$repo")"
-      echo "$(kv seconds "$line") $(awk '{ printf "%.1f", $1 / 1024 }' "$rss")" >>"$work/in.txt"
+      echo "$(kv seconds "$line") $(peak_mib "$rss")" >>"$work/in.txt"
       rm -f "$rss"
     done
     in_s="$(cut -d' ' -f1 "$work/in.txt" | median)"
