@@ -16,7 +16,11 @@ public sealed partial class HNL1006HostNetworkListensOnAllInterfaces : Rule
         RuleCategory.Networking,
         Severity.Warning,
         "A host-network container that binds 0.0.0.0 or :: listens on every interface of the host, external ones included, with no port mapping in front of it; ADR-0043 asks for localhost or a specific interface.",
-        noFixReason: "The right interface depends on who must reach the service.");
+        noFixReason: "The right interface depends on who must reach the service.",
+
+        // CWE-1327: binding to an unrestricted IP address. 6.5 places it in code scanning's "medium" band.
+        tags: ["security", "networking", "compose", "external/cwe/cwe-1327"],
+        securitySeverity: 6.5m);
 
     private static readonly string[] AddressFlags = ["--host", "--hostname", "-H", "--bind", "-b", "--listen", "--address"];
 

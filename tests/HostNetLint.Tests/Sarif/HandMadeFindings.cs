@@ -49,7 +49,7 @@ public static class HandMadeFindings
 
     public static Diagnostic Create(string ruleId, Location location, string logicalPath, object?[] arguments, params RelatedLocation[] related)
     {
-        var descriptor = RuleCatalog.Find(ruleId)?.Descriptor ?? throw new ArgumentException($"No rule {ruleId}", nameof(ruleId));
+        var descriptor = RuleCatalog.Find(ruleId) ?? throw new ArgumentException($"No rule {ruleId}", nameof(ruleId));
         return new Diagnostic(descriptor, location, descriptor.FormatMessage(arguments), descriptor.DefaultSeverity, [.. related], logicalPath);
     }
 
