@@ -93,7 +93,7 @@ public static class HostNetLintConfigLoader
     private static Diagnostic Problem(Location location, string message)
     {
         var descriptor = HNL0006InvalidConfiguration.Definition;
-        var logicalPath = $"{location.Path}/{descriptor.Id}/{message}";
+        var logicalPath = FindingPath.OfProblem(location.Path, descriptor, message);
         return new Diagnostic(descriptor, location, descriptor.FormatMessage(message), descriptor.DefaultSeverity, [], logicalPath);
     }
 

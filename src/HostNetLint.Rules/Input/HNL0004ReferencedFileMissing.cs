@@ -21,7 +21,7 @@ public sealed class HNL0004ReferencedFileMissing : Rule
     {
         foreach (var problem in context.Model.Problems)
         {
-            context.Report(problem.Location, $"{problem.Location.Path}/{Definition.Id}/{problem.Message}", [problem.Message]);
+            context.Report(problem.Location, FindingPath.OfProblem(problem.Location.Path, Definition, problem.Message), [problem.Message]);
         }
     }
 }

@@ -40,7 +40,7 @@ public sealed class HNL1001VmFacingWorkloadMustUseHostNetwork : Rule
                 related.Add(new RelatedLocation(signal.Evidence.Site, $"merged into '{workload.Name}' here"));
             }
 
-            context.Report(workload.Location, $"{workload.GroupName}/{workload.Name}/network_mode", [workload.Name, signal.Description, where], CreateFix(context, workload, signal), [.. related]);
+            context.Report(workload.Location, FindingPath.Of(workload).Then("network_mode"), [workload.Name, signal.Description, where], CreateFix(context, workload, signal), [.. related]);
         }
     }
 

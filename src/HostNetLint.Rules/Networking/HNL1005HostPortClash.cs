@@ -55,7 +55,7 @@ public sealed class HNL1005HostPortClash : Rule
                 var where = earlier.Source.Location.Path == binding.Source.Location.Path ? "in this file" : $"in {earlier.Source.Location.Path}";
                 context.Report(
                     primary,
-                    $"{binding.Workload.GroupName}/{binding.Workload.Name}/port/{binding.Port}/{binding.Protocol}",
+                    FindingPath.Of(binding.Workload).Then("port", binding.Port).Then(binding.Protocol.ToString()),
                     [binding.Workload.Name, binding.Kind, binding.Port, binding.Protocol.ToString().ToLowerInvariant(), earlier.Workload.Name, where],
                     [.. related, new RelatedLocation(earlier.Source.Location, $"'{earlier.Workload.Name}' binds port {binding.Port} here")]);
             }

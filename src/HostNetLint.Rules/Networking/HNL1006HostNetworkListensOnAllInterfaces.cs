@@ -39,12 +39,12 @@ public sealed partial class HNL1006HostNetworkListensOnAllInterfaces : Rule
             if (workloads.Count > 1)
             {
                 var names = string.Join("', '", workloads.Select(w => w.Name));
-                context.Report(first.Evidence.Location, $"{first.Workload.GroupName}/{string.Join('+', workloads.Select(w => w.Name))}/bind", [names, first.Description]);
+                context.Report(first.Evidence.Location, FindingPath.Of(first.Workload.GroupName, workloads).Then("bind"), [names, first.Description]);
                 continue;
             }
 
             var (primary, related) = Placement.For(first.Evidence, first.Workload, "the wildcard address comes from here");
-            context.Report(primary, $"{first.Workload.GroupName}/{first.Workload.Name}/bind", [first.Workload.Name, first.Description], related);
+            context.Report(primary, FindingPath.Of(first.Workload).Then("bind"), [first.Workload.Name, first.Description], related);
         }
     }
 

@@ -32,7 +32,7 @@ public sealed class HNL2002LibvirtOrderedButNotPulledIn : Rule
             if (libvirt is not null)
             {
                 var fix = UnitFixes.ToFix(UnitFixes.AddToUnitList(unit, "Wants", libvirt.Text), $"Add Wants={libvirt.Text}", "HNL2002.WantsLibvirt");
-                context.Report(libvirt.Location, $"{unit.Document.Path}/Unit/Wants/libvirt", [unit.Name, libvirt.Text], fix);
+                context.Report(libvirt.Location, FindingPath.InFile(unit.Document.Path).Then("Unit", "Wants", "libvirt"), [unit.Name, libvirt.Text], fix);
             }
         }
     }

@@ -102,7 +102,7 @@ public sealed class FixAllEngineTests
     {
         var text = model.Documents.First(d => d.Yaml is not null).Text;
         var location = new Location(text, new TextSpan(0, 0));
-        var diagnostic = new Diagnostic(HNL3001ObsoleteVersionKey.Definition, location, "m", Severity.Note, [], "p")
+        var diagnostic = new Diagnostic(HNL3001ObsoleteVersionKey.Definition, location, "m", Severity.Note, [], FindingPath.InFile("p"))
         {
             Fixes = [new CodeFix("insert", "insert", text, [TextEdit.Insert(0, insert)])],
         };

@@ -72,6 +72,29 @@ public sealed class RuleDocsTests
         }
     }
 
+    public static IEnumerable<TestCaseData> NoncompliantExamples() =>
+        RulePage.All().SelectMany(p => p.Examples).Where(e => e.Kind == "noncompliant" && e.Language is "yaml" or "ini")
+            .Select(e => new TestCaseData(e).SetName($"{e.RuleId}_noncompliant_example_at_line_{e.Line}_when_lines_move"));
+
+    /// <summary>
+    /// Findings keep their identity (rule, file, finding path), and so their fingerprints, when comment lines
+    /// are added above them: no rule may put a line, a column or a message that names one into its finding path.
+    /// </summary>
+    [TestCaseSource(nameof(NoncompliantExamples))]
+    public void Finding_identities_do_not_change_when_lines_move(RuleExample example)
+    {
+        static List<string> Identities(IEnumerable<Diagnostic> diagnostics) =>
+            [.. diagnostics.Select(d => $"{d.Id} {d.Location.Path} {d.LogicalPath}").Order(StringComparer.Ordinal)];
+
+        // One directory for both runs: a compose project is named after its directory.
+        using var temp = new TempDirectory();
+        temp.Write(example.Path, example.Text);
+        var before = Lint.Directory(temp.Path);
+        temp.Write(example.Path, "# two lines\n# above\n" + example.Text);
+        var after = Lint.Directory(temp.Path);
+        Assert.That(Identities(after), Is.EqualTo(Identities(before)));
+    }
+
     public static IEnumerable<TestCaseData> FixedExamples(string language) =>
         RulePage.All().SelectMany(p => p.Examples).Where(e => e.Kind == "fixed" && e.Language == language)
             .Select(e => new TestCaseData(e).SetName($"{e.RuleId}_fixed_example_at_line_{e.Line}"));
