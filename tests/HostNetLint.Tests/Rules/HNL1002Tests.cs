@@ -69,4 +69,51 @@ public sealed class HNL1002Tests
         var diagnostics = RuleVerifier.Verify(Id, ("webserver.container", "[Container]\nImage=quay.io/qubinode/airflow:2.10.5\nNetwork=host\nPublishPort=[|8888:8080|]\n"));
         Assert.That(diagnostics[0].Message, Does.EndWith("remove the published ports."));
     }
+
+    [Test]
+    public void HNL1002_removes_ports_with_its_items_comments_and_inline_comment()
+    {
+        RuleVerifier.VerifyFix(
+            Id,
+            """
+            services:
+              web:
+                image: nginx
+                network_mode: host
+                # published for the UI
+                [|ports|]:
+                  - "8888:8080"   # UI
+                  # - "9999:9999"
+                command: serve
+            """,
+            """
+            services:
+              web:
+                image: nginx
+                network_mode: host
+                command: serve
+            """);
+    }
+
+    [Test]
+    public void HNL1002_in_a_flow_mapping_removes_the_entry_and_its_comma() =>
+        RuleVerifier.VerifyFix(Id, "services:\n  web: { image: nginx, [|ports|]: [\"80:80\"], network_mode: host }\n", "services:\n  web: { image: nginx, network_mode: host }\n");
+
+    [Test]
+    public void HNL1002_ports_in_an_anchor_shared_with_a_bridge_service_is_not_fixed()
+    {
+        const string Markup = """
+            x-common: &common
+              image: nginx
+              ports:
+                - "80:80"
+            services:
+              [|web|]:
+                <<: *common
+                network_mode: host
+              other:
+                <<: *common
+            """;
+        RuleVerifier.VerifyFix(Id, Markup, TestMarkup.Parse(Markup).Text);
+    }
 }

@@ -19,6 +19,9 @@ internal static class OrderingFixtures
             command: scheduler
         """;
 
+    /// <summary>A drop-in that makes any unit VM-facing without changing the unit's own text.</summary>
+    public const string LibvirtUriDropIn = "[Service]\nEnvironment=LIBVIRT_DEFAULT_URI=qemu:///system\n";
+
     public const string PlainCompose = """
         services:
           web:
