@@ -1,36 +1,33 @@
 using System.Collections.Immutable;
 using HostNetLint.Rules.Diagnostics;
-using HostNetLint.Rules.Hygiene;
-using HostNetLint.Rules.Input;
-using HostNetLint.Rules.Networking;
-using HostNetLint.Rules.Ordering;
 
 namespace HostNetLint.Rules.Engine;
 
 /// <summary>
 /// Every rule HostNetLint ships. Listed explicitly (no reflection at start-up, so it stays fast and
-/// trimming-safe); meta-tests check that every <see cref="Rule"/> type and every descriptor is listed here.
+/// trimming-safe); the list of rules is checked by a meta-test (RuleCatalogTests), which rewrites it
+/// from the rule types with HOSTNETLINT_UPDATE_DOCS=1.
 /// </summary>
 public static class RuleCatalog
 {
     /// <summary>The rules the engine runs, in ID order.</summary>
     public static ImmutableArray<Rule> Rules { get; } =
     [
-        new HNL0001SyntaxError(),
-        new HNL0002DuplicateKey(),
-        new HNL0003InputOverLimit(),
-        new HNL0004ReferencedFileMissing(),
-        new HNL1001VmFacingWorkloadMustUseHostNetwork(),
-        new HNL1002PublishedPortsDiscardedUnderHostNetwork(),
-        new HNL1003NetworkModeWithNetworks(),
-        new HNL1004ReservedPortTakenByWrongWorkload(),
-        new HNL1005HostPortClash(),
-        new HNL1006HostNetworkListensOnAllInterfaces(),
-        new HNL1007UnknownNetworkMode(),
-        new HNL2001UnitNotOrderedAfterLibvirt(),
-        new HNL2002LibvirtOrderedButNotPulledIn(),
-        new HNL2003WaitsForNetworkTarget(),
-        new HNL3001ObsoleteVersionKey(),
+        new Input.HNL0001SyntaxError(),
+        new Input.HNL0002DuplicateKey(),
+        new Input.HNL0003InputOverLimit(),
+        new Input.HNL0004ReferencedFileMissing(),
+        new Networking.HNL1001VmFacingWorkloadMustUseHostNetwork(),
+        new Networking.HNL1002PublishedPortsDiscardedUnderHostNetwork(),
+        new Networking.HNL1003NetworkModeWithNetworks(),
+        new Networking.HNL1004ReservedPortTakenByWrongWorkload(),
+        new Networking.HNL1005HostPortClash(),
+        new Networking.HNL1006HostNetworkListensOnAllInterfaces(),
+        new Networking.HNL1007UnknownNetworkMode(),
+        new Ordering.HNL2001UnitNotOrderedAfterLibvirt(),
+        new Ordering.HNL2002LibvirtOrderedButNotPulledIn(),
+        new Ordering.HNL2003WaitsForNetworkTarget(),
+        new Hygiene.HNL3001ObsoleteVersionKey(),
     ];
 
     /// <summary>
@@ -40,8 +37,8 @@ public static class RuleCatalog
     public static ImmutableArray<RuleDescriptor> Descriptors { get; } =
     [
         .. Rules.Select(r => r.Descriptor)
-            .Append(HNL0005UnusedOrUnknownSuppression.Definition)
-            .Append(HNL0006InvalidConfiguration.Definition)
+            .Append(Input.HNL0005UnusedOrUnknownSuppression.Definition)
+            .Append(Input.HNL0006InvalidConfiguration.Definition)
             .OrderBy(d => d.Id, StringComparer.Ordinal),
     ];
 

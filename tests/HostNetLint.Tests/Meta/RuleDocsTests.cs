@@ -17,7 +17,7 @@ public sealed class RuleDocsTests
     private static readonly string[] AllExampleKinds = ["noncompliant", "compliant", "fixed"];
 
     public static IEnumerable<TestCaseData> Rules() =>
-        RuleCatalog.Descriptors.Select(d => new TestCaseData(d.Id).SetName($"Page_of_{d.Id}"));
+        DeclaredRules.Descriptors.Select(d => new TestCaseData(d.Id).SetName($"Page_of_{d.Id}"));
 
     public static IEnumerable<TestCaseData> Examples() =>
         RulePage.All().SelectMany(p => p.Examples).Where(e => e.Language is "yaml" or "ini")
@@ -27,7 +27,7 @@ public sealed class RuleDocsTests
     [TestCaseSource(nameof(Rules))]
     public void Every_rule_has_a_page_whose_front_matter_equals_its_descriptor(string id)
     {
-        var descriptor = RuleCatalog.Find(id)!;
+        var descriptor = DeclaredRules.Find(id);
         var path = Path.Combine(Repository.Root, descriptor.HelpPath);
         var page = File.Exists(path) ? File.ReadAllText(path) : null;
         var expected = GeneratedDocs.Page(descriptor, page);
@@ -38,7 +38,7 @@ public sealed class RuleDocsTests
     [TestCaseSource(nameof(Rules))]
     public void Every_rule_outside_the_input_block_has_runnable_examples_of_both_kinds(string id)
     {
-        var descriptor = RuleCatalog.Find(id)!;
+        var descriptor = DeclaredRules.Find(id);
         var page = RulePage.Load(Path.Combine(Repository.Root, descriptor.HelpPath));
         var kinds = page.Examples.Select(e => e.Kind).ToHashSet();
         if (descriptor.Category == RuleCategory.Input)

@@ -14,18 +14,18 @@ public sealed class RuleIndexTests
 {
     [Test]
     public void The_rules_index_lists_every_rule_with_its_title_category_severity_and_fix() =>
-        AssertTable(Path.Combine(Repository.RulesDirectory, "README.md"), GeneratedDocs.RulesIndexTable(RuleCatalog.Descriptors));
+        AssertTable(Path.Combine(Repository.RulesDirectory, "README.md"), GeneratedDocs.RulesIndexTable(DeclaredRules.Descriptors));
 
     [Test]
     public void The_top_level_README_lists_every_rule_with_its_title() =>
-        AssertTable(Path.Combine(Repository.Root, "README.md"), GeneratedDocs.ReadmeTable(RuleCatalog.Descriptors));
+        AssertTable(Path.Combine(Repository.Root, "README.md"), GeneratedDocs.ReadmeTable(DeclaredRules.Descriptors));
 
     [Test]
     public void The_configuration_schema_accepts_exactly_the_rule_IDs_as_severity_keys()
     {
         var path = Repository.ConfigurationSchema;
         var text = File.ReadAllText(path);
-        var ids = GeneratedDocs.SchemaRuleIds(RuleCatalog.Descriptors).ToList();
+        var ids = GeneratedDocs.SchemaRuleIds(DeclaredRules.Descriptors).ToList();
         var listed = JsonNode.Parse(text)!["properties"]!["severity"]!["propertyNames"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
         if (listed.SequenceEqual(ids, StringComparer.Ordinal))
         {
@@ -52,11 +52,11 @@ public sealed class RuleIndexTests
     {
         var shippedPath = Path.Combine(Repository.RulesDirectory, "AnalyzerReleases.Shipped.md");
         var shipped = ReleaseRows(File.ReadAllText(shippedPath)).ToList();
-        Assert.That(shipped.Select(Id).Except(RuleCatalog.Descriptors.Select(d => d.Id)), Is.Empty, "a shipped rule is never removed or renumbered");
+        Assert.That(shipped.Select(Id).Except(DeclaredRules.Descriptors.Select(d => d.Id)), Is.Empty, "a shipped rule is never removed or renumbered");
 
         var path = Path.Combine(Repository.RulesDirectory, "AnalyzerReleases.Unshipped.md");
         var text = File.ReadAllText(path);
-        var rows = RuleCatalog.Descriptors.Where(d => !shipped.Select(Id).Contains(d.Id)).Select(GeneratedDocs.ReleaseRow).ToList();
+        var rows = DeclaredRules.Descriptors.Where(d => !shipped.Select(Id).Contains(d.Id)).Select(GeneratedDocs.ReleaseRow).ToList();
         var lines = text.Split('\n').ToList();
         var header = lines.FindIndex(l => l.StartsWith("--------|", StringComparison.Ordinal));
         Assert.That(header, Is.GreaterThan(0), $"{path} has no 'New Rules' table");

@@ -126,12 +126,13 @@ public static class GeneratedDocs
     /// <paramref name="expected"/>. When it does not, the failure shows <paramref name="toPaste"/>; with
     /// <see cref="UpdateVariable"/>=1 the file is rewritten and the test passes.
     /// </summary>
-    public static void AssertUpToDate(string path, string? actual, string expected, string toPaste)
+    /// <returns>True when the file was rewritten.</returns>
+    public static bool AssertUpToDate(string path, string? actual, string expected, string toPaste)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (actual == expected)
         {
-            return;
+            return false;
         }
 
         var relative = Path.GetRelativePath(Repository.Root, path).Replace('\\', '/');
@@ -139,11 +140,12 @@ public static class GeneratedDocs
         {
             File.WriteAllText(path, expected, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
             TestContext.Out.WriteLine($"Rewrote {relative} from the rule descriptors.");
-            return;
+            return true;
         }
 
         Assert.Fail(
             $"{relative} does not match the rule descriptors. Rerun with {UpdateVariable}=1 to rewrite it " +
             $"({UpdateVariable}=1 dotnet test --filter FullyQualifiedName~HostNetLint.Tests.Meta), or paste this text:\n\n{toPaste}\n");
+        return false;
     }
 }
