@@ -62,6 +62,13 @@ public sealed class HNL0002Tests
             Assert.That(FingerprintsOf(after), Is.EqualTo(FingerprintsOf(before)).And.Unique);
         });
     }
+
+    [Test]
+    public void The_identity_names_items_of_a_sequence_by_index_and_flow_keys_like_block_keys()
+    {
+        var diagnostics = Lint.Files(("compose.yaml", "x-hooks:\n  - name: a\n  - { name: b, name: c }\nservices:\n  web: { image: nginx, image: httpd }\n"));
+        Assert.That(diagnostics.Where(d => d.Id == "HNL0002").Select(d => d.LogicalPath.Value), Is.EqualTo(new[] { "compose.yaml/HNL0002/x-hooks/1/name", "compose.yaml/HNL0002/services/web/image" }));
+    }
 }
 
 [TestFixture]
