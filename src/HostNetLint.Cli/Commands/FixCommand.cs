@@ -39,13 +39,13 @@ public static class FixCommand
         {
             foreach (var token in result.Tokens)
             {
-                if (RuleCatalog.Find(token.Value) is not { } rule)
+                if (RuleCatalog.Find(token.Value) is not { } descriptor)
                 {
                     result.AddError($"Unknown rule '{token.Value}'.");
                 }
-                else if (!rule.Descriptor.IsFixable)
+                else if (!descriptor.IsFixable)
                 {
-                    result.AddError($"Rule {token.Value} has no automatic fix: {rule.Descriptor.NoFixReason}");
+                    result.AddError($"Rule {token.Value} has no automatic fix: {descriptor.NoFixReason}");
                 }
             }
         });

@@ -16,7 +16,7 @@ public static class RulesCommand
         var command = new Command("rules", "List the rules HostNetLint ships");
         command.SetAction(_ =>
         {
-            foreach (var line in FormatTable(RuleCatalog.All.Select(r => r.Descriptor)))
+            foreach (var line in FormatTable(RuleCatalog.Descriptors))
             {
                 context.Output.WriteLine(line);
             }

@@ -16,7 +16,7 @@ public static class BaselineFingerprints
         ArgumentNullException.ThrowIfNull(options);
         var uris = new ArtifactUris(options.SourceRoot, options.DiagnosticPathBase);
         var assigned = new Dictionary<Diagnostic, string>(ReferenceEqualityComparer.Instance);
-        var byIdentity = diagnostics.GroupBy(d => Fingerprints.Identity(d.Id, uris.Identity(d.Location.Path), d.LogicalPath), StringComparer.Ordinal);
+        var byIdentity = diagnostics.GroupBy(d => Fingerprints.Identity(d.Id, uris.Identity(d.Location.Path), d.LogicalPath.Value), StringComparer.Ordinal);
         foreach (var group in byIdentity)
         {
             var occurrence = 0;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using HostNetLint.Rules.Diagnostics;
 using Microsoft.CodeAnalysis.Sarif;
@@ -34,13 +35,13 @@ internal static class RuleMetadata
             },
         };
 
-        var traits = RuleTraits.For(descriptor);
-        rule.SetProperty("tags", traits.Tags.Take(SarifLimits.MaxTagsPerRule).ToArray());
-        rule.SetProperty("precision", traits.Precision);
+        rule.SetProperty("tags", descriptor.Tags.Take(SarifLimits.MaxTagsPerRule).ToArray());
+        rule.SetProperty("precision", Precision(descriptor.Precision));
         rule.SetProperty("problem.severity", ProblemSeverity(descriptor.DefaultSeverity));
-        if (traits.SecuritySeverity is { } securitySeverity)
+        if (descriptor.SecuritySeverity is { } securitySeverity)
         {
-            rule.SetProperty("security-severity", securitySeverity);
+            // A string holding a number, as code scanning requires.
+            rule.SetProperty("security-severity", securitySeverity.ToString("0.0", CultureInfo.InvariantCulture));
         }
 
         return rule;
@@ -65,6 +66,14 @@ internal static class RuleMetadata
 
         return name.Length > SarifLimits.MaxRuleNameLength ? name.ToString(0, SarifLimits.MaxRuleNameLength) : name.ToString();
     }
+
+    private static string Precision(RulePrecision precision) => precision switch
+    {
+        RulePrecision.VeryHigh => "very-high",
+        RulePrecision.High => "high",
+        RulePrecision.Medium => "medium",
+        _ => "low",
+    };
 
     private static string ProblemSeverity(Severity severity) => severity switch
     {

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.Sarif;
 namespace HostNetLint.Reporting.Sarif;
 
 /// <summary>
-/// <c>tool.driver.rules</c>: every catalogue rule in catalogue order, fired or not, so a rule's
+/// <c>tool.driver.rules</c>: every catalogue descriptor in catalogue order, fired or not, so a rule's
 /// <c>ruleIndex</c> is the same in every log. A descriptor outside the catalogue is appended.
 /// </summary>
 internal sealed class RuleTable
@@ -16,9 +16,9 @@ internal sealed class RuleTable
     public RuleTable(string helpBaseUri)
     {
         this.helpBaseUri = helpBaseUri;
-        foreach (var rule in RuleCatalog.All)
+        foreach (var descriptor in RuleCatalog.Descriptors)
         {
-            IndexOf(rule.Descriptor);
+            IndexOf(descriptor);
         }
     }
 

@@ -205,7 +205,7 @@ public sealed class SarifReportWriter
     private Dictionary<ReportedFinding, string> AssignFingerprints(List<ReportedFinding> findings)
     {
         var assigned = new Dictionary<ReportedFinding, string>(ReferenceEqualityComparer.Instance);
-        var byIdentity = findings.GroupBy(f => Fingerprints.Identity(f.Diagnostic.Id, uris.Identity(f.Diagnostic.Location.Path), f.Diagnostic.LogicalPath), StringComparer.Ordinal);
+        var byIdentity = findings.GroupBy(f => Fingerprints.Identity(f.Diagnostic.Id, uris.Identity(f.Diagnostic.Location.Path), f.Diagnostic.LogicalPath.Value), StringComparer.Ordinal);
         foreach (var group in byIdentity)
         {
             var occurrence = 0;

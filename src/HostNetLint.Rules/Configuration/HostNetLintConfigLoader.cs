@@ -93,7 +93,7 @@ public static class HostNetLintConfigLoader
     private static Diagnostic Problem(Location location, string message)
     {
         var descriptor = HNL0006InvalidConfiguration.Definition;
-        var logicalPath = $"{location.Path}/{descriptor.Id}/{message}";
+        var logicalPath = FindingPath.OfProblem(location.Path, descriptor, message);
         return new Diagnostic(descriptor, location, descriptor.FormatMessage(message), descriptor.DefaultSeverity, [], logicalPath);
     }
 
@@ -243,14 +243,14 @@ public static class HostNetLintConfigLoader
             foreach (var entry in mapping.Entries)
             {
                 var id = entry.KeyText?.Trim().ToUpperInvariant();
-                if (id is null || RuleCatalog.Find(id) is not { } rule)
+                if (id is null || RuleCatalog.Find(id) is not { } descriptor)
                 {
                     Add(entry.Key, $"'{Describe(entry.Key)}' is not a HostNetLint rule ID");
                     continue;
                 }
 
                 var value = entry.Value.Resolve() ?? entry.Value;
-                if (value is YamlScalar scalar && SeverityLevels.TryParse(scalar.Value, rule.Descriptor, out var severity))
+                if (value is YamlScalar scalar && SeverityLevels.TryParse(scalar.Value, descriptor, out var severity))
                 {
                     severities[id] = severity;
                 }

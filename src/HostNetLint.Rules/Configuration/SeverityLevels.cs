@@ -37,13 +37,13 @@ public static class SeverityLevels
         }
 
         id = text[..equals].Trim().ToUpperInvariant();
-        if (Engine.RuleCatalog.Find(id) is not { } rule)
+        if (Engine.RuleCatalog.Find(id) is not { } descriptor)
         {
             error = $"'{text[..equals]}' is not a HostNetLint rule ID";
             return false;
         }
 
-        if (!TryParse(text[(equals + 1)..], rule.Descriptor, out severity))
+        if (!TryParse(text[(equals + 1)..], descriptor, out severity))
         {
             error = $"'{text[(equals + 1)..]}' is not a severity ({Expected})";
             return false;

@@ -13,7 +13,7 @@ public sealed record Diagnostic(
     string Message,
     Severity Severity,
     ImmutableArray<RelatedLocation> RelatedLocations,
-    string LogicalPath)
+    FindingPath LogicalPath)
 {
     public string Id => Descriptor.Id;
 

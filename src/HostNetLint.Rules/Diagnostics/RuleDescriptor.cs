@@ -1,9 +1,13 @@
+using System.Collections.Immutable;
 using System.Globalization;
 
 namespace HostNetLint.Rules.Diagnostics;
 
 /// <summary>
-/// The identity and defaults of one rule (Roslyn's DiagnosticDescriptor). Created only through
+/// Everything HostNetLint says about a rule (Roslyn's DiagnosticDescriptor plus what code scanning reads):
+/// the single source of its ID, texts, category, default severity, fixability, precision, tags and
+/// security severity. The rule pages' front matter, the rule tables, the configuration schema's rule IDs
+/// and the SARIF rule table are generated from it or checked against it. Created only through
 /// <see cref="Create"/>, which derives the help link from the ID and checks the ID's block.
 /// </summary>
 public sealed class RuleDescriptor
@@ -11,7 +15,7 @@ public sealed class RuleDescriptor
     /// <summary>Where the rule pages live; the one place the public documentation address is written.</summary>
     public const string DefaultHelpBaseUri = "https://github.com/hostnetlint/hostnetlint/blob/main/";
 
-    private RuleDescriptor(string id, string title, string messageFormat, RuleCategory category, Severity defaultSeverity, string description, string? noFixReason)
+    private RuleDescriptor(string id, string title, string messageFormat, RuleCategory category, Severity defaultSeverity, string description, string? noFixReason, RulePrecision precision, ImmutableArray<string> tags, decimal? securitySeverity)
     {
         Id = id;
         Title = title;
@@ -20,6 +24,9 @@ public sealed class RuleDescriptor
         DefaultSeverity = defaultSeverity;
         Description = description;
         NoFixReason = noFixReason;
+        Precision = precision;
+        Tags = tags;
+        SecuritySeverity = securitySeverity;
     }
 
     /// <summary>HNL + four digits; never reused once shipped.</summary>
@@ -42,32 +49,56 @@ public sealed class RuleDescriptor
 
     public bool IsFixable => NoFixReason is null;
 
+    /// <summary>How often a finding is right; the category's unless the rule says otherwise.</summary>
+    public RulePrecision Precision { get; }
+
+    /// <summary>Filter tags code scanning shows (CodeQL's <c>@tags</c>); the category's unless the rule says otherwise.</summary>
+    public ImmutableArray<string> Tags { get; }
+
+    /// <summary>
+    /// A CVSS-like score from 0.1 to 10 for security findings only (tagged <c>security</c>); code scanning
+    /// then lists the rule under security and ranks it by this. Null for every other rule.
+    /// </summary>
+    public decimal? SecuritySeverity { get; }
+
     /// <summary>The rule page, relative to the repository root.</summary>
     public string HelpPath => $"rules/{Id}.md";
 
     public Uri HelpUri(string baseUri = DefaultHelpBaseUri) => new(new Uri(baseUri), HelpPath);
 
-    public static RuleDescriptor Create(string id, string title, string messageFormat, RuleCategory category, Severity defaultSeverity, string description, string? noFixReason = null)
+    /// <param name="precision">Null for the category's (<see cref="RuleCategories.DefaultPrecision"/>).</param>
+    /// <param name="tags">Null for the category's (<see cref="RuleCategories.DefaultTags"/>).</param>
+    /// <param name="securitySeverity">Only for rules tagged <c>security</c>.</param>
+    public static RuleDescriptor Create(
+        string id,
+        string title,
+        string messageFormat,
+        RuleCategory category,
+        Severity defaultSeverity,
+        string description,
+        string? noFixReason = null,
+        RulePrecision? precision = null,
+        IEnumerable<string>? tags = null,
+        decimal? securitySeverity = null)
     {
         if (id.Length != 7 || !id.StartsWith("HNL", StringComparison.Ordinal) || !id[3..].All(char.IsAsciiDigit))
         {
             throw new ArgumentException($"Rule ID '{id}' is not HNL followed by four digits", nameof(id));
         }
 
-        var block = id[3] - '0';
-        var expected = category switch
-        {
-            RuleCategory.Input => 0,
-            RuleCategory.Networking => 1,
-            RuleCategory.UnitOrdering => 2,
-            _ => 3,
-        };
-        if (block != expected)
+        var expected = category.IdBlock();
+        if (id[3] - '0' != expected)
         {
             throw new ArgumentException($"Rule ID '{id}' is outside the HNL{expected}xxx block of category {category}", nameof(id));
         }
 
-        return new RuleDescriptor(id, title, messageFormat, category, defaultSeverity, description, noFixReason);
+        var tagList = tags is null ? category.DefaultTags() : [.. tags];
+        if (securitySeverity is { } score && (score < 0.1m || score > 10m || !tagList.Contains("security")))
+        {
+            throw new ArgumentException($"Rule {id}: a security severity is a score from 0.1 to 10 of a rule tagged 'security'", nameof(securitySeverity));
+        }
+
+        return new RuleDescriptor(id, title, messageFormat, category, defaultSeverity, description, noFixReason, precision ?? category.DefaultPrecision(), tagList, securitySeverity);
     }
 
     public string FormatMessage(params object?[] arguments) => string.Format(CultureInfo.InvariantCulture, MessageFormat, arguments);

@@ -21,7 +21,7 @@ public static class LintEngine
         ArgumentNullException.ThrowIfNull(options);
         var sink = new List<Diagnostic>();
         var shared = new Dictionary<object, object>(ReferenceEqualityComparer.Instance);
-        foreach (var rule in RuleCatalog.All)
+        foreach (var rule in RuleCatalog.Rules)
         {
             rule.Analyze(new RuleContext(model, options, rule.Descriptor, sink, shared));
         }

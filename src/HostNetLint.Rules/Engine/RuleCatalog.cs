@@ -1,38 +1,48 @@
 using System.Collections.Immutable;
-using HostNetLint.Rules.Hygiene;
-using HostNetLint.Rules.Input;
-using HostNetLint.Rules.Networking;
-using HostNetLint.Rules.Ordering;
+using HostNetLint.Rules.Diagnostics;
 
 namespace HostNetLint.Rules.Engine;
 
 /// <summary>
-/// Every rule HostNetLint ships, in ID order. Listed explicitly (no reflection at start-up, so it
-/// stays fast and trimming-safe); a meta-test checks that every <see cref="Rule"/> type is listed here.
+/// Every rule HostNetLint ships. Listed explicitly (no reflection at start-up, so it stays fast and
+/// trimming-safe); the list of rules is checked by a meta-test (RuleCatalogTests), which rewrites it
+/// from the rule types with HOSTNETLINT_UPDATE_DOCS=1.
 /// </summary>
 public static class RuleCatalog
 {
-    public static ImmutableArray<Rule> All { get; } =
+    /// <summary>The rules the engine runs, in ID order.</summary>
+    public static ImmutableArray<Rule> Rules { get; } =
     [
-        new HNL0001SyntaxError(),
-        new HNL0002DuplicateKey(),
-        new HNL0003InputOverLimit(),
-        new HNL0004ReferencedFileMissing(),
-        new HNL0005UnusedOrUnknownSuppression(),
-        new HNL0006InvalidConfiguration(),
-        new HNL0007EnvFileKeptOutOfRepository(),
-        new HNL1001VmFacingWorkloadMustUseHostNetwork(),
-        new HNL1002PublishedPortsDiscardedUnderHostNetwork(),
-        new HNL1003NetworkModeWithNetworks(),
-        new HNL1004ReservedPortTakenByWrongWorkload(),
-        new HNL1005HostPortClash(),
-        new HNL1006HostNetworkListensOnAllInterfaces(),
-        new HNL1007UnknownNetworkMode(),
-        new HNL2001UnitNotOrderedAfterLibvirt(),
-        new HNL2002LibvirtOrderedButNotPulledIn(),
-        new HNL2003WaitsForNetworkTarget(),
-        new HNL3001ObsoleteVersionKey(),
+        new Input.HNL0001SyntaxError(),
+        new Input.HNL0002DuplicateKey(),
+        new Input.HNL0003InputOverLimit(),
+        new Input.HNL0004ReferencedFileMissing(),
+        new Input.HNL0007EnvFileKeptOutOfRepository(),
+        new Networking.HNL1001VmFacingWorkloadMustUseHostNetwork(),
+        new Networking.HNL1002PublishedPortsDiscardedUnderHostNetwork(),
+        new Networking.HNL1003NetworkModeWithNetworks(),
+        new Networking.HNL1004ReservedPortTakenByWrongWorkload(),
+        new Networking.HNL1005HostPortClash(),
+        new Networking.HNL1006HostNetworkListensOnAllInterfaces(),
+        new Networking.HNL1007UnknownNetworkMode(),
+        new Ordering.HNL2001UnitNotOrderedAfterLibvirt(),
+        new Ordering.HNL2002LibvirtOrderedButNotPulledIn(),
+        new Ordering.HNL2003WaitsForNetworkTarget(),
+        new Hygiene.HNL3001ObsoleteVersionKey(),
     ];
 
-    public static Rule? Find(string id) => All.FirstOrDefault(r => r.Descriptor.Id == id);
+    /// <summary>
+    /// Every descriptor HostNetLint reports, in ID order: the rules' and those of the findings the engine
+    /// reports itself (suppressions, configuration). Docs, <c>hostnetlint rules</c> and SARIF rule tables list these.
+    /// </summary>
+    public static ImmutableArray<RuleDescriptor> Descriptors { get; } =
+    [
+        .. Rules.Select(r => r.Descriptor)
+            .Append(Input.HNL0005UnusedOrUnknownSuppression.Definition)
+            .Append(Input.HNL0006InvalidConfiguration.Definition)
+            .OrderBy(d => d.Id, StringComparer.Ordinal),
+    ];
+
+    /// <summary>The descriptor with this ID, or null when HostNetLint has no such rule.</summary>
+    public static RuleDescriptor? Find(string id) => Descriptors.FirstOrDefault(d => d.Id == id);
 }

@@ -26,12 +26,12 @@ public sealed class RuleContext
     public LintOptions Options { get; }
 
     /// <summary>Reports the running rule at <paramref name="location"/>.</summary>
-    /// <param name="logicalPath">A line-independent identity such as <c>services/web/ports</c>, for fingerprints.</param>
-    public void Report(Location location, string logicalPath, object?[] messageArguments, params RelatedLocation[] related) =>
+    /// <param name="logicalPath">What the finding is about, independent of lines, for fingerprints.</param>
+    public void Report(Location location, FindingPath logicalPath, object?[] messageArguments, params RelatedLocation[] related) =>
         sink.Add(new Diagnostic(descriptor, location, descriptor.FormatMessage(messageArguments), descriptor.DefaultSeverity, [.. related], logicalPath));
 
     /// <summary>Reports the running rule with an automatic fix (null when no safe fix exists for this finding).</summary>
-    public void Report(Location location, string logicalPath, object?[] messageArguments, CodeFix? fix, params RelatedLocation[] related) =>
+    public void Report(Location location, FindingPath logicalPath, object?[] messageArguments, CodeFix? fix, params RelatedLocation[] related) =>
         sink.Add(new Diagnostic(descriptor, location, descriptor.FormatMessage(messageArguments), descriptor.DefaultSeverity, [.. related], logicalPath)
         {
             Fixes = fix is null ? [] : [fix],

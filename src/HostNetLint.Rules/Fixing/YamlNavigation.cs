@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Globalization;
 using HostNetLint.Parsing.Text;
 using HostNetLint.Parsing.Yaml;
 
@@ -19,6 +21,48 @@ public static class YamlNavigation
             {
                 return found;
             }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The keys (and sequence indices) from the document root down to the key that starts at
+    /// <paramref name="keyStart"/>, such as <c>services</c>, <c>web</c>, <c>image</c>; null when no key starts there.
+    /// Each level is found by binary search over positions, so many lookups in one wide mapping stay cheap.
+    /// </summary>
+    public static IReadOnlyList<string>? KeyPath(YamlSyntaxTree tree, int keyStart)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        var path = new List<string>();
+        foreach (var document in tree.Documents)
+        {
+            var node = document.Root;
+            for (var depth = 0; node is not null && depth <= MaxDepth && node.Span.Start <= keyStart && keyStart <= node.Span.End; depth++)
+            {
+                if (node is YamlMapping mapping && Before(mapping.Entries, e => e.Key.Span.Start, keyStart) is var i and >= 0)
+                {
+                    var entry = mapping.Entries[i];
+                    path.Add(entry.KeyText ?? "?");
+                    if (entry.Key.Span.Start == keyStart)
+                    {
+                        return path;
+                    }
+
+                    node = entry.Value;
+                }
+                else if (node is YamlSequence sequence && Before(sequence.Items, n => n.Span.Start, keyStart) is var j and >= 0)
+                {
+                    path.Add(j.ToString(CultureInfo.InvariantCulture));
+                    node = sequence.Items[j];
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            path.Clear();
         }
 
         return null;
@@ -70,6 +114,27 @@ public static class YamlNavigation
         }
 
         return false;
+    }
+
+    /// <summary>The index of the last item that starts at or before <paramref name="position"/>, or -1; items are in source order.</summary>
+    private static int Before<T>(ImmutableArray<T> items, Func<T, int> start, int position)
+    {
+        int low = 0, high = items.Length - 1, found = -1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (start(items[middle]) <= position)
+            {
+                found = middle;
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return found;
     }
 
     private static YamlEntryRef? Find(YamlNode node, int keyStart, int depth)

@@ -31,7 +31,7 @@ public sealed class HNL3001ObsoleteVersionKey : Rule
             var fix = file.Tree.IsComplete && file.Document.IsAnalyzable && YamlEdits.RemoveEntry(file.Tree.Text, root, index, withLeadingComments: false) is { } edit
                 ? new CodeFix("Remove the version key", "HNL3001.RemoveVersion", file.Tree.Text, [edit])
                 : null;
-            context.Report(new Parsing.Text.Location(file.Tree.Text, entry.Key.Span), $"{file.Document.Path}/version", [], fix);
+            context.Report(new Parsing.Text.Location(file.Tree.Text, entry.Key.Span), FindingPath.InFile(file.Document.Path).Then("version"), [], fix);
         }
     }
 }

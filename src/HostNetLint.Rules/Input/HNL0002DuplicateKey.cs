@@ -1,5 +1,7 @@
+using HostNetLint.Model;
 using HostNetLint.Parsing;
 using HostNetLint.Rules.Diagnostics;
+using HostNetLint.Rules.Fixing;
 
 namespace HostNetLint.Rules.Input;
 
@@ -18,4 +20,16 @@ public sealed class HNL0002DuplicateKey : ParseProblemRule
     public override RuleDescriptor Descriptor => Definition;
 
     protected override ParseProblemKind Kind => ParseProblemKind.DuplicateKey;
+
+    /// <summary>
+    /// The duplicated key by its place in the tree (<c>services/web/image</c>). The message names the line of
+    /// the first definition, so it would give the finding a new identity whenever lines move.
+    /// </summary>
+    protected override FindingPath Identity(SourceDocument document, ParseProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(problem);
+        var path = FindingPath.InFile(document.Path).Then(Definition.Id);
+        return document.Yaml is { } tree && YamlNavigation.KeyPath(tree, problem.Span.Start) is { } keys ? path.Then([.. keys]) : path;
+    }
 }

@@ -1,14 +1,14 @@
 using HostNetLint.Rules.Diagnostics;
-using HostNetLint.Rules.Engine;
 
 namespace HostNetLint.Rules.Input;
 
 /// <summary>
 /// HNL0005: an inline suppression names an unknown rule, suppressed nothing, or (with
 /// <c>--require-justification</c>) gives no reason. Reported by the engine's suppression step, after
-/// every other rule ran, because whether a suppression was used depends on their findings.
+/// every other rule ran, because whether a suppression was used depends on their findings
+/// (<see cref="Suppressions.SuppressionApplier"/>); so it has a descriptor and no <see cref="Engine.Rule"/>.
 /// </summary>
-public sealed class HNL0005UnusedOrUnknownSuppression : Rule
+public static class HNL0005UnusedOrUnknownSuppression
 {
     public static readonly RuleDescriptor Definition = RuleDescriptor.Create(
         "HNL0005",
@@ -18,11 +18,4 @@ public sealed class HNL0005UnusedOrUnknownSuppression : Rule
         Severity.Warning,
         "A suppression comment that names a rule HostNetLint does not have, or that no longer suppresses anything, silently stops protecting the line it was written for; one without a reason cannot be reviewed.",
         noFixReason: "Whether to delete, move or justify the suppression is the author's decision.");
-
-    public override RuleDescriptor Descriptor => Definition;
-
-    public override void Analyze(RuleContext context)
-    {
-        // Nothing to do here: see Suppressions.SuppressionApplier, which the engine runs after the rules.
-    }
 }

@@ -12,7 +12,7 @@ internal static class ModelProblemReporting
         foreach (var problem in context.Model.Problems.Where(p => kinds.Contains(p.Kind)))
         {
             var related = problem.Related.Select(r => new RelatedLocation(r.Location, r.Message)).ToArray();
-            context.Report(problem.Location, $"{problem.Location.Path}/{descriptor.Id}/{problem.Message}", [problem.Message], related);
+            context.Report(problem.Location, FindingPath.OfProblem(problem.Location.Path, descriptor, problem.Message), [problem.Message], related);
         }
     }
 }

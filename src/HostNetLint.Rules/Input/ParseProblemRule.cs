@@ -1,5 +1,7 @@
+using HostNetLint.Model;
 using HostNetLint.Parsing;
 using HostNetLint.Parsing.Text;
+using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
 
 namespace HostNetLint.Rules.Input;
@@ -16,10 +18,18 @@ public abstract class ParseProblemRule : Rule
             foreach (var problem in document.Problems.Where(p => p.Kind == Kind))
             {
                 var related = problem.RelatedSpan is { } span
-                    ? new[] { new Diagnostics.RelatedLocation(new Location(document.Text, span), "first defined here") }
+                    ? new[] { new RelatedLocation(new Location(document.Text, span), "first defined here") }
                     : [];
-                context.Report(new Location(document.Text, problem.Span), $"{document.Path}/{Descriptor.Id}/{problem.Message}", [problem.Message], related);
+                context.Report(new Location(document.Text, problem.Span), Identity(document, problem), [problem.Message], related);
             }
         }
+    }
+
+    /// <summary>What the finding is about: by default the problem's own words, which name no position.</summary>
+    protected virtual FindingPath Identity(SourceDocument document, ParseProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(problem);
+        return FindingPath.OfProblem(document.Path, Descriptor, problem.Message);
     }
 }

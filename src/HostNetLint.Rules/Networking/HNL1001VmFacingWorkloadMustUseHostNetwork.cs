@@ -16,7 +16,10 @@ public sealed class HNL1001VmFacingWorkloadMustUseHostNetwork : Rule
         "Workload '{0}' talks to VMs but is not on the host network: it {1} ({2}). Containers on a bridge network cannot reach VMs on libvirt networks; {3}.",
         RuleCategory.Networking,
         Severity.Error,
-        "A workload that drives libvirt VMs (libvirt socket, libvirt URI, virsh/kcli, VM network addresses) must share the host's network namespace, because the container bridge has no route to libvirt's networks.");
+        "A workload that drives libvirt VMs (libvirt socket, libvirt URI, virsh/kcli, VM network addresses) must share the host's network namespace, because the container bridge has no route to libvirt's networks.",
+
+        // Detecting that a workload drives VMs reads commands, mounts and variables: a heuristic.
+        precision: RulePrecision.Medium);
 
     public override RuleDescriptor Descriptor => Definition;
 
@@ -46,7 +49,7 @@ public sealed class HNL1001VmFacingWorkloadMustUseHostNetwork : Rule
                 related.Add(new RelatedLocation(joinedBy.Location, $"'{workload.Name}' joins the network namespace of '{owner.Name}' here"));
             }
 
-            context.Report(workload.Location, $"{workload.GroupName}/{workload.Name}/network_mode", [workload.Name, signal.Description, where, Remedy(workload, space)], CreateFix(context, workload, owner, signal), [.. related]);
+            context.Report(workload.Location, FindingPath.Of(workload).Then("network_mode"), [workload.Name, signal.Description, where, Remedy(workload, space)], CreateFix(context, workload, owner, signal), [.. related]);
         }
     }
 

@@ -30,7 +30,7 @@ public sealed class HNL1003NetworkModeWithNetworks : Rule
             var fix = MustUseHostNetwork(workload)
                 ? ComposeFixes.RemoveEntryFix(context.Model, workload, networksKey, MustUseHostNetwork, "Remove networks:", "HNL1003.RemoveNetworks")
                 : null;
-            context.Report(networksKey, $"{workload.GroupName}/{workload.Name}/networks", [workload.Name, mode.Text], fix, new RelatedLocation(mode.Location, "network_mode is set here"));
+            context.Report(networksKey, FindingPath.Of(workload).Then("networks"), [workload.Name, mode.Text], fix, new RelatedLocation(mode.Location, "network_mode is set here"));
         }
     }
 

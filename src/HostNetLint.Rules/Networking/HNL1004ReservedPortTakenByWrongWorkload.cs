@@ -38,7 +38,7 @@ public sealed class HNL1004ReservedPortTakenByWrongWorkload : Rule
 
                 var (primary, related) = Placement.For(binding.Source, binding.Workload, $"port {reserved.Port} comes from here");
                 var where = EvidenceText.Where(binding.Source, binding.Workload, context.Model);
-                context.Report(primary, $"{binding.Workload.GroupName}/{binding.Workload.Name}/port/{reserved.Port}", [reserved.Port, reserved.Purpose, binding.Workload.Name, binding.Claim("it"), where], related);
+                context.Report(primary, FindingPath.Of(binding.Workload).Then("port", reserved.Port), [reserved.Port, reserved.Purpose, binding.Workload.Name, binding.Claim("it"), where], related);
             }
         }
     }

@@ -73,7 +73,7 @@ public sealed class HNL1005HostPortClash : Rule
         var how = earlier.Variable is { } variable ? $"by variable {variable} {where}" : where;
         context.Report(
             primary,
-            $"{binding.Workload.GroupName}/{binding.Workload.Name}/port/{binding.Port}/{binding.Protocol}",
+            FindingPath.Of(binding.Workload).Then("port", binding.Port).Then(binding.Protocol.ToString()),
             [binding.Workload.Name, binding.Claim(port), earlier.Workload.Name, how],
             [.. related, new RelatedLocation(earlier.Source.Location, $"'{earlier.Workload.Name}' binds port {binding.Port} here")]);
     }

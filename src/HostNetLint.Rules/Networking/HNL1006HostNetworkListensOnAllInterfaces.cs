@@ -16,7 +16,11 @@ public sealed partial class HNL1006HostNetworkListensOnAllInterfaces : Rule
         RuleCategory.Networking,
         Severity.Warning,
         "A host-network container that binds 0.0.0.0 or :: listens on every interface of the host, external ones included, with no port mapping in front of it; ADR-0043 asks for localhost or a specific interface.",
-        noFixReason: "The right interface depends on who must reach the service.");
+        noFixReason: "The right interface depends on who must reach the service.",
+
+        // CWE-1327: binding to an unrestricted IP address. 6.5 places it in code scanning's "medium" band.
+        tags: ["security", "networking", "compose", "external/cwe/cwe-1327"],
+        securitySeverity: 6.5m);
 
     private static readonly string[] AddressFlags = ["--host", "--hostname", "-H", "--bind", "-b", "--listen", "--address"];
 
@@ -35,12 +39,12 @@ public sealed partial class HNL1006HostNetworkListensOnAllInterfaces : Rule
             if (workloads.Count > 1)
             {
                 var names = string.Join("', '", workloads.Select(w => w.Name));
-                context.Report(first.Evidence.Location, $"{first.Workload.GroupName}/{string.Join('+', workloads.Select(w => w.Name))}/bind", [names, first.Description], [.. workloads.SelectMany(Placement.HostNamespaceJoin)]);
+                context.Report(first.Evidence.Location, FindingPath.Of(first.Workload.GroupName, workloads).Then("bind"), [names, first.Description], [.. workloads.SelectMany(Placement.HostNamespaceJoin)]);
                 continue;
             }
 
             var (primary, related) = Placement.For(first.Evidence, first.Workload, "the wildcard address comes from here");
-            context.Report(primary, $"{first.Workload.GroupName}/{first.Workload.Name}/bind", [first.Workload.Name, first.Description], [.. related, .. Placement.HostNamespaceJoin(first.Workload)]);
+            context.Report(primary, FindingPath.Of(first.Workload).Then("bind"), [first.Workload.Name, first.Description], [.. related, .. Placement.HostNamespaceJoin(first.Workload)]);
         }
     }
 

@@ -61,7 +61,7 @@ public sealed class HNL1007UnknownNetworkMode : Rule
 
             if (problem is not null)
             {
-                context.Report(mode.Location, $"{workload.GroupName}/{workload.Name}/network_mode", [workload.Name, text, problem]);
+                context.Report(mode.Location, FindingPath.Of(workload).Then("network_mode"), [workload.Name, text, problem]);
             }
         }
     }

@@ -34,7 +34,7 @@ public sealed class HNL2001UnitNotOrderedAfterLibvirt : Rule
                 ? new Location(after[^1].Entry.Source, after[^1].Entry.KeySpan)
                 : unit.UnitSectionLocation;
             var fix = UnitFixes.ToFix(UnitFixes.AddToUnitList(unit, "After", "libvirtd.service"), "Order the unit after libvirtd.service", "HNL2001.AfterLibvirt");
-            context.Report(location, $"{unit.Document.Path}/Unit/After/libvirt", [unit.Name, reason], fix);
+            context.Report(location, FindingPath.InFile(unit.Document.Path).Then("Unit", "After", "libvirt"), [unit.Name, reason], fix);
         }
     }
 }

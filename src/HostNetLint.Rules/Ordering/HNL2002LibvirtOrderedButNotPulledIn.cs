@@ -34,7 +34,7 @@ public sealed class HNL2002LibvirtOrderedButNotPulledIn : Rule
             {
                 var fix = UnitFixes.ToFix(UnitFixes.AddToUnitList(unit, "Wants", libvirt.Text), $"Add Wants={libvirt.Text}", "HNL2002.WantsLibvirt");
                 var needs = $"it starts '{workload.Name}', which {signal.Description}";
-                context.Report(libvirt.Location, $"{unit.Document.Path}/Unit/Wants/libvirt", [unit.Name, libvirt.Text, needs], fix, new RelatedLocation(signal.Evidence.Location, $"'{workload.Name}' needs libvirt running: {signal.Description}"));
+                context.Report(libvirt.Location, FindingPath.InFile(unit.Document.Path).Then("Unit", "Wants", "libvirt"), [unit.Name, libvirt.Text, needs], fix, new RelatedLocation(signal.Evidence.Location, $"'{workload.Name}' needs libvirt running: {signal.Description}"));
             }
         }
     }

@@ -92,14 +92,14 @@ public static class SuppressionApplier
         var source = directive.Comment.Source;
         if (directive.RuleIds.IsEmpty)
         {
-            Report(problems, directive.Comment, $"{path}/{directive.Kind}", "The suppression names no rule; name the rules it silences, e.g. 'hostnetlint-disable-next-line HNL1002'");
+            Report(problems, directive.Comment, FindingPath.InFile(path).Then(directive.Kind.ToString()), "The suppression names no rule; name the rules it silences, e.g. 'hostnetlint-disable-next-line HNL1002'");
             return;
         }
 
         foreach (var id in directive.RuleIds)
         {
             var location = new Location(source, id.Span);
-            var logicalPath = $"{path}/{directive.Kind}/{id.Id}";
+            var logicalPath = FindingPath.InFile(path).Then(directive.Kind.ToString(), id.Id);
             if (RuleCatalog.Find(id.Id) is null)
             {
                 Report(problems, location, logicalPath, $"'{id.Id}' is not a HostNetLint rule");
@@ -121,11 +121,11 @@ public static class SuppressionApplier
 
         if (requireJustification && directive.Kind != SuppressionKind.Enable && directive.Justification is null)
         {
-            Report(problems, directive.Comment, $"{path}/{directive.Kind}/justification", "The suppression gives no reason; add ' -- reason' after the rule IDs");
+            Report(problems, directive.Comment, FindingPath.InFile(path).Then(directive.Kind.ToString(), "justification"), "The suppression gives no reason; add ' -- reason' after the rule IDs");
         }
     }
 
-    private static void Report(List<Diagnostic> problems, Location location, string logicalPath, string message)
+    private static void Report(List<Diagnostic> problems, Location location, FindingPath logicalPath, string message)
     {
         var descriptor = HNL0005UnusedOrUnknownSuppression.Definition;
         problems.Add(new Diagnostic(descriptor, location, descriptor.FormatMessage(message), descriptor.DefaultSeverity, [], logicalPath));

@@ -25,7 +25,7 @@ internal static class TestDiagnostics
         }
 
         var location = new Location(SourceText.From(text, path), new TextSpan(start, marker.Length));
-        return new Diagnostic(descriptor ?? NetworkRule, location, message, severity, [], "test/" + marker);
+        return new Diagnostic(descriptor ?? NetworkRule, location, message, severity, [], FindingPath.InFile("test").Then(marker));
     }
 
     /// <summary>A diagnostic at 1-based <paramref name="line"/>, <paramref name="column"/> of a file of short lines.</summary>
@@ -34,7 +34,7 @@ internal static class TestDiagnostics
         var text = string.Concat(Enumerable.Repeat("0123456789abcdef\n", Math.Max(line, 1) + 1));
         var offset = ((line - 1) * 17) + (column - 1);
         var location = new Location(SourceText.From(text, path), new TextSpan(offset, 1));
-        return new Diagnostic(descriptor ?? NetworkRule, location, message, severity, [], "test/line");
+        return new Diagnostic(descriptor ?? NetworkRule, location, message, severity, [], FindingPath.InFile("test").Then("line"));
     }
 
     /// <summary>An absolute directory that need not exist, for path display tests.</summary>

@@ -95,6 +95,46 @@ public sealed class FixAllEngineTests
         });
     }
 
+    [Test]
+    public void Rule_filter_limits_fixing_to_the_named_rules()
+    {
+        const string before = "version: '3'\nservices:\n  web:\n    image: nginx\n    network_mode: host\n    ports:\n      - \"80:80\"\n";
+        Assert.That(
+            FixRunner.FixText(before, options: new FixOptions { Rules = ["HNL3001"] }),
+            Is.EqualTo("services:\n  web:\n    image: nginx\n    network_mode: host\n    ports:\n      - \"80:80\"\n"));
+    }
+
+    [Test]
+    public void BOM_and_encoding_survive_in_the_bytes_to_write()
+    {
+        using var temp = new TempDirectory();
+        byte[] bom = [0xEF, 0xBB, 0xBF];
+        temp.WriteBytes("compose.yaml", [.. bom, .. "version: '3'\nservices:\n  web:\n    image: nginx\n"u8]);
+        var file = FixRunner.Fix(temp).Files.Single();
+        Assert.That(file.NewBytes(), Is.EqualTo((byte[])[.. bom, .. "services:\n  web:\n    image: nginx\n"u8]));
+    }
+
+    [Test]
+    public void A_file_with_a_duplicate_key_is_not_fixed_and_says_why()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("compose.yaml", "version: '3'\nservices:\n  web:\n    image: nginx\n    image: httpd\n");
+        var file = FixRunner.Fix(temp).Files.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(file.IsChanged, Is.False);
+            Assert.That(file.RefusedReason, Does.Contain("parse problems"));
+        });
+    }
+
+    [Test]
+    public void A_file_with_a_syntax_error_is_never_fixed()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("compose.yaml", "version: '3'\nservices:\n  web: [\n");
+        Assert.That(FixRunner.Fix(temp).Changed, Is.Empty);
+    }
+
     private static CodeFix Fix(SourceText text, TextEdit edit) => new("t", "k", text, [edit]);
 
     /// <summary>A linter that always offers one fix inserting <paramref name="insert"/> at the top of the first document.</summary>
@@ -102,7 +142,7 @@ public sealed class FixAllEngineTests
     {
         var text = model.Documents.First(d => d.Yaml is not null).Text;
         var location = new Location(text, new TextSpan(0, 0));
-        var diagnostic = new Diagnostic(HNL3001ObsoleteVersionKey.Definition, location, "m", Severity.Note, [], "p")
+        var diagnostic = new Diagnostic(HNL3001ObsoleteVersionKey.Definition, location, "m", Severity.Note, [], FindingPath.InFile("p"))
         {
             Fixes = [new CodeFix("insert", "insert", text, [TextEdit.Insert(0, insert)])],
         };

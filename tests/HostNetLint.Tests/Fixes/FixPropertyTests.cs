@@ -4,7 +4,7 @@ using HostNetLint.Fixes;
 using HostNetLint.Parsing.Systemd;
 using HostNetLint.Parsing.Text;
 using HostNetLint.Parsing.Yaml;
-using HostNetLint.Rules.Engine;
+using HostNetLint.Tests.Rules;
 using HostNetLint.Tests.TestSupport;
 
 namespace HostNetLint.Tests.Fixes;
@@ -20,6 +20,8 @@ public sealed class FixPropertyTests
     private static readonly string[] ComposeRules = ["HNL1001", "HNL1002", "HNL1003", "HNL3001"];
 
     private static readonly string[] UnitRules = ["HNL2001", "HNL2002", "HNL2003"];
+
+    private const string UnitPath = "airflow/airflow.service";
 
     private static readonly Gen<GeneratedService> Service =
         Gen.Select(Gen.Int[0, 5], Gen.Bool, Gen.Int[0, 2], Gen.Int[0, 7], Gen.Bool, Gen.Bool)
@@ -111,12 +113,15 @@ public sealed class FixPropertyTests
     {
         var (text, lines) = unit.Render();
         using var temp = new TempDirectory();
-        var path = temp.WriteBytes("airflow.service", Encoding.UTF8.GetBytes(text));
-        var original = SourceText.Decode(File.ReadAllBytes(path), "airflow.service");
-        var run = () => FixAllEngine.Run(temp.Path, [], FixOptions.Default, UnitOnlyModel.Build, LintEngine.Run);
+
+        // The unit's ExecStart runs /opt/airflow/docker-compose.yaml, which resolves to this VM-facing stack.
+        temp.Write("airflow/docker-compose.yaml", OrderingFixtures.VmFacingCompose);
+        var path = temp.WriteBytes(UnitPath, Encoding.UTF8.GetBytes(text));
+        var original = SourceText.Decode(File.ReadAllBytes(path), UnitPath);
+        var run = () => FixRunner.Fix(temp);
 
         var result = run();
-        var fix = result.Files.SingleOrDefault();
+        var fix = result.Files.SingleOrDefault(f => f.Path == UnitPath);
         Assert.That(fix?.RefusedReason, Is.Null);
         var fixedText = fix?.NewText ?? original.Text;
         CheckBytes(unit.Bom, unit.NewLine, unit.FinalNewline, fix?.NewBytes() ?? File.ReadAllBytes(path), fixedText);

@@ -5,35 +5,54 @@ using HostNetLint.Tests.TestSupport;
 
 namespace HostNetLint.Tests.Meta;
 
-/// <summary>Checks over every rule (StyleCop's meta-tests): registration, IDs, texts, release tracking, empty input.</summary>
+/// <summary>Checks over every rule (StyleCop's meta-tests): registration, IDs, texts, code scanning traits, test classes, empty input.</summary>
 [TestFixture]
 public sealed partial class RuleCatalogTests
 {
-    public static IEnumerable<TestCaseData> Rules() =>
-        RuleCatalog.All.Select(r => new TestCaseData(r).SetName($"{{m}}({r.Descriptor.Id})"));
+    public static IEnumerable<TestCaseData> Descriptors() =>
+        RuleCatalog.Descriptors.Select(d => new TestCaseData(d).SetName($"{{m}}({d.Id})"));
 
+    /// <summary>The catalogue's list of rules is generated from the rule types (HOSTNETLINT_UPDATE_DOCS=1 rewrites RuleCatalog.cs).</summary>
     [Test]
     public void Every_rule_type_is_in_the_catalogue_once()
     {
-        var types = typeof(Rule).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Rule)) && !t.IsAbstract).ToList();
-        Assert.That(RuleCatalog.All.Select(r => r.GetType()), Is.EquivalentTo(types));
-        Assert.That(RuleCatalog.All.Select(r => r.Descriptor.Id), Is.Unique.And.Ordered);
+        var path = Path.Combine(Repository.Root, "src", "HostNetLint.Rules", "Engine", "RuleCatalog.cs");
+        var text = File.ReadAllText(path);
+        var rows = DeclaredRules.Rules.Select(r => $"        new {r.Type.Namespace!["HostNetLint.Rules.".Length..]}.{r.Type.Name}(),").ToList();
+        var expected = GeneratedDocs.ReplaceBetween(text, "    public static ImmutableArray<Rule> Rules { get; } =", "    ];", ["    [", .. rows]);
+        if (GeneratedDocs.AssertUpToDate(path, text, expected, string.Join('\n', rows)))
+        {
+            Assert.Inconclusive("RuleCatalog.cs was rewritten; rebuild and run again to check the compiled catalogue.");
+        }
+
+        Assert.That(RuleCatalog.Rules.Select(r => r.GetType()), Is.EqualTo(DeclaredRules.Rules.Select(r => r.Type)));
     }
 
-    [TestCaseSource(nameof(Rules))]
-    public void Id_is_in_its_category_block(Rule rule)
+    /// <summary>A descriptor declared anywhere (a rule's, or one the engine reports itself) is in the catalogue, so docs, SARIF and configuration know it.</summary>
+    [Test]
+    public void Every_descriptor_is_in_the_catalogue_once_and_no_rule_stands_in_for_one()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(RuleCatalog.Descriptors, Is.EqualTo(DeclaredRules.Descriptors), "RuleCatalog.Descriptors are its rules' and the engine's own; rebuild after HOSTNETLINT_UPDATE_DOCS=1 rewrote RuleCatalog.cs");
+            Assert.That(RuleCatalog.Descriptors.Select(d => d.Id), Is.Unique);
+            Assert.That(RuleCatalog.Rules.Select(r => r.Descriptor), Is.SubsetOf(RuleCatalog.Descriptors));
+        });
+    }
+
+    [TestCaseSource(nameof(Descriptors))]
+    public void Id_is_in_its_category_block(RuleDescriptor descriptor)
     {
         var ranges = File.ReadAllLines(Path.Combine(Repository.RulesDirectory, "id-ranges.txt"))
             .Select(l => RangeLine().Match(l)).Where(m => m.Success)
             .ToDictionary(m => m.Groups["cat"].Value, m => (From: m.Groups["from"].Value, To: m.Groups["to"].Value));
-        var range = ranges[rule.Descriptor.Category.ToString()];
-        Assert.That(string.CompareOrdinal(rule.Descriptor.Id, range.From) >= 0 && string.CompareOrdinal(rule.Descriptor.Id, range.To) <= 0, Is.True, $"{rule.Descriptor.Id} outside {range}");
+        var range = ranges[descriptor.Category.ToString()];
+        Assert.That(string.CompareOrdinal(descriptor.Id, range.From) >= 0 && string.CompareOrdinal(descriptor.Id, range.To) <= 0, Is.True, $"{descriptor.Id} outside {range}");
     }
 
-    [TestCaseSource(nameof(Rules))]
-    public void Texts_follow_the_descriptor_conventions(Rule rule)
+    [TestCaseSource(nameof(Descriptors))]
+    public void Texts_follow_the_descriptor_conventions(RuleDescriptor d)
     {
-        var d = rule.Descriptor;
         Assert.Multiple(() =>
         {
             Assert.That(d.Title, Does.Not.EndWith(".").And.Not.Contain("\n").And.EqualTo(d.Title.Trim()), "RS1031: title");
@@ -44,23 +63,42 @@ public sealed partial class RuleCatalogTests
         });
     }
 
-    [TestCaseSource(nameof(Rules))]
-    public void Rule_is_listed_in_the_unshipped_release_with_its_category_and_severity(Rule rule)
+    /// <summary>Code scanning filters alerts by tag; a rule with none could not be found that way.</summary>
+    [TestCaseSource(nameof(Descriptors))]
+    public void Tags_are_lower_case_and_present(RuleDescriptor d) =>
+        Assert.That(d.Tags, Is.Not.Empty.And.Unique.And.All.Matches<string>(t => t.Length > 0 && !t.Any(char.IsUpper)));
+
+    [Test]
+    public void A_security_severity_needs_the_security_tag_and_a_score_from_0_1_to_10()
     {
-        var rows = File.ReadAllLines(Path.Combine(Repository.RulesDirectory, "AnalyzerReleases.Unshipped.md"))
-            .Concat(File.ReadAllLines(Path.Combine(Repository.RulesDirectory, "AnalyzerReleases.Shipped.md")))
-            .Select(l => l.Split('|', StringSplitOptions.TrimEntries))
-            .Where(cells => cells.Length >= 3 && cells[0] == rule.Descriptor.Id)
-            .ToList();
-        Assert.That(rows, Has.Count.EqualTo(1), $"{rule.Descriptor.Id} must be listed exactly once");
-        var severity = rule.Descriptor.DefaultSeverity.ToString();
-        Assert.That(rows[0][1..3], Is.EqualTo(new[] { rule.Descriptor.Category.ToString(), severity }));
+        static RuleDescriptor Create(decimal score, params string[] tags) =>
+            RuleDescriptor.Create("HNL1999", "t", "m", RuleCategory.Networking, Severity.Warning, "d.", tags: tags, securitySeverity: score);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(() => Create(6.5m, "networking"), Throws.ArgumentException);
+            Assert.That(() => Create(0m, "security"), Throws.ArgumentException);
+            Assert.That(() => Create(10.1m, "security"), Throws.ArgumentException);
+            Assert.That(Create(10m, "security").SecuritySeverity, Is.EqualTo(10m));
+        });
     }
 
-    [TestCaseSource(nameof(Rules))]
-    public void Rule_has_a_test_class(Rule rule)
+    [Test]
+    public void Precision_and_tags_default_to_the_category()
     {
-        var name = $"{rule.Descriptor.Id}Tests";
+        var descriptor = RuleDescriptor.Create("HNL2999", "t", "m", RuleCategory.UnitOrdering, Severity.Warning, "d.");
+        Assert.Multiple(() =>
+        {
+            Assert.That(descriptor.Precision, Is.EqualTo(RulePrecision.High));
+            Assert.That(descriptor.Tags, Is.EqualTo(new[] { "systemd", "reliability" }));
+            Assert.That(descriptor.SecuritySeverity, Is.Null);
+        });
+    }
+
+    [TestCaseSource(nameof(Descriptors))]
+    public void Rule_has_a_test_class(RuleDescriptor descriptor)
+    {
+        var name = $"{descriptor.Id}Tests";
         Assert.That(typeof(RuleCatalogTests).Assembly.GetTypes().Any(t => t.Name == name), Is.True, $"no {name} class");
     }
 

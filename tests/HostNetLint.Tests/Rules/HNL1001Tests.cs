@@ -290,4 +290,96 @@ public sealed class HNL1001Tests
     {
         RuleVerifier.Verify(Id, ("vm-check.service", "[Service]\nExecStart=[|/usr/bin/podman|] run --rm -v /var/run/libvirt:/var/run/libvirt quay.io/karmab/kcli list vm\n"));
     }
+
+    [Test]
+    public void HNL1001_inserts_network_mode_at_the_service_indentation_with_four_spaces()
+    {
+        RuleVerifier.VerifyFix(
+            Id,
+            """
+            services:
+                [|scheduler|]:
+                    image: airflow
+                    volumes:
+                        - /var/run/libvirt/libvirt-sock:/var/run/libvirt/libvirt-sock
+                    # trailing comment of the service
+
+                db:
+                    image: postgres
+            """,
+            """
+            services:
+                scheduler:
+                    image: airflow
+                    volumes:
+                        - /var/run/libvirt/libvirt-sock:/var/run/libvirt/libvirt-sock
+                    network_mode: host
+                    # trailing comment of the service
+
+                db:
+                    image: postgres
+            """);
+    }
+
+    [Test]
+    public void HNL1001_keeps_flow_style() =>
+        RuleVerifier.VerifyFix(
+            Id,
+            "services:\n  [|scheduler|]: { image: airflow, environment: { LIBVIRT_DEFAULT_URI: \"qemu:///system\" } }\n",
+            "services:\n  scheduler: { image: airflow, environment: { LIBVIRT_DEFAULT_URI: \"qemu:///system\" }, network_mode: host }\n");
+
+    [Test]
+    public void HNL1001_replaces_a_bridge_network_mode_instead_of_adding_a_duplicate_key() =>
+        RuleVerifier.VerifyFix(
+            Id,
+            "services:\n  [|scheduler|]:\n    network_mode: \"bridge\"\n    environment:\n      LIBVIRT_DEFAULT_URI: qemu:///system\n",
+            "services:\n  scheduler:\n    network_mode: host\n    environment:\n      LIBVIRT_DEFAULT_URI: qemu:///system\n");
+
+    [Test]
+    public void HNL1001_at_the_end_of_a_file_without_final_newline_adds_none() =>
+        RuleVerifier.VerifyFix(
+            Id,
+            "services:\n  [|scheduler|]:\n    environment:\n      LIBVIRT_DEFAULT_URI: qemu:///system",
+            "services:\n  scheduler:\n    environment:\n      LIBVIRT_DEFAULT_URI: qemu:///system\n    network_mode: host");
+
+    [Test]
+    public void HNL1001_anchor_merged_by_a_service_that_is_not_VM_facing_gets_the_fix_in_each_service()
+    {
+        RuleVerifier.VerifyFix(
+            Id,
+            """
+            x-common: &common
+              image: airflow
+              environment:
+                LIBVIRT_DEFAULT_URI: qemu:///system
+            services:
+              [|scheduler|]:
+                <<: *common
+              web:
+                <<: *common
+                labels:
+                  io.hostnetlint.vm-access: "false"
+            """,
+            """
+            x-common: &common
+              image: airflow
+              environment:
+                LIBVIRT_DEFAULT_URI: qemu:///system
+            services:
+              scheduler:
+                <<: *common
+                network_mode: host
+              web:
+                <<: *common
+                labels:
+                  io.hostnetlint.vm-access: "false"
+            """);
+    }
+
+    [Test]
+    public void HNL1001_after_a_keep_chomped_block_scalar_goes_before_it_so_the_scalar_keeps_its_blank_lines() =>
+        RuleVerifier.VerifyFix(
+            Id,
+            "services:\n  [|s|]:\n    volumes: [/run/libvirt:/run/libvirt]\n    # the command\n    command: |+\n      a\n\n\n  t:\n    image: x\n",
+            "services:\n  s:\n    volumes: [/run/libvirt:/run/libvirt]\n    network_mode: host\n    # the command\n    command: |+\n      a\n\n\n  t:\n    image: x\n");
 }

@@ -94,4 +94,51 @@ public sealed class HNL1002Tests
             ("web.container", "[Container]\nImage=nginx\nPod=lab.pod\nPublishPort=9090:80\n"),
             ("extra.service", "[Service]\nExecStart=/usr/bin/podman run --pod systemd-lab -p 7070:70 img\n"));
     }
+
+    [Test]
+    public void HNL1002_removes_ports_with_its_items_comments_and_inline_comment()
+    {
+        RuleVerifier.VerifyFix(
+            Id,
+            """
+            services:
+              web:
+                image: nginx
+                network_mode: host
+                # published for the UI
+                [|ports|]:
+                  - "8888:8080"   # UI
+                  # - "9999:9999"
+                command: serve
+            """,
+            """
+            services:
+              web:
+                image: nginx
+                network_mode: host
+                command: serve
+            """);
+    }
+
+    [Test]
+    public void HNL1002_in_a_flow_mapping_removes_the_entry_and_its_comma() =>
+        RuleVerifier.VerifyFix(Id, "services:\n  web: { image: nginx, [|ports|]: [\"80:80\"], network_mode: host }\n", "services:\n  web: { image: nginx, network_mode: host }\n");
+
+    [Test]
+    public void HNL1002_ports_in_an_anchor_shared_with_a_bridge_service_is_not_fixed()
+    {
+        const string Markup = """
+            x-common: &common
+              image: nginx
+              ports:
+                - "80:80"
+            services:
+              [|web|]:
+                <<: *common
+                network_mode: host
+              other:
+                <<: *common
+            """;
+        RuleVerifier.VerifyFix(Id, Markup, TestMarkup.Parse(Markup).Text);
+    }
 }

@@ -53,4 +53,18 @@ public sealed class HNL1003Tests
               front: {}
             """);
     }
+
+    [Test]
+    public void HNL1003_removes_networks_of_a_host_network_service_with_CRLF() =>
+        RuleVerifier.VerifyFix(
+            Id,
+            "services:\r\n  web:\r\n    image: nginx\r\n    network_mode: host\r\n    [|networks|]:\r\n      - front\r\n    command: x\r\n",
+            "services:\r\n  web:\r\n    image: nginx\r\n    network_mode: host\r\n    command: x\r\n");
+
+    [Test]
+    public void HNL1003_is_not_fixed_for_a_network_mode_other_than_host()
+    {
+        const string Markup = "services:\n  db:\n    image: postgres\n  web:\n    image: nginx\n    network_mode: service:db\n    [|networks|]:\n      - front\n";
+        RuleVerifier.VerifyFix(Id, Markup, TestMarkup.Parse(Markup).Text);
+    }
 }

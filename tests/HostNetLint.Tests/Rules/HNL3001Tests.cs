@@ -38,4 +38,35 @@ public sealed class HNL3001Tests
                   version: "2"
             """);
     }
+
+    [Test]
+    public void HNL3001_removes_the_version_line_and_the_blank_line_it_leaves_at_the_top()
+    {
+        RuleVerifier.VerifyFix(
+            Id,
+            """
+            [|version|]: '3.8'
+
+            services:
+              web:
+                image: nginx
+            """,
+            """
+            services:
+              web:
+                image: nginx
+            """);
+    }
+
+    [Test]
+    public void HNL3001_keeps_the_header_comment_above_version() =>
+        RuleVerifier.VerifyFix(Id, "# header\n[|version|]: \"3\"\nservices:\n  web:\n    image: nginx\n", "# header\nservices:\n  web:\n    image: nginx\n");
+
+    [Test]
+    public void HNL3001_as_last_key_without_final_newline_keeps_the_missing_newline() =>
+        RuleVerifier.VerifyFix(Id, "services:\n  web:\n    image: nginx\n[|version|]: '3'", "services:\n  web:\n    image: nginx");
+
+    [Test]
+    public void HNL3001_after_a_document_marker_keeps_the_marker_and_the_comment_below() =>
+        RuleVerifier.VerifyFix(Id, "---\n[|version|]: \"3\"\n# services follow\nservices:\n  s:\n    image: x\n", "---\n# services follow\nservices:\n  s:\n    image: x\n");
 }

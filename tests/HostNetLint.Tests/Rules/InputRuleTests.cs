@@ -1,3 +1,6 @@
+using HostNetLint.Reporting.Sarif;
+using HostNetLint.Rules.Diagnostics;
+using HostNetLint.Tests.Sarif;
 using HostNetLint.Tests.TestSupport;
 
 namespace HostNetLint.Tests.Rules;
@@ -36,6 +39,35 @@ public sealed class HNL0002Tests
               web2:
                 image: nginx
             """);
+    }
+
+    /// <summary>
+    /// The message names the line of the first definition; the identity names the key, so code scanning keeps the
+    /// alert when lines move (above the first definition, or between it and the repetition).
+    /// </summary>
+    [Test]
+    public void Moving_lines_keeps_the_fingerprint_because_the_identity_is_the_key_path()
+    {
+        const string Before = "services:\n  web:\n    image: nginx\n    image: httpd\n  db:\n    ports: [\"1:1\"]\n    ports: [\"2:2\"]\n";
+        const string After = "# moved down\nservices:\n  web:\n    image: nginx\n    # and apart\n    image: httpd\n  db:\n    ports: [\"1:1\"]\n    ports: [\"2:2\"]\n";
+        var before = Lint.Files(("compose.yaml", Before));
+        var after = Lint.Files(("compose.yaml", After));
+        static List<string> FingerprintsOf(IEnumerable<Diagnostic> diagnostics) =>
+            [.. WrittenSarif.Of(diagnostics).Results.Select(r => r!["partialFingerprints"]![Fingerprints.Key]!.GetValue<string>())];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(before.Select(d => d.LogicalPath.Value), Is.EqualTo(new[] { "compose.yaml/HNL0002/services/web/image", "compose.yaml/HNL0002/services/db/ports" }));
+            Assert.That(after.Select(d => d.Message), Is.Not.EqualTo(before.Select(d => d.Message)), "the lines in the messages moved");
+            Assert.That(FingerprintsOf(after), Is.EqualTo(FingerprintsOf(before)).And.Unique);
+        });
+    }
+
+    [Test]
+    public void The_identity_names_items_of_a_sequence_by_index_and_flow_keys_like_block_keys()
+    {
+        var diagnostics = Lint.Files(("compose.yaml", "x-hooks:\n  - name: a\n  - { name: b, name: c }\nservices:\n  web: { image: nginx, image: httpd }\n"));
+        Assert.That(diagnostics.Where(d => d.Id == "HNL0002").Select(d => d.LogicalPath.Value), Is.EqualTo(new[] { "compose.yaml/HNL0002/x-hooks/1/name", "compose.yaml/HNL0002/services/web/image" }));
     }
 }
 

@@ -29,6 +29,12 @@ internal static class OrderingFixtures
               FREEIPA_HOST: 192.168.122.116
         """;
 
+    /// <summary>
+    /// A drop-in that makes any unit VM-facing without changing the unit's own text: it starts a container that reaches
+    /// the FreeIPA VM by its address (the unit's own environment alone would not count).
+    /// </summary>
+    public const string VmAddressDropIn = "[Service]\nExecStartPre=/usr/bin/podman run --rm --network=host --env FREEIPA_HOST=192.168.122.116 quay.io/qubinode/airflow:latest airflow db check\n";
+
     public const string PlainCompose = """
         services:
           web:

@@ -49,8 +49,15 @@ public static class HandMadeFindings
 
     public static Diagnostic Create(string ruleId, Location location, string logicalPath, object?[] arguments, params RelatedLocation[] related)
     {
-        var descriptor = RuleCatalog.Find(ruleId)?.Descriptor ?? throw new ArgumentException($"No rule {ruleId}", nameof(ruleId));
-        return new Diagnostic(descriptor, location, descriptor.FormatMessage(arguments), descriptor.DefaultSeverity, [.. related], logicalPath);
+        var descriptor = RuleCatalog.Find(ruleId) ?? throw new ArgumentException($"No rule {ruleId}", nameof(ruleId));
+        return new Diagnostic(descriptor, location, descriptor.FormatMessage(arguments), descriptor.DefaultSeverity, [.. related], PathOf(logicalPath));
+    }
+
+    /// <summary>A finding path written out as <c>a/b/c</c>.</summary>
+    public static FindingPath PathOf(string segments)
+    {
+        var parts = segments.Split('/');
+        return FindingPath.InFile(parts[0]).Then(parts[1..]);
     }
 
     /// <summary>The location of the <paramref name="occurrence"/>-th (1-based) appearance of <paramref name="snippet"/>.</summary>

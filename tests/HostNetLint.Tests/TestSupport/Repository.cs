@@ -13,6 +13,12 @@ public static class Repository
 
     public static string SampleAirflowStack => Path.Combine(Root, "tests", "sample-airflow-stack");
 
+    /// <summary>hostnetlint.schema.json, wherever under src/ the project that ships it keeps it.</summary>
+    public static string ConfigurationSchema =>
+        Directory.EnumerateFiles(Path.Combine(Root, "src"), "hostnetlint.schema.json", SearchOption.AllDirectories)
+            .Single(p => !p.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)

@@ -1,3 +1,5 @@
+using System.Text;
+using HostNetLint.Fixes;
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
 
@@ -5,7 +7,8 @@ namespace HostNetLint.Tests.TestSupport;
 
 /// <summary>
 /// Verifies a rule against markup, Roslyn-style: the findings of the rule under test (and of every rule
-/// named in a <c>{|ID:…|}</c> marker) must be exactly the marked spans, file by file.
+/// named in a <c>{|ID:…|}</c> marker) must be exactly the marked spans, file by file; and its fix
+/// (<see cref="VerifyFix"/>) must turn the text into exactly the expected bytes.
 /// </summary>
 public static class RuleVerifier
 {
@@ -35,6 +38,36 @@ public static class RuleVerifier
 
         Assert.That(actual, Is.EqualTo(expected), "Findings differ from the markup. All findings:\n" + string.Join('\n', diagnostics));
         return relevant;
+    }
+
+    /// <summary>
+    /// Verifies the findings in <paramref name="markup"/> as <see cref="Verify(string, string, string)"/> does,
+    /// then runs the fix engine for this rule alone over the file: the bytes it would write must be
+    /// <paramref name="fixedText"/> (UTF-8, no BOM), and fixing those changes nothing. A finding without a safe
+    /// fix is verified with <paramref name="fixedText"/> equal to the unmarked text.
+    /// </summary>
+    public static void VerifyFix(string ruleId, string markup, string fixedText, string fileName = "compose.yaml")
+    {
+        ArgumentNullException.ThrowIfNull(fixedText);
+        Verify(ruleId, markup, fileName);
+        var (text, bytes) = Fix(ruleId, fileName, TestMarkup.Parse(markup).Text);
+        Assert.Multiple(() =>
+        {
+            Assert.That(text, Is.EqualTo(fixedText), $"{ruleId} fixed {fileName} differently");
+            Assert.That(bytes, Is.EqualTo(Encoding.UTF8.GetBytes(fixedText)), "the bytes to write");
+            Assert.That(Fix(ruleId, fileName, fixedText).Text, Is.EqualTo(fixedText), "fixing the fixed text again changes it");
+        });
+    }
+
+    /// <summary>Fix-all of one rule over one file; the text and bytes it would write (the input when nothing changes).</summary>
+    private static (string Text, byte[] Bytes) Fix(string ruleId, string fileName, string text)
+    {
+        using var temp = new TempDirectory();
+        temp.Write(fileName, text);
+        var result = FixAllEngine.Run(temp.Path, [], FixOptions.Default with { Rules = [ruleId] });
+        var file = result.Files.SingleOrDefault(f => f.Path == fileName);
+        Assert.That(file?.RefusedReason, Is.Null, $"the fix of {fileName} was refused");
+        return file is { IsChanged: true } ? (file.NewText, file.NewBytes()) : (text, Encoding.UTF8.GetBytes(text));
     }
 
     /// <summary>Renders a finding as text that shows the marked snippet, so a failure message is readable.</summary>
