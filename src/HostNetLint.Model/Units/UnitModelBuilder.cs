@@ -53,6 +53,7 @@ internal sealed class UnitModelBuilder
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            loader.ReportUnlistableDirectory(directory, ex);
             return;
         }
 
@@ -280,6 +281,7 @@ internal sealed class UnitModelBuilder
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            loader.ReportUnlistableDirectory(directory, ex);
             return dropIns;
         }
 
