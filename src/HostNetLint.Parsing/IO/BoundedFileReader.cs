@@ -9,7 +9,8 @@ namespace HostNetLint.Parsing.IO;
 /// the limit plus one byte is read, whatever size the file claims. A FIFO, a device (<c>/dev/zero</c>), a socket
 /// or a directory under an input name is refused before a byte is read, so it cannot hang the run or exhaust
 /// memory. On Linux the kind is taken from the open descriptor (<c>statx</c>), so a path swapped between the check
-/// and the read changes nothing; elsewhere .NET's own open is used, and the size bound still holds.
+/// and the read changes nothing; elsewhere (or with a libc older than glibc 2.28, which lacks statx) .NET's own open
+/// is used: the size bound still holds, but a FIFO may block there.
 /// </summary>
 public static class BoundedFileReader
 {
@@ -90,23 +91,46 @@ public static class BoundedFileReader
         return new FileReadResult(FileReadOutcome.Read, buffer, status, null);
     }
 
+    // Cleared when this libc lacks statx (glibc before 2.28): then .NET's own open is used, as on other systems.
+    private static bool linuxCallsAvailable = OperatingSystem.IsLinux();
+
     private static (SafeFileHandle? Handle, FileStatus? Status, string? Error) Open(string path)
     {
-        if (OperatingSystem.IsLinux())
+        if (linuxCallsAvailable)
         {
-            var handle = LinuxFile.OpenForReading(path, out var openError);
-            if (handle is null)
+            try
             {
-                return (null, null, openError);
+                return OpenOnLinux(path);
             }
-
-            var status = LinuxFile.GetStatus(handle, out var statError);
-            return (handle, status, statError);
+            catch (Exception ex) when (ex is EntryPointNotFoundException or DllNotFoundException)
+            {
+                linuxCallsAvailable = false;
+            }
         }
 
         // Other systems: .NET's open (which refuses a directory), with the size bound of the caller.
         var managed = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         var mode = OperatingSystem.IsWindows() ? default : File.GetUnixFileMode(managed);
         return (managed, new FileStatus(FileKind.Regular, RandomAccess.GetLength(managed), mode, null, null, 1), null);
+    }
+
+    private static (SafeFileHandle? Handle, FileStatus? Status, string? Error) OpenOnLinux(string path)
+    {
+        var handle = LinuxFile.OpenForReading(path, out var openError);
+        if (handle is null)
+        {
+            return (null, null, openError);
+        }
+
+        try
+        {
+            var status = LinuxFile.GetStatus(handle, out var statError);
+            return (handle, status, statError);
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
     }
 }
