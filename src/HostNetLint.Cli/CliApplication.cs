@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HostNetLint.Cli.Commands;
+using HostNetLint.Reporting;
 
 namespace HostNetLint.Cli;
 
@@ -61,7 +62,7 @@ public static class CliApplication
     /// <summary>Reports a failure of the tool itself (not a finding): one line on stderr, the stack trace only when asked for.</summary>
     internal static int ReportToolFailure(Exception exception, TextWriter stderr, bool verbose, bool offerVerbose = true)
     {
-        stderr.WriteLine($"hostnetlint: error: {exception.Message}");
+        stderr.WriteLine($"hostnetlint: error: {TerminalText.Escape(exception.Message)}");
         if (verbose)
         {
             stderr.WriteLine(exception.ToString());

@@ -1,10 +1,15 @@
+using System.Globalization;
+using HostNetLint.Parsing.IO;
+
 namespace HostNetLint.Fixes;
 
 /// <summary>
-/// Replaces a file's content atomically: the new bytes go to a temporary file in the same directory, which
-/// gets the original's Unix mode and is then renamed over the original. A reader (or a killed process)
-/// sees the old file or the new one, never half of it. Never writes through a symbolic link (of the file
-/// or of a directory on its path) that resolves outside the linted root.
+/// Replaces a file's content atomically: the new bytes go to a temporary file in the same (real) directory, which
+/// gets the original's owner, group and mode and is then renamed over the original. A reader (or a killed process)
+/// sees the old file or the new one, never half of it. The target's real path (every symbolic link on it resolved,
+/// directories on the way included) must lie under the real linted root; nothing is created or written elsewhere.
+/// A file with more than one hard link is refused: a rename would split it from its other names, and writing in
+/// place would give up atomicity.
 /// </summary>
 public static class AtomicFileWriter
 {
@@ -18,13 +23,24 @@ public static class AtomicFileWriter
         string? temporary = null;
         try
         {
-            var fullRoot = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
-            if (ResolveInsideRoot(fullRoot, Path.GetFullPath(fullPath)) is not { } target)
+            if (ResolveInsideRoot(Path.GetFullPath(root), Path.GetFullPath(fullPath)) is not { } target)
             {
                 return "it is (or is reached through) a symbolic link that points outside the linted root";
             }
 
-            if (expected is not null && !File.ReadAllBytes(target).AsSpan().SequenceEqual(expected))
+            // Read back only as much as the expected content: a longer file has changed, and without an expectation only its status counts.
+            var current = BoundedFileReader.Read(target, expected?.Length ?? 0);
+            if (current.Status is not { } status || current.Outcome is FileReadOutcome.Failed or FileReadOutcome.NotRegular)
+            {
+                return $"it could not be read back ({current.Reason})";
+            }
+
+            if (status.LinkCount > 1)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"it has {status.LinkCount} hard links; replacing it would split it from the others and writing in place would not be atomic, so it was left as it is");
+            }
+
+            if (expected is not null && (!current.IsRead || !current.Bytes.AsSpan().SequenceEqual(expected)))
             {
                 return "it changed on disk while it was being fixed";
             }
@@ -35,11 +51,10 @@ public static class AtomicFileWriter
             {
                 stream.Write(bytes);
                 stream.Flush(flushToDisk: true);
-            }
-
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(temporary, File.GetUnixFileMode(target));
+                if (KeepOwnerAndMode(stream, status) is { } failure)
+                {
+                    return failure;
+                }
             }
 
             File.Move(temporary, target, overwrite: true);
@@ -61,42 +76,39 @@ public static class AtomicFileWriter
 
     /// <summary>
     /// The real path of <paramref name="fullPath"/> with every symbolic link on it resolved, or null when that
-    /// (or any link on the way) leaves <paramref name="root"/>.
+    /// leaves the real <paramref name="root"/> (or the links loop).
     /// </summary>
     internal static string? ResolveInsideRoot(string root, string fullPath)
     {
-        if (!IsUnder(root, fullPath))
+        var realRoot = RealPath.Resolve(Path.TrimEndingDirectorySeparator(root));
+        if (!RealPath.IsUnder(root, fullPath) || realRoot is null || RealPath.Resolve(fullPath) is not { } real)
         {
             return null;
         }
 
-        // Walk from the root down, resolving each component that is a link.
-        var relative = Path.GetRelativePath(root, fullPath);
-        var current = root;
-        var parts = relative.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
-        for (var i = 0; i < parts.Length; i++)
-        {
-            current = Path.Combine(current, parts[i]);
-            FileSystemInfo info = i == parts.Length - 1 ? new FileInfo(current) : new DirectoryInfo(current);
-            if (info.LinkTarget is null)
-            {
-                continue;
-            }
-
-            var resolved = info.ResolveLinkTarget(returnFinalTarget: true);
-            if (resolved is null || !IsUnder(root, Path.GetFullPath(resolved.FullName)))
-            {
-                return null;
-            }
-
-            current = Path.GetFullPath(resolved.FullName);
-        }
-
-        return current;
+        return RealPath.IsUnder(realRoot, real) && !string.Equals(Path.TrimEndingDirectorySeparator(real), Path.TrimEndingDirectorySeparator(realRoot), StringComparison.Ordinal)
+            ? real
+            : null;
     }
 
-    private static bool IsUnder(string root, string path) =>
-        path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    /// <summary>Gives the new file the original's owner and group (before the mode: a change of owner clears set-id bits), then its mode.</summary>
+    private static string? KeepOwnerAndMode(FileStream stream, FileStatus original)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return null;
+        }
+
+        if (OperatingSystem.IsLinux() && original.Owner is { } owner && original.Group is { } group
+            && LinuxFile.GetStatus(stream.SafeFileHandle, out _) is { } created && (created.Owner != owner || created.Group != group)
+            && !LinuxFile.ChangeOwner(stream.SafeFileHandle, owner, group, out var error))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"its owner and group ({owner}:{group}) could not be kept ({error}), so it was left as it is");
+        }
+
+        File.SetUnixFileMode(stream.SafeFileHandle, original.Mode);
+        return null;
+    }
 
     private static void TryDelete(string path)
     {

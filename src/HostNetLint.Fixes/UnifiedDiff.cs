@@ -1,18 +1,19 @@
 using System.Text;
+using DiffPlex;
 
 namespace HostNetLint.Fixes;
 
 /// <summary>
 /// A unified diff of two texts that <c>git apply</c> accepts: <c>diff --git</c> header, <c>a/</c> and <c>b/</c>
-/// paths, hunks with three lines of context, each line written with its own line break (CRLF stays CRLF) and
-/// <c>\ No newline at end of file</c> after a last line without one.
+/// paths (C-quoted with octal escapes when they hold a control character, a quote, a backslash or a non-ASCII byte,
+/// as git quotes them), hunks with three lines of context, each line written with its own line break (CRLF stays
+/// CRLF) and <c>\ No newline at end of file</c> after a last line without one. Lines end at LF only, as git's do: a
+/// lone CR (a CR-only file, or one CR inside a line) is an ordinary character of its line. The line matching is
+/// DiffPlex's (Myers' O(ND) algorithm, so a large file with a few edits costs little); the hunks are written here.
 /// </summary>
 public static class UnifiedDiff
 {
     private const int Context = 3;
-
-    // Above this many cells the middle is diffed as one replaced block: still a correct patch, just coarser.
-    private const long MaxTableCells = 16_000_000;
 
     private enum Op
     {
@@ -33,13 +34,15 @@ public static class UnifiedDiff
             return string.Empty;
         }
 
-        var a = SplitLines(oldText);
-        var b = SplitLines(newText);
-        var script = Diff(a, b);
+        var script = Diff(Differ.Instance.CreateDiffs(oldText, newText, ignoreWhiteSpace: false, ignoreCase: false, GitLines.Instance));
+        var (oldName, newName) = (GitQuote("a/" + path), GitQuote("b/" + path));
+
+        // git ends a ---/+++ name that contains a space with a tab, so patch(1) knows where the name stops.
+        var tab = path.Contains(' ', StringComparison.Ordinal) ? "\t" : string.Empty;
         var output = new StringBuilder();
-        output.Append("diff --git a/").Append(path).Append(" b/").Append(path).Append('\n');
-        output.Append("--- a/").Append(path).Append('\n');
-        output.Append("+++ b/").Append(path).Append('\n');
+        output.Append("diff --git ").Append(oldName).Append(' ').Append(newName).Append('\n');
+        output.Append("--- ").Append(oldName).Append(tab).Append('\n');
+        output.Append("+++ ").Append(newName).Append(tab).Append('\n');
         foreach (var (start, end) in Hunks(script))
         {
             WriteHunk(output, script, start, end);
@@ -48,18 +51,60 @@ public static class UnifiedDiff
         return output.ToString();
     }
 
-    /// <summary>Lines with their line breaks (<c>\n</c>, <c>\r\n</c> or a lone <c>\r</c>); the last may have none.</summary>
+    /// <summary>
+    /// A path as git writes it in a patch (<c>quote_c_style</c> with <c>core.quotePath</c> on): unchanged when every byte is
+    /// printable ASCII other than <c>"</c> and <c>\</c>; else in double quotes, with <c>\a \b \t \n \v \f \r \" \\</c> and
+    /// three-digit octal escapes for the other bytes of its UTF-8 form.
+    /// </summary>
+    public static string GitQuote(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var bytes = Encoding.UTF8.GetBytes(path);
+        if (!bytes.Any(NeedsQuote))
+        {
+            return path;
+        }
+
+        var quoted = new StringBuilder("\"");
+        foreach (var b in bytes)
+        {
+            switch (b)
+            {
+                case 0x07: quoted.Append("\\a"); break;
+                case 0x08: quoted.Append("\\b"); break;
+                case 0x09: quoted.Append("\\t"); break;
+                case 0x0A: quoted.Append("\\n"); break;
+                case 0x0B: quoted.Append("\\v"); break;
+                case 0x0C: quoted.Append("\\f"); break;
+                case 0x0D: quoted.Append("\\r"); break;
+                case (byte)'"': quoted.Append("\\\""); break;
+                case (byte)'\\': quoted.Append("\\\\"); break;
+                default:
+                    if (NeedsQuote(b))
+                    {
+                        quoted.Append('\\').Append(Convert.ToString(b, 8).PadLeft(3, '0'));
+                    }
+                    else
+                    {
+                        quoted.Append((char)b);
+                    }
+
+                    break;
+            }
+        }
+
+        return quoted.Append('"').ToString();
+    }
+
+    /// <summary>Lines with their line breaks (<c>\n</c>, so also <c>\r\n</c>); the last may have none. A lone <c>\r</c> does not end a line, for git.</summary>
     internal static List<string> SplitLines(string text)
     {
         var lines = new List<string>();
         var start = 0;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = text.IndexOf('\n', StringComparison.Ordinal); i >= 0; i = text.IndexOf('\n', start))
         {
-            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
-            {
-                lines.Add(text[start..(i + 1)]);
-                start = i + 1;
-            }
+            lines.Add(text[start..(i + 1)]);
+            start = i + 1;
         }
 
         if (start < text.Length)
@@ -70,79 +115,35 @@ public static class UnifiedDiff
         return lines;
     }
 
-    /// <summary>An edit script: every line of <paramref name="a"/> and <paramref name="b"/> once, in order (LCS on the differing middle).</summary>
-    private static List<(Op Op, string Line, int OldLine, int NewLine)> Diff(List<string> a, List<string> b)
+    private static bool NeedsQuote(byte b) => b < 0x20 || b >= 0x7F || b == (byte)'"' || b == (byte)'\\';
+
+    /// <summary>The edit script of DiffPlex's blocks: every old and new line once, in order, deletions before insertions.</summary>
+    private static List<(Op Op, string Line, int OldLine, int NewLine)> Diff(DiffPlex.Model.DiffResult result)
     {
-        var prefix = 0;
-        while (prefix < a.Count && prefix < b.Count && a[prefix] == b[prefix])
+        var (a, b) = (result.PiecesOld, result.PiecesNew);
+        var script = new List<(Op, string, int, int)>(a.Count + b.Count);
+        int x = 0, y = 0;
+        foreach (var block in result.DiffBlocks)
         {
-            prefix++;
-        }
-
-        var suffix = 0;
-        while (suffix < a.Count - prefix && suffix < b.Count - prefix && a[a.Count - 1 - suffix] == b[b.Count - 1 - suffix])
-        {
-            suffix++;
-        }
-
-        var n = a.Count - prefix - suffix;
-        var m = b.Count - prefix - suffix;
-        var script = new List<(Op, string, int, int)>();
-        for (var i = 0; i < prefix; i++)
-        {
-            script.Add((Op.Equal, a[i], i, i));
-        }
-
-        if ((long)(n + 1) * (m + 1) > MaxTableCells)
-        {
-            for (var i = 0; i < n; i++)
+            for (; x < block.DeleteStartA; x++, y++)
             {
-                script.Add((Op.Delete, a[prefix + i], prefix + i, prefix));
+                script.Add((Op.Equal, a[x], x, y));
             }
 
-            for (var j = 0; j < m; j++)
+            for (var end = x + block.DeleteCountA; x < end; x++)
             {
-                script.Add((Op.Insert, b[prefix + j], prefix + n, prefix + j));
-            }
-        }
-        else
-        {
-            // lcs[i, j]: length of the longest common subsequence of a[prefix+i..] and b[prefix+j..].
-            var lcs = new int[n + 1, m + 1];
-            for (var i = n - 1; i >= 0; i--)
-            {
-                for (var j = m - 1; j >= 0; j--)
-                {
-                    lcs[i, j] = a[prefix + i] == b[prefix + j] ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
-                }
+                script.Add((Op.Delete, a[x], x, y));
             }
 
-            int x = 0, y = 0;
-            while (x < n || y < m)
+            for (var end = y + block.InsertCountB; y < end; y++)
             {
-                if (x < n && y < m && a[prefix + x] == b[prefix + y])
-                {
-                    script.Add((Op.Equal, a[prefix + x], prefix + x, prefix + y));
-                    x++;
-                    y++;
-                }
-                else if (x < n && (y == m || lcs[x + 1, y] >= lcs[x, y + 1]))
-                {
-                    // Deletions before insertions, as diff and git print them.
-                    script.Add((Op.Delete, a[prefix + x], prefix + x, prefix + y));
-                    x++;
-                }
-                else
-                {
-                    script.Add((Op.Insert, b[prefix + y], prefix + x, prefix + y));
-                    y++;
-                }
+                script.Add((Op.Insert, b[y], x, y));
             }
         }
 
-        for (var i = 0; i < suffix; i++)
+        for (; x < a.Count; x++, y++)
         {
-            script.Add((Op.Equal, a[a.Count - suffix + i], a.Count - suffix + i, b.Count - suffix + i));
+            script.Add((Op.Equal, a[x], x, y));
         }
 
         return script;
@@ -195,10 +196,18 @@ public static class UnifiedDiff
         {
             var (op, line, _, _) = script[i];
             output.Append(op switch { Op.Delete => '-', Op.Insert => '+', _ => ' ' }).Append(line);
-            if (!line.EndsWith('\n') && !line.EndsWith('\r'))
+            if (!line.EndsWith('\n'))
             {
                 output.Append("\n\\ No newline at end of file\n");
             }
         }
+    }
+
+    /// <summary>Splits for DiffPlex the way git does (<see cref="SplitLines"/>): DiffPlex compares the pieces, git decides what a line is.</summary>
+    private sealed class GitLines : IChunker
+    {
+        public static readonly GitLines Instance = new();
+
+        public IReadOnlyList<string> Chunk(string text) => SplitLines(text);
     }
 }

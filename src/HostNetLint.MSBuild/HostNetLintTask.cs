@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using HostNetLint.Fixes;
 using HostNetLint.Model;
 using HostNetLint.Rules.Configuration;
+using HostNetLint.Reporting;
 using HostNetLint.Reporting.Baseline;
 using HostNetLint.Reporting.Sarif;
 using HostNetLint.Rules.Diagnostics;
@@ -89,7 +90,7 @@ public sealed class HostNetLintTask : MSBuildTask
             var baseline = SarifBaseline.TryRead(Path.GetFullPath(BaselineFile), out var error);
             if (baseline is null)
             {
-                Log.LogError($"HostNetLint: {error}");
+                Log.LogError($"HostNetLint: {TerminalText.Escape(error!)}");
                 return false;
             }
 
@@ -127,11 +128,11 @@ public sealed class HostNetLintTask : MSBuildTask
         {
             if (failure is null)
             {
-                Log.LogMessage(MessageImportance.High, $"HostNetLint fixed {file.Path}: {file.EditCount} edit(s) ({string.Join(", ", file.RuleIds)})");
+                Log.LogMessage(MessageImportance.High, $"HostNetLint fixed {TerminalText.Escape(file.Path)}: {file.EditCount} edit(s) ({string.Join(", ", file.RuleIds)})");
             }
             else
             {
-                Log.LogWarning($"HostNetLint did not fix {file.Path}: {failure}");
+                Log.LogWarning($"HostNetLint did not fix {TerminalText.Escape(file.Path)}: {TerminalText.Escape(failure)}");
             }
         }
     }

@@ -107,7 +107,7 @@ public static class CheckCommand
         var (diagnostics, known, baselineError) = LintSettingsOptions.ApplyBaseline(settings.Lint, result.Diagnostics, root, context.CurrentDirectory);
         if (baselineError is not null)
         {
-            context.Error.WriteLine($"hostnetlint: error: {baselineError}");
+            context.Error.WriteLine($"hostnetlint: error: {Reporting.TerminalText.Escape(baselineError)}");
             return ExitCodes.UsageOrToolError;
         }
 

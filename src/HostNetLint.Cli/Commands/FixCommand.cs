@@ -4,6 +4,7 @@ using HostNetLint.Cli.Output;
 using HostNetLint.Fixes;
 using HostNetLint.Model;
 using HostNetLint.Parsing.Text;
+using HostNetLint.Reporting;
 using HostNetLint.Rules.Configuration;
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
@@ -123,7 +124,7 @@ public static class FixCommand
             {
                 if (failures[file] is { } writeFailure)
                 {
-                    context.Output.WriteLine($"not fixed {shown}: {writeFailure}");
+                    context.Output.WriteLine($"not fixed {shown}: {TerminalText.Escape(writeFailure)}");
                     continue;
                 }
 
@@ -133,7 +134,7 @@ public static class FixCommand
             if (file.RefusedReason is { } reason)
             {
                 // A later pass was refused; the passes before it were written above.
-                context.Output.WriteLine(file.IsChanged ? $"not all fixes applied to {shown}: {reason}" : $"not fixed {shown}: {reason}");
+                context.Output.WriteLine(file.IsChanged ? $"not all fixes applied to {shown}: {TerminalText.Escape(reason)}" : $"not fixed {shown}: {TerminalText.Escape(reason)}");
             }
         }
 
@@ -155,7 +156,8 @@ public static class FixCommand
         foreach (var file in result.Changed)
         {
             changed = true;
-            var shown = DisplayPath.For(file.Path, root, context.CurrentDirectory);
+            var relative = DisplayPath.Relative(file.Path, root, context.CurrentDirectory);
+            var shown = TerminalText.Escape(relative);
             if (file.Original.Encoding is SourceEncoding.Utf16LittleEndian or SourceEncoding.Utf16BigEndian)
             {
                 // git treats UTF-16 as binary; a text diff of it would not apply.
@@ -165,12 +167,12 @@ public static class FixCommand
 
             // The BOM is part of the first line as git sees the file.
             var bom = file.Original.Encoding == SourceEncoding.Utf8WithBom ? "\uFEFF" : string.Empty;
-            context.Output.Write(UnifiedDiff.Create(shown, bom + file.Original.Text, bom + file.NewText));
+            context.Output.Write(UnifiedDiff.Create(relative, bom + file.Original.Text, bom + file.NewText));
         }
 
         foreach (var file in result.Files.Where(f => f.RefusedReason is not null))
         {
-            context.Error.WriteLine($"hostnetlint: not fixed {DisplayPath.For(file.Path, root, context.CurrentDirectory)}: {file.RefusedReason}");
+            context.Error.WriteLine($"hostnetlint: not fixed {DisplayPath.For(file.Path, root, context.CurrentDirectory)}: {TerminalText.Escape(file.RefusedReason!)}");
         }
 
         return changed ? ExitCodes.FindingsAtOrAboveFailLevel : ExitCodes.Success;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using HostNetLint.Cli.Output;
+using HostNetLint.Reporting;
 
 namespace HostNetLint.Cli.Commands;
 
@@ -20,13 +21,13 @@ internal sealed record LintTarget(string Root, ImmutableArray<string> FullPaths)
             }
             catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
             {
-                context.Error.WriteLine($"hostnetlint: error: '{path}' is not a valid path: {ex.Message}");
+                context.Error.WriteLine($"hostnetlint: error: '{TerminalText.Escape(path)}' is not a valid path: {TerminalText.Escape(ex.Message)}");
                 return null;
             }
 
             if (!File.Exists(full) && !Directory.Exists(full))
             {
-                context.Error.WriteLine($"hostnetlint: error: path '{path}' does not exist");
+                context.Error.WriteLine($"hostnetlint: error: path '{TerminalText.Escape(path)}' does not exist");
                 return null;
             }
 

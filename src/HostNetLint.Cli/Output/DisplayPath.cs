@@ -1,8 +1,11 @@
+using HostNetLint.Reporting;
+
 namespace HostNetLint.Cli.Output;
 
 /// <summary>
 /// The one place that turns paths into what the user sees: relative to the current directory,
-/// with forward slashes, the form MSBuild and VS Code problem matchers resolve against the workspace.
+/// with forward slashes, the form MSBuild and VS Code problem matchers resolve against the workspace,
+/// and with control characters escaped (<see cref="TerminalText"/>), so a file name cannot forge a line.
 /// </summary>
 public static class DisplayPath
 {
@@ -14,7 +17,12 @@ public static class DisplayPath
     /// <paramref name="path"/> is taken to be relative to <paramref name="root"/> (the linted root),
     /// which is how the model names the files it read.
     /// </summary>
-    public static string For(string path, string root, string currentDirectory)
+    public static string For(string path, string root, string currentDirectory) => TerminalText.Escape(Relative(path, root, currentDirectory));
+
+    /// <summary>
+    /// <see cref="For"/> without the escaping, for output that quotes paths its own way (a diff for <c>git apply</c>).
+    /// </summary>
+    public static string Relative(string path, string root, string currentDirectory)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(root);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HostNetLint.Reporting;
 using HostNetLint.Rules.Diagnostics;
 
 namespace HostNetLint.Cli.Output;
@@ -39,7 +40,7 @@ public sealed class TextReporter : IReporter
         return lines;
     }
 
-    /// <summary>One finding as one line; line breaks inside the message become spaces so the line stays one line.</summary>
+    /// <summary>One finding as one line: control characters in the path and the message are escaped, so nothing from a file can start a line of its own.</summary>
     public static string FormatDiagnostic(Diagnostic diagnostic, string displayPath)
     {
         ArgumentNullException.ThrowIfNull(diagnostic);
@@ -47,7 +48,7 @@ public sealed class TextReporter : IReporter
         var start = diagnostic.Location.LineSpan.Start;
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{displayPath}({start.Line + 1},{start.Character + 1}): {diagnostic.Severity.ToDisplay()} {diagnostic.Id}: {OneLine(diagnostic.Message)}");
+            $"{TerminalText.Escape(displayPath)}({start.Line + 1},{start.Character + 1}): {diagnostic.Severity.ToDisplay()} {diagnostic.Id}: {TerminalText.Escape(diagnostic.Message)}");
     }
 
     /// <summary><c>3 errors, 1 warning, 0 notes in 2 files</c>, or <c>No findings in 2 files</c>.</summary>
@@ -68,9 +69,4 @@ public sealed class TextReporter : IReporter
 
     private static string Count(int count, string singular, string plural) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? singular : plural)}");
-
-    private static string OneLine(string message) =>
-        message.Contains('\n', StringComparison.Ordinal) || message.Contains('\r', StringComparison.Ordinal)
-            ? string.Join(' ', message.Split(["\r\n", "\n", "\r"], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            : message;
 }

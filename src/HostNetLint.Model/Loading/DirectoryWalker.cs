@@ -42,6 +42,7 @@ internal sealed class DirectoryWalker
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
+                loader.ReportUnlistableDirectory(current, ex);
                 continue;
             }
 

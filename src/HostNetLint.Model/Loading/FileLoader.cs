@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using HostNetLint.Parsing;
+using HostNetLint.Parsing.IO;
 using HostNetLint.Parsing.Text;
 using HostNetLint.Parsing.Yaml;
 
@@ -20,48 +21,37 @@ internal sealed class FileLoader
     public FileLoader(string root, ModelOptions options)
     {
         Root = root;
+        RealRoot = RealPath.Resolve(root) ?? root;
         this.options = options;
     }
 
     /// <summary>The root as a full path without a trailing separator.</summary>
     public string Root { get; }
 
+    /// <summary>The root with every symbolic link on it resolved (the root itself may be a link).</summary>
+    public string RealRoot { get; }
+
     public ImmutableArray<SourceDocument> Documents => [.. order];
 
     public static string Normalize(string fullPath) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(fullPath));
 
+    /// <summary>Root-relative with forward slashes for a path written under the root; the full path otherwise.</summary>
     public string DisplayPath(string fullPath)
     {
         var relative = Path.GetRelativePath(Root, fullPath);
-        return IsInsideRoot(fullPath) ? relative.Replace('\\', '/') : fullPath.Replace('\\', '/');
+        return RealPath.IsUnder(Root, fullPath) ? relative.Replace('\\', '/') : fullPath.Replace('\\', '/');
     }
 
     /// <summary>The full path of a file the loader read, from its display path.</summary>
     public string FullPathOf(SourceText text) =>
         Path.IsPathRooted(text.Path) ? Path.GetFullPath(text.Path) : Path.GetFullPath(Path.Combine(Root, text.Path));
 
-    /// <summary>True when the path, and the file a symbolic link points to, are under the root.</summary>
-    public bool IsInsideRoot(string fullPath)
-    {
-        if (!IsUnder(fullPath))
-        {
-            return false;
-        }
-
-        try
-        {
-            var target = new FileInfo(fullPath).ResolveLinkTarget(returnFinalTarget: true);
-            return target is null || IsUnder(Path.GetFullPath(target.FullName));
-        }
-        catch (IOException)
-        {
-            return true;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return true;
-        }
-    }
+    /// <summary>
+    /// True when the path is written under the root and its real path (every symbolic link on it resolved, a
+    /// directory on the way as well as the file) is under the real root too.
+    /// </summary>
+    public bool IsInsideRoot(string fullPath) =>
+        RealPath.IsUnder(Root, fullPath) && RealPath.Resolve(fullPath) is { } real && RealPath.IsUnder(RealRoot, real);
 
     /// <summary>Reads and (when <paramref name="parseYaml"/>) parses a file; a file that cannot be read becomes a document with a problem.</summary>
     public SourceDocument Load(string fullPath, bool parseYaml)
@@ -73,43 +63,39 @@ internal sealed class FileLoader
 
         var path = DisplayPath(fullPath);
         SourceDocument document;
-        try
+        if (!TryRead(fullPath, out var bytes, out var problem))
         {
-            // Refuse an oversized file before reading it: a 50 MB "compose file" must cost nothing.
-            var overlay = options.Overlay.GetValueOrDefault(fullPath);
-            var size = overlay?.Length ?? new FileInfo(fullPath).Length;
-            if (size > options.YamlLimits.MaxLength)
-            {
-                var problem = new ParseProblem(ParseProblemKind.LimitExceeded, new TextSpan(0, 0), $"The file is {size:N0} bytes, over the limit of {options.YamlLimits.MaxLength:N0}; it was not read");
-                document = new SourceDocument { Path = path, Text = SourceText.From(string.Empty, path), Problems = [problem], IsAnalyzable = false };
-            }
-            else if (SourceText.Decode(ReadBytes(fullPath), path) is var text && parseYaml)
-            {
-                var tree = YamlSyntaxTree.Parse(text, options.YamlLimits);
-                document = new SourceDocument { Path = path, Text = text, Yaml = tree, Problems = tree.Problems, IsAnalyzable = tree.IsComplete };
-            }
-            else
-            {
-                var problems = text.DecodeFailure is { } failure
-                    ? ImmutableArray.Create(new ParseProblem(ParseProblemKind.Syntax, new TextSpan(Math.Min(failure.Offset, text.Length), 0), failure.Message))
-                    : [];
-                document = new SourceDocument { Path = path, Text = text, Problems = problems, IsAnalyzable = problems.IsEmpty };
-            }
+            document = Unreadable(path, problem);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        else if (SourceText.Decode(bytes, path) is var text && parseYaml)
         {
-            document = new SourceDocument
-            {
-                Path = path,
-                Text = SourceText.From(string.Empty, path),
-                Problems = [new ParseProblem(ParseProblemKind.Syntax, new TextSpan(0, 0), $"The file could not be read ({ex.Message.TrimEnd('.')})")],
-                IsAnalyzable = false,
-            };
+            var tree = YamlSyntaxTree.Parse(text, options.YamlLimits);
+            document = new SourceDocument { Path = path, Text = text, Yaml = tree, Problems = tree.Problems, IsAnalyzable = tree.IsComplete };
+        }
+        else
+        {
+            var problems = text.DecodeFailure is { } failure
+                ? ImmutableArray.Create(new ParseProblem(ParseProblemKind.Syntax, new TextSpan(Math.Min(failure.Offset, text.Length), 0), failure.Message))
+                : [];
+            document = new SourceDocument { Path = path, Text = text, Problems = problems, IsAnalyzable = problems.IsEmpty };
         }
 
-        documents.Add(fullPath, document);
-        order.Add(document);
+        Remember(fullPath, document);
         return document;
+    }
+
+    /// <summary>
+    /// Records a directory that could not be listed as a document with a problem at its path: the files in it were not
+    /// checked, which changes the results, so it is reported rather than skipped.
+    /// </summary>
+    public void ReportUnlistableDirectory(string fullPath, Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        if (!documents.ContainsKey(fullPath))
+        {
+            var message = $"The directory could not be listed ({exception.Message.TrimEnd('.')}); the files in it were not checked";
+            Remember(fullPath, Unreadable(DisplayPath(fullPath), new ParseProblem(ParseProblemKind.Syntax, new TextSpan(0, 0), message)));
+        }
     }
 
     /// <summary>
@@ -130,16 +116,15 @@ internal sealed class FileLoader
             return (readBefore, null);
         }
 
+        if (!TryRead(fullPath, out var bytes, out var problem))
+        {
+            var unreadable = Unreadable(DisplayPath(fullPath), problem);
+            Remember(fullPath, unreadable);
+            return (unreadable, null);
+        }
+
         var path = DisplayPath(fullPath);
-        SourceText text;
-        try
-        {
-            text = SourceText.Decode(ReadBytes(fullPath), path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return (Load(fullPath, parseYaml: false), null);
-        }
+        var text = SourceText.Decode(bytes, path);
 
         var syntax = Parsing.Systemd.UnitFileSyntax.Parse(text, Parsing.Systemd.UnitFileSyntax.DialectFor(fullPath));
         if (!keep(syntax))
@@ -149,15 +134,61 @@ internal sealed class FileLoader
 
         // The parser reports a decoding failure itself (and stops), so its problems are the document's.
         var document = new SourceDocument { Path = path, Text = text, Problems = syntax.Problems, IsAnalyzable = syntax.IsComplete };
-        documents.Add(fullPath, document);
-        order.Add(document);
+        Remember(fullPath, document);
         unitSyntaxes.Add(fullPath, syntax);
         return (document, syntax);
     }
 
-    /// <summary>The file's bytes, or the fix engine's pending new content for it (re-lint without writing).</summary>
-    private byte[] ReadBytes(string fullPath) => options.Overlay.GetValueOrDefault(fullPath) ?? File.ReadAllBytes(fullPath);
+    private static SourceDocument Unreadable(string path, ParseProblem problem) =>
+        new() { Path = path, Text = SourceText.From(string.Empty, path), Problems = [problem], IsAnalyzable = false };
 
-    private bool IsUnder(string fullPath) =>
-        fullPath == Root || fullPath.StartsWith(Root.EndsWith(Path.DirectorySeparatorChar) ? Root : Root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    private void Remember(string fullPath, SourceDocument document)
+    {
+        documents.Add(fullPath, document);
+        order.Add(document);
+    }
+
+    /// <summary>
+    /// The file's bytes (or the fix engine's pending new content for it, to re-lint without writing). Only a regular
+    /// file whose real path is under the real root is read, never past the size limit; anything else is a problem at
+    /// the path: HNL0003 when it is too large, HNL0001 otherwise.
+    /// </summary>
+    private bool TryRead(string fullPath, out byte[] bytes, out ParseProblem problem)
+    {
+        problem = null!;
+        if (options.Overlay.GetValueOrDefault(fullPath) is { } pending)
+        {
+            bytes = pending;
+            return true;
+        }
+
+        bytes = [];
+        var real = RealPath.Resolve(fullPath);
+        string reason;
+        var kind = ParseProblemKind.Syntax;
+        if (real is null)
+        {
+            reason = "its symbolic links loop or nest more than 40 deep";
+        }
+        else if (!RealPath.IsUnder(RealRoot, real))
+        {
+            reason = $"it is reached through a symbolic link and lies outside the linted root, at {real}";
+        }
+        else
+        {
+            var result = BoundedFileReader.Read(real, options.YamlLimits.MaxLength);
+            if (result.IsRead)
+            {
+                bytes = result.Bytes;
+                return true;
+            }
+
+            kind = result.Outcome == FileReadOutcome.TooLarge ? ParseProblemKind.LimitExceeded : ParseProblemKind.Syntax;
+            reason = result.Reason ?? "it could not be read";
+        }
+
+        var prefix = kind == ParseProblemKind.LimitExceeded ? "The file was not read" : "The file could not be read";
+        problem = new ParseProblem(kind, new TextSpan(0, 0), $"{prefix}: {reason}");
+        return false;
+    }
 }

@@ -67,6 +67,7 @@ internal sealed class UnitModelBuilder
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            loader.ReportUnlistableDirectory(directory, ex);
             return;
         }
 
@@ -309,6 +310,7 @@ internal sealed class UnitModelBuilder
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            loader.ReportUnlistableDirectory(directory, ex);
             return dropIns;
         }
 

@@ -34,31 +34,38 @@ public sealed class SourceText
 
     public int LineCount => lineStarts.Length;
 
-    /// <summary>The line break the file mostly uses, for text that a fix inserts.</summary>
+    /// <summary>
+    /// The line break the file mostly uses (LF, CRLF or a lone CR, as old Mac files have), for text that a fix
+    /// inserts; LF for a file without one. Ties go to LF, then CRLF.
+    /// </summary>
     public string DominantLineBreak
     {
         get
         {
             var crlf = 0;
             var lf = 0;
+            var cr = 0;
             for (var i = 0; i < Text.Length; i++)
             {
-                if (Text[i] != '\n')
-                {
-                    continue;
-                }
-
-                if (i > 0 && Text[i - 1] == '\r')
-                {
-                    crlf++;
-                }
-                else
+                if (Text[i] == '\n')
                 {
                     lf++;
                 }
+                else if (Text[i] == '\r')
+                {
+                    if (i + 1 < Text.Length && Text[i + 1] == '\n')
+                    {
+                        crlf++;
+                        i++;
+                    }
+                    else
+                    {
+                        cr++;
+                    }
+                }
             }
 
-            return crlf > lf ? "\r\n" : "\n";
+            return cr > lf && cr > crlf ? "\r" : crlf > lf ? "\r\n" : "\n";
         }
     }
 

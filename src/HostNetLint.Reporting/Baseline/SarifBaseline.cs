@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using HostNetLint.Parsing.IO;
 using HostNetLint.Reporting.Sarif;
 using HostNetLint.Rules.Diagnostics;
 
@@ -12,6 +13,9 @@ namespace HostNetLint.Reporting.Baseline;
 /// </summary>
 public sealed class SarifBaseline
 {
+    /// <summary>The largest baseline read: far above the SARIF of any real repository (about 1 KiB a finding).</summary>
+    public const long MaxBytes = 256L * 1024 * 1024;
+
     private SarifBaseline(ImmutableHashSet<string> fingerprints) => Fingerprints = fingerprints;
 
     public ImmutableHashSet<string> Fingerprints { get; }
@@ -31,8 +35,14 @@ public sealed class SarifBaseline
         ArgumentNullException.ThrowIfNull(path);
         try
         {
-            using var stream = File.OpenRead(path);
-            using var document = JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = 256 });
+            var read = BoundedFileReader.Read(path, MaxBytes);
+            if (!read.IsRead)
+            {
+                error = $"the baseline '{path}' cannot be read: {read.Reason}";
+                return null;
+            }
+
+            using var document = JsonDocument.Parse(read.Bytes, new JsonDocumentOptions { MaxDepth = 256 });
             var fingerprints = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
             if (!document.RootElement.TryGetProperty("runs", out var runs) || runs.ValueKind != JsonValueKind.Array)
             {

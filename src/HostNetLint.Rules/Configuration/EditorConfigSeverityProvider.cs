@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using HostNetLint.Parsing.IO;
+using HostNetLint.Parsing.Text;
 using HostNetLint.Rules.Diagnostics;
+using HostNetLint.Rules.Input;
 
 namespace HostNetLint.Rules.Configuration;
 
@@ -16,7 +19,11 @@ public sealed class EditorConfigSeverityProvider : ISeverityProvider
     public const string FileName = ".editorconfig";
 
     private readonly string root;
+    // Far above any real .editorconfig; a larger one is refused unread, like any input over its limit.
+    private const int MaxBytes = 1024 * 1024;
+
     private readonly ConcurrentDictionary<string, ImmutableArray<EditorConfigFile>> filesByDirectory = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Diagnostic> unreadable = new(StringComparer.Ordinal);
 
     /// <param name="root">The linted root; finding paths are relative to it.</param>
     public EditorConfigSeverityProvider(string root)
@@ -29,7 +36,7 @@ public sealed class EditorConfigSeverityProvider : ISeverityProvider
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(descriptor);
-        var fullPath = Path.GetFullPath(Path.Combine(root, path)).Replace('\\', '/');
+        var fullPath = FullPath(path);
         var directory = Path.GetDirectoryName(fullPath);
         if (directory is null)
         {
@@ -92,29 +99,50 @@ public sealed class EditorConfigSeverityProvider : ISeverityProvider
         }
     }
 
+    /// <summary>
+    /// An <c>.editorconfig</c> that applies to one of <paramref name="paths"/> but cannot be read (a FIFO, a device,
+    /// permission denied, over the size limit) is HNL0001 at its path: editors skip such a file silently, but here it
+    /// would silently change which findings are reported and how severe they are.
+    /// </summary>
+    public IEnumerable<Diagnostic> GetProblems(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            var directory = Path.GetDirectoryName(FullPath(path));
+            if (directory is null || !seen.Add(directory))
+            {
+                continue;
+            }
+
+            filesByDirectory.GetOrAdd(directory, FindFiles);
+        }
+
+        return unreadable.Values.OrderBy(d => d.Location.Path, StringComparer.Ordinal);
+    }
+
     /// <summary>The .editorconfig files that apply in <paramref name="directory"/>, farthest first.</summary>
-    private static ImmutableArray<EditorConfigFile> FindFiles(string directory)
+    private ImmutableArray<EditorConfigFile> FindFiles(string directory)
     {
         var found = new List<EditorConfigFile>();
         for (var current = directory; current is not null; current = Path.GetDirectoryName(current))
         {
             var candidate = Path.Combine(current, FileName);
-            string text;
-            try
+            if (!Path.Exists(candidate))
             {
-                if (!File.Exists(candidate))
-                {
-                    continue;
-                }
-
-                text = File.ReadAllText(candidate);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // An unreadable .editorconfig is skipped, as editors skip it.
                 continue;
             }
 
+            var read = BoundedFileReader.Read(candidate, MaxBytes);
+            if (!read.IsRead)
+            {
+                // Reported (once) and skipped: the files above it still apply.
+                unreadable.TryAdd(candidate, Unreadable(candidate, read.Reason ?? "it could not be read"));
+                continue;
+            }
+
+            var text = SourceText.Decode(read.Bytes, candidate).Text;
             var file = EditorConfigFile.Parse(text, current);
             found.Add(file);
             if (file.IsRoot)
@@ -125,5 +153,17 @@ public sealed class EditorConfigSeverityProvider : ISeverityProvider
 
         found.Reverse();
         return [.. found];
+    }
+
+    private string FullPath(string path) => Path.GetFullPath(Path.Combine(root, path)).Replace('\\', '/');
+
+    private Diagnostic Unreadable(string fullPath, string reason)
+    {
+        var relative = Path.GetRelativePath(root, fullPath);
+        var shown = RealPath.IsUnder(root, fullPath) ? relative.Replace('\\', '/') : fullPath;
+        var descriptor = HNL0001SyntaxError.Definition;
+        var message = $"The {FileName} could not be read ({reason}); the severities it sets were not applied";
+        var location = new Location(SourceText.From(string.Empty, shown), default);
+        return new Diagnostic(descriptor, location, descriptor.FormatMessage(message), descriptor.DefaultSeverity, [], $"{shown}/{descriptor.Id}/{message}");
     }
 }

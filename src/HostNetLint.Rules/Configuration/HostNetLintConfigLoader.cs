@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Net;
+using HostNetLint.Parsing.IO;
 using HostNetLint.Parsing.Text;
 using HostNetLint.Parsing.Yaml;
 using HostNetLint.Rules.Diagnostics;
@@ -44,18 +45,15 @@ public static class HostNetLintConfigLoader
     {
         ArgumentNullException.ThrowIfNull(fullPath);
         ArgumentNullException.ThrowIfNull(displayPath);
-        SourceText text;
-        try
-        {
-            text = SourceText.Decode(File.ReadAllBytes(fullPath), displayPath);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        // A FIFO, a device or an endless file under this name is refused before it can hang or exhaust the run.
+        var read = BoundedFileReader.Read(fullPath, YamlParseLimits.Default.MaxLength);
+        if (!read.IsRead)
         {
             var empty = SourceText.From(string.Empty, displayPath);
-            return new ConfigLoadResult(null, [Problem(new Location(empty, default), $"The configuration file cannot be read: {ex.Message}")]);
+            return new ConfigLoadResult(null, [Problem(new Location(empty, default), $"The configuration file cannot be read: {read.Reason}")]);
         }
 
-        var result = Parse(text);
+        var result = Parse(SourceText.Decode(read.Bytes, displayPath));
         return result.Config is null ? result : result with { Config = result.Config with { Path = fullPath } };
     }
 

@@ -26,6 +26,11 @@ public static class LintEngine
             rule.Analyze(new RuleContext(model, options, rule.Descriptor, sink, shared));
         }
 
+        if (options.FileSeverities is { } fileSeverities)
+        {
+            sink.AddRange(fileSeverities.GetProblems(model.Documents.Select(d => d.Path)));
+        }
+
         var outcome = SuppressionApplier.Apply(model, sink, options.RequireJustification);
         var reported = Finish(outcome.Reported.Concat(outcome.SuppressionProblems), options);
         var suppressed = outcome.Suppressed

@@ -60,11 +60,11 @@ public sealed class TextReporterTests
     }
 
     [Test]
-    public void A_message_with_line_breaks_stays_on_one_line()
+    public void A_message_with_line_breaks_stays_on_one_line_with_the_breaks_escaped()
     {
         var diagnostic = TestDiagnostics.AtLine("a.yaml", 1, 1, Severity.Warning, "first\r\n  second\nthird");
 
-        Assert.That(TextReporter.FormatLines(Report(1, diagnostic))[0], Is.EqualTo("a.yaml(1,1): warning HNL1901: first second third"));
+        Assert.That(TextReporter.FormatLines(Report(1, diagnostic))[0], Is.EqualTo("a.yaml(1,1): warning HNL1901: first\\r\\n  second\\nthird"));
     }
 
     [Test]

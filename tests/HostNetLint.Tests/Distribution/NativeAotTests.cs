@@ -46,6 +46,32 @@ public sealed class NativeAotTests
         var bytes = File.ReadAllBytes(sarif);
         Assert.That(SarifSchema.Validate(System.Text.Encoding.UTF8.GetString(bytes)), Is.Empty);
         Assert.That(GitHubSarifRequirements.Check(bytes), Is.Empty);
+
+        // The P/Invoke paths (open without blocking, statx, fchown) and DiffPlex under AOT: a FIFO is refused at once,
+        // the dry-run diff is the JIT build's, and a fix keeps the file's owner and group.
+        var hostile = Path.Combine(temp.Path, "hostile");
+        HostileFileSystem.MakeFifo(Path.Combine(hostile, "fifo", "docker-compose.yml"));
+        var compose = Path.Combine(hostile, "app", "compose.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(compose)!);
+        File.WriteAllText(compose, "version: '3'\nservices:\n  web:\n    image: nginx\n");
+        var owned = ChildProcess.Run("chown", hostile, ["1234:5678", compose]).ExitCode == 0;
+        var check = ChildProcess.Run(native, hostile, ["check"], HostileFileSystem.HangGuard);
+        var dryRun = ChildProcess.Run(native, hostile, ["fix", "--dry-run"], HostileFileSystem.HangGuard);
+        var jitDryRun = DotnetProcess.Run(hostile, TimeSpan.FromMinutes(2), "exec", jit, "fix", "--dry-run");
+        var fix = ChildProcess.Run(native, hostile, ["fix"], HostileFileSystem.HangGuard);
+        var status = HostNetLint.Parsing.IO.BoundedFileReader.Read(compose, 1024).Status!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(check.Output, Does.Contain("fifo/docker-compose.yml(1,1): error HNL0001: The file could not be read: it is a FIFO (named pipe), not a regular file."));
+            Assert.That(dryRun.Output, Is.EqualTo(jitDryRun.Output));
+            Assert.That(dryRun.Output, Does.Contain("-version: '3'\n"));
+            Assert.That(fix.Output, Does.Contain("fixed app/compose.yaml: 1 edit (HNL3001)"));
+            Assert.That(File.ReadAllText(compose), Does.Not.Contain("version"));
+            if (owned)
+            {
+                Assert.That((status.Owner, status.Group), Is.EqualTo(((uint?)1234, (uint?)5678)));
+            }
+        });
     }
 
     private static ProcessResult Run(string executable, params string[] arguments) =>

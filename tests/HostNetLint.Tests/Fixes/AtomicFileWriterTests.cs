@@ -1,4 +1,5 @@
 using HostNetLint.Fixes;
+using HostNetLint.Parsing.IO;
 using HostNetLint.Tests.TestSupport;
 
 namespace HostNetLint.Tests.Fixes;
@@ -97,5 +98,59 @@ public sealed class AtomicFileWriterTests
             Assert.That(File.ReadAllText(target), Is.EqualTo("new\n"));
             Assert.That(new FileInfo(link).LinkTarget, Is.Not.Null);
         });
+    }
+
+    [Test]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public void The_owner_and_group_are_kept_as_well_as_the_mode()
+    {
+        HostileFileSystem.RequireUnix();
+        using var temp = new TempDirectory();
+        var path = temp.Write("compose.yaml", "old\n");
+        var chown = ChildProcess.Run("chown", temp.Path, ["1234:5678", path]);
+        if (chown.ExitCode != 0)
+        {
+            Assert.Ignore($"chown to another user needs root: {chown.Output}");
+        }
+
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite);
+        Assert.That(AtomicFileWriter.Write(temp.Path, path, "new\n"u8.ToArray(), "old\n"u8.ToArray()), Is.Null);
+        var status = BoundedFileReader.Read(path, 100).Status!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(File.ReadAllText(path), Is.EqualTo("new\n"));
+            Assert.That((status.Owner, status.Group), Is.EqualTo(((uint?)1234, (uint?)5678)));
+            Assert.That(status.Mode, Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite));
+            Assert.That(Directory.GetFiles(temp.Path), Has.Length.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public void A_hard_linked_file_is_refused_and_both_names_keep_the_old_content()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Write("compose.yaml", "old\n");
+        var other = Path.Combine(temp.Path, "copy.yaml");
+        HostileFileSystem.HardLink(other, path);
+
+        var failure = AtomicFileWriter.Write(temp.Path, path, "new\n"u8.ToArray(), "old\n"u8.ToArray());
+        Assert.Multiple(() =>
+        {
+            Assert.That(failure, Is.EqualTo("it has 2 hard links; replacing it would split it from the others and writing in place would not be atomic, so it was left as it is"));
+            Assert.That(File.ReadAllText(path), Is.EqualTo("old\n"));
+            Assert.That(File.ReadAllText(other), Is.EqualTo("old\n"));
+            Assert.That(Directory.GetFiles(temp.Path), Has.Length.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public void A_FIFO_put_in_place_of_the_file_is_not_read_back_or_replaced()
+    {
+        HostileFileSystem.RequireUnix();
+        using var temp = new TempDirectory();
+        var fifo = HostileFileSystem.MakeFifo(Path.Combine(temp.Path, "compose.yaml"));
+        var failure = HostileFileSystem.WithinHangGuard(() => AtomicFileWriter.Write(temp.Path, fifo, "new\n"u8.ToArray(), "old\n"u8.ToArray()));
+        Assert.That(failure, Is.EqualTo("it could not be read back (it is a FIFO (named pipe), not a regular file)"));
+        Assert.That(Directory.GetFileSystemEntries(temp.Path), Has.Length.EqualTo(1));
     }
 }

@@ -72,15 +72,7 @@ public sealed class FixCommandTests
             Assert.That(diff, Does.Contain("\\ No newline at end of file\n"));
         });
 
-        if (!ChildProcess.IsOnPath("git"))
-        {
-            Assert.Ignore("git is not installed");
-        }
-
-        Git(temp.Path, "init", "-q");
-        File.WriteAllText(Path.Combine(temp.Path, "fix.patch"), diff);
-        Git(temp.Path, "apply", "--check", "fix.patch");
-        Git(temp.Path, "apply", "fix.patch");
+        ApplyWithGit(temp.Path, diff);
         Assert.Multiple(() =>
         {
             Assert.That(File.ReadAllText(Path.Combine(temp.Path, "app", "compose.yaml")), Is.EqualTo(After));
@@ -90,6 +82,34 @@ public sealed class FixCommandTests
         var (cleanExit, cleanDiff, _) = Run(temp.Path, "fix", "--dry-run");
         Assert.That(cleanExit, Is.EqualTo(ExitCodes.Success));
         Assert.That(cleanDiff, Is.Empty);
+    }
+
+    [Test]
+    public void CR_only_files_and_lone_CRs_get_a_patch_git_applies_and_a_fix_in_their_own_line_breaks()
+    {
+        const string crOnly = "services:\r  scheduler:\r    image: airflow\r    environment:\r      LIBVIRT_DEFAULT_URI: qemu:///system\r";
+        const string crOnlyFixed = "services:\r  scheduler:\r    image: airflow\r    environment:\r      LIBVIRT_DEFAULT_URI: qemu:///system\r    network_mode: host\r";
+        const string loneCr = "version: '3'\nservices:\n  web:\n    command: \"serve\r      --now\"\n    image: nginx\n";
+        const string loneCrFixed = "services:\n  web:\n    command: \"serve\r      --now\"\n    image: nginx\n";
+        using var temp = new TempDirectory();
+        temp.Write("cr/compose.yaml", crOnly);
+        temp.Write("lone/compose.yaml", loneCr);
+        var (_, diff, _) = Run(temp.Path, "fix", "--dry-run");
+        ApplyWithGit(temp.Path, diff);
+        Assert.Multiple(() =>
+        {
+            Assert.That(File.ReadAllText(Path.Combine(temp.Path, "cr", "compose.yaml")), Is.EqualTo(crOnlyFixed));
+            Assert.That(File.ReadAllText(Path.Combine(temp.Path, "lone", "compose.yaml")), Is.EqualTo(loneCrFixed));
+        });
+
+        temp.Write("cr/compose.yaml", crOnly);
+        temp.Write("lone/compose.yaml", loneCr);
+        Run(temp.Path, "fix");
+        Assert.Multiple(() =>
+        {
+            Assert.That(File.ReadAllText(Path.Combine(temp.Path, "cr", "compose.yaml")), Is.EqualTo(crOnlyFixed));
+            Assert.That(File.ReadAllText(Path.Combine(temp.Path, "lone", "compose.yaml")), Is.EqualTo(loneCrFixed));
+        });
     }
 
     [Test]
@@ -129,6 +149,20 @@ public sealed class FixCommandTests
         using var error = new StringWriter();
         var exit = CliApplication.Run(args, output, error, directory);
         return (exit, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Applies a <c>--dry-run</c> patch with the real <c>git apply</c> (checked first, as a user would).</summary>
+    private static void ApplyWithGit(string directory, string diff)
+    {
+        if (!ChildProcess.IsOnPath("git"))
+        {
+            Assert.Ignore("git is not installed");
+        }
+
+        Git(directory, "init", "-q");
+        File.WriteAllText(Path.Combine(directory, "fix.patch"), diff);
+        Git(directory, "apply", "--check", "fix.patch");
+        Git(directory, "apply", "fix.patch");
     }
 
     private static void Git(string directory, params string[] args)

@@ -58,6 +58,14 @@ public sealed class UnitFixTests
     }
 
     [Test]
+    public void Fix_all_keeps_CR_only_line_breaks()
+    {
+        var before = "[Unit]\rDescription=x\rAfter=network.target\r\r[Service]\rExecStart=/bin/true\r";
+        Assert.That(FixUnit(before), Is.EqualTo("[Unit]\rDescription=x\rAfter=network-online.target libvirtd.service\rWants=network-online.target libvirtd.service\r\r[Service]\rExecStart=/bin/true\r"));
+        Assert.That(FixUnit("# x\r[Service]\rExecStart=/bin/true"), Is.EqualTo("# x\r[Unit]\rAfter=libvirtd.service\rWants=libvirtd.service\r\r[Service]\rExecStart=/bin/true"));
+    }
+
+    [Test]
     public void A_unit_without_Unit_section_gets_one_before_its_first_section_after_the_leading_comment()
     {
         var before = "# airflow\n[Service]\nExecStart=/bin/true\n";

@@ -39,6 +39,9 @@ public sealed class YamlEditsTests
     [TestCase("a:\n    x: 1 # c\n", "a:\n    x: 1 # c\n    k: v\n")]
     [TestCase("a:\n  x:\n    - 1\n    # - 2\nb: 1", "a:\n  x:\n    - 1\n    # - 2\n  k: v\nb: 1")]
     [TestCase("a:\r\n  x: 1", "a:\r\n  x: 1\r\n  k: v")]
+    [TestCase("a:\r  x: 1\rb: 2\r", "a:\r  x: 1\r  k: v\rb: 2\r")]
+    [TestCase("a:\r  x: 1", "a:\r  x: 1\r  k: v")]
+    [TestCase("a:\r  x: |\r    text\r", "a:\r  k: v\r  x: |\r    text\r")]
     public void InsertEntry_adds_the_entry_last_in_the_mapping_style(string text, string expected)
     {
         var (source, mapping) = MappingUnderA(text);

@@ -119,8 +119,10 @@ public sealed class SourceTextTests
     [TestCase("a\r\nb\r\nc\n", "\r\n")]
     [TestCase("a\r\nb\n", "\n")]
     [TestCase("no break", "\n")]
-    [TestCase("a\rb\rc\r\n", "\r\n")]
-    public void DominantLineBreak_is_the_more_frequent_of_LF_and_CRLF(string input, string expected)
+    [TestCase("a\rb\rc\r\n", "\r")]
+    [TestCase("a\rb\r", "\r")]
+    [TestCase("a\rb\r\nc\r\n", "\r\n")]
+    public void DominantLineBreak_is_the_most_frequent_of_LF_CRLF_and_a_lone_CR(string input, string expected)
     {
         Assert.That(SourceText.From(input).DominantLineBreak, Is.EqualTo(expected));
     }

@@ -1,0 +1,136 @@
+using System.Globalization;
+using Microsoft.Win32.SafeHandles;
+
+namespace HostNetLint.Parsing.IO;
+
+/// <summary>
+/// The one way HostNetLint reads an input file (compose files, units, <c>.env</c>, <c>hostnetlint.yaml</c>,
+/// <c>.editorconfig</c>, baselines): only a regular file is read, it is opened without blocking, and never more than
+/// the limit plus one byte is read, whatever size the file claims. A FIFO, a device (<c>/dev/zero</c>), a socket
+/// or a directory under an input name is refused before a byte is read, so it cannot hang the run or exhaust
+/// memory. On Linux the kind is taken from the open descriptor (<c>statx</c>), so a path swapped between the check
+/// and the read changes nothing; elsewhere (or with a libc older than glibc 2.28, which lacks statx) .NET's own open
+/// is used: the size bound still holds, but a FIFO may block there.
+/// </summary>
+public static class BoundedFileReader
+{
+    private const int FirstChunk = 64 * 1024;
+
+    public static FileReadResult Read(string path, long maxBytes)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxBytes);
+        if (path.Contains('\0', StringComparison.Ordinal))
+        {
+            return FileReadResult.Failure(FileReadOutcome.Failed, null, "the path contains a NUL character");
+        }
+
+        try
+        {
+            var (handle, status, error) = Open(path);
+            if (handle is null || status is null)
+            {
+                handle?.Dispose();
+                return FileReadResult.Failure(FileReadOutcome.Failed, status, error ?? "it could not be opened");
+            }
+
+            using (handle)
+            {
+                if (status.Kind != FileKind.Regular)
+                {
+                    return FileReadResult.Failure(FileReadOutcome.NotRegular, status, $"it is {FileStatus.Describe(status.Kind)}, not a regular file");
+                }
+
+                if (status.Size > maxBytes)
+                {
+                    return FileReadResult.Failure(FileReadOutcome.TooLarge, status, string.Create(CultureInfo.InvariantCulture, $"it is {status.Size:N0} bytes, over the limit of {maxBytes:N0}"));
+                }
+
+                return ReadAtMost(handle, status, maxBytes);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return FileReadResult.Failure(FileReadOutcome.Failed, null, ex.Message.TrimEnd('.'));
+        }
+    }
+
+    /// <summary>Reads to the end or to <paramref name="maxBytes"/> + 1 bytes, whichever comes first (a file may grow, or lie about its size).</summary>
+    private static FileReadResult ReadAtMost(SafeFileHandle handle, FileStatus status, long maxBytes)
+    {
+        var ceiling = (int)Math.Min(maxBytes + 1, Array.MaxLength);
+        var buffer = new byte[(int)Math.Min(ceiling, Math.Max(status.Size + 1, FirstChunk))];
+        var total = 0;
+        while (true)
+        {
+            if (total == buffer.Length)
+            {
+                if (buffer.Length >= ceiling)
+                {
+                    break;
+                }
+
+                Array.Resize(ref buffer, (int)Math.Min(ceiling, (long)buffer.Length * 2));
+            }
+
+            var read = RandomAccess.Read(handle, buffer.AsSpan(total), total);
+            if (read == 0)
+            {
+                break;
+            }
+
+            total += read;
+        }
+
+        if (total > maxBytes)
+        {
+            return FileReadResult.Failure(FileReadOutcome.TooLarge, status, string.Create(CultureInfo.InvariantCulture, $"it has more than {maxBytes:N0} bytes, the limit"));
+        }
+
+        Array.Resize(ref buffer, total);
+        return new FileReadResult(FileReadOutcome.Read, buffer, status, null);
+    }
+
+    // Cleared when this libc lacks statx (glibc before 2.28): then .NET's own open is used, as on other systems.
+    private static bool linuxCallsAvailable = OperatingSystem.IsLinux();
+
+    private static (SafeFileHandle? Handle, FileStatus? Status, string? Error) Open(string path)
+    {
+        if (linuxCallsAvailable)
+        {
+            try
+            {
+                return OpenOnLinux(path);
+            }
+            catch (Exception ex) when (ex is EntryPointNotFoundException or DllNotFoundException)
+            {
+                linuxCallsAvailable = false;
+            }
+        }
+
+        // Other systems: .NET's open (which refuses a directory), with the size bound of the caller.
+        var managed = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var mode = OperatingSystem.IsWindows() ? default : File.GetUnixFileMode(managed);
+        return (managed, new FileStatus(FileKind.Regular, RandomAccess.GetLength(managed), mode, null, null, 1), null);
+    }
+
+    private static (SafeFileHandle? Handle, FileStatus? Status, string? Error) OpenOnLinux(string path)
+    {
+        var handle = LinuxFile.OpenForReading(path, out var openError);
+        if (handle is null)
+        {
+            return (null, null, openError);
+        }
+
+        try
+        {
+            var status = LinuxFile.GetStatus(handle, out var statError);
+            return (handle, status, statError);
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
+    }
+}
