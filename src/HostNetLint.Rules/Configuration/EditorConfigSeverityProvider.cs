@@ -164,6 +164,6 @@ public sealed class EditorConfigSeverityProvider : ISeverityProvider
         var descriptor = HNL0001SyntaxError.Definition;
         var message = $"The {FileName} could not be read ({reason}); the severities it sets were not applied";
         var location = new Location(SourceText.From(string.Empty, shown), default);
-        return new Diagnostic(descriptor, location, descriptor.FormatMessage(message), descriptor.DefaultSeverity, [], $"{shown}/{descriptor.Id}/{message}");
+        return new Diagnostic(descriptor, location, descriptor.FormatMessage(message), descriptor.DefaultSeverity, [], FindingPath.OfProblem(shown, descriptor, $"The {FileName} could not be read"));
     }
 }
