@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using HostNetLint.Fixes;
 using HostNetLint.Model;
-using HostNetLint.Rules.Configuration;
+using HostNetLint.Hosting.Configuration;
 using HostNetLint.Reporting.Baseline;
 using HostNetLint.Reporting.Sarif;
 using HostNetLint.Rules.Diagnostics;

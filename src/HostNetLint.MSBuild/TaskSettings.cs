@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using HostNetLint.Rules.Configuration;
+using HostNetLint.Hosting.Configuration;
 using HostNetLint.Rules.Diagnostics;
 
 namespace HostNetLint.MSBuild;

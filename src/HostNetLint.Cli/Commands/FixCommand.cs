@@ -4,7 +4,7 @@ using HostNetLint.Cli.Output;
 using HostNetLint.Fixes;
 using HostNetLint.Model;
 using HostNetLint.Parsing.Text;
-using HostNetLint.Rules.Configuration;
+using HostNetLint.Hosting.Configuration;
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
 

@@ -3,7 +3,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using HostNetLint.Reporting.Baseline;
 using HostNetLint.Reporting.Sarif;
-using HostNetLint.Rules.Configuration;
+using HostNetLint.Hosting.Configuration;
 using HostNetLint.Rules.Diagnostics;
 
 namespace HostNetLint.Cli.Commands;

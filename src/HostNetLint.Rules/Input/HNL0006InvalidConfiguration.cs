@@ -23,6 +23,6 @@ public sealed class HNL0006InvalidConfiguration : Rule
 
     public override void Analyze(RuleContext context)
     {
-        // Nothing to do here: see Configuration.HostNetLintConfigLoader, which runs before the model is built.
+        // Nothing to do here: see HostNetLint.Hosting.Configuration.HostNetLintConfigLoader, which runs before the model is built.
     }
 }

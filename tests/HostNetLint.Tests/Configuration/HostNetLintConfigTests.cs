@@ -1,6 +1,6 @@
 using HostNetLint.Model;
 using HostNetLint.Parsing.Text;
-using HostNetLint.Rules.Configuration;
+using HostNetLint.Hosting.Configuration;
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
 using HostNetLint.Tests.TestSupport;
@@ -169,7 +169,7 @@ public sealed class HostNetLintConfigTests
     [Test]
     public void The_json_schema_lists_the_same_top_level_keys_as_the_loader()
     {
-        var schema = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Root, "src/HostNetLint.Rules/Configuration/hostnetlint.schema.json")))!;
+        var schema = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Root, "src/HostNetLint.Hosting/Configuration/hostnetlint.schema.json")))!;
         var keys = schema["properties"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal);
         Assert.That(keys, Is.EqualTo(new[] { "exclude", "failLevel", "libvirtUnits", "pathMappings", "requireJustification", "reservedPorts", "severity", "vmAccess", "vmNetworks" }));
     }

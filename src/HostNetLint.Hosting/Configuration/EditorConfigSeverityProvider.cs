@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using HostNetLint.Rules.Configuration;
 using HostNetLint.Rules.Diagnostics;
 
-namespace HostNetLint.Rules.Configuration;
+namespace HostNetLint.Hosting.Configuration;
 
 /// <summary>
 /// Severities from <c>.editorconfig</c> files, with Roslyn's keys and precedence: for the file of a finding,

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
 
-namespace HostNetLint.Rules.Configuration;
+namespace HostNetLint.Hosting.Configuration;
 
 /// <summary>
 /// What a <c>hostnetlint.yaml</c> sets. Only keys present in the file are non-null, so layering can tell

@@ -7,7 +7,7 @@ using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
 using HostNetLint.Rules.Input;
 
-namespace HostNetLint.Rules.Configuration;
+namespace HostNetLint.Hosting.Configuration;
 
 /// <summary>
 /// Reads <c>hostnetlint.yaml</c> with HostNetLint's own YAML tree, so every unknown key and bad value is an

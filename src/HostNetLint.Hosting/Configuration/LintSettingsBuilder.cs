@@ -3,7 +3,7 @@ using HostNetLint.Model;
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
 
-namespace HostNetLint.Rules.Configuration;
+namespace HostNetLint.Hosting.Configuration;
 
 /// <summary>
 /// Layers the configuration, lowest first: rule defaults &lt; <c>.editorconfig</c> (per file) &lt;

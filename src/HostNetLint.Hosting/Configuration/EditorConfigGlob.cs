@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace HostNetLint.Rules.Configuration;
+namespace HostNetLint.Hosting.Configuration;
 
 /// <summary>
 /// An EditorConfig section glob: <c>*</c> (not <c>/</c>), <c>**</c> (anything; <c>**/</c> also matches no
