@@ -1,38 +1,24 @@
-using System.Collections.Immutable;
+using HostNetLint.Model;
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
 
 namespace HostNetLint.Hosting.Configuration;
 
 /// <summary>
-/// What a <c>hostnetlint.yaml</c> sets. Only keys present in the file are non-null, so layering can tell
-/// "not configured" from "configured as empty".
+/// What a <c>hostnetlint.yaml</c> sets, already applied to the defaults: the engine's and the model's options, and
+/// the fail level. Each key's meaning is written once, in <see cref="ConfigKeys"/>.
 /// </summary>
 public sealed record HostNetLintConfig
 {
     public static HostNetLintConfig Empty { get; } = new();
 
-    /// <summary>The file it was read from (full path); null for <see cref="Empty"/>.</summary>
+    /// <summary>The file it was read from (full path); null for <see cref="Empty"/> and text parsed on its own.</summary>
     public string? Path { get; init; }
 
-    /// <summary>Port -> owner globs; merged over the defaults port by port, an empty list removes a default.</summary>
-    public ImmutableDictionary<int, ImmutableArray<string>>? ReservedPorts { get; init; }
+    public LintOptions Lint { get; init; } = LintOptions.Default;
 
-    public VmAccessOptions? VmAccess { get; init; }
+    public ModelOptions Model { get; init; } = ModelOptions.Default;
 
-    public ImmutableArray<string>? VmNetworks { get; init; }
-
-    public ImmutableArray<string>? LibvirtUnits { get; init; }
-
-    /// <summary>Install path -> repository path (relative to the configuration file's directory).</summary>
-    public ImmutableDictionary<string, string>? PathMappings { get; init; }
-
-    public ImmutableArray<string>? Exclude { get; init; }
-
+    /// <summary><c>failLevel</c>; null when the file does not set it.</summary>
     public Severity? FailLevel { get; init; }
-
-    /// <summary>Rule ID -> severity (<c>default</c> already resolved to the rule's own).</summary>
-    public ImmutableDictionary<string, Severity>? Severities { get; init; }
-
-    public bool? RequireJustification { get; init; }
 }

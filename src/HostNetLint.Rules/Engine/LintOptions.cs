@@ -34,4 +34,10 @@ public sealed record LintOptions
 
     /// <summary>Extra signals that a workload reaches VMs, and workloads that never do (hostnetlint.yaml <c>vmAccess</c>).</summary>
     public VmAccessOptions VmAccess { get; init; } = VmAccessOptions.Default;
+
+    /// <summary>
+    /// Host name -> globs (root-relative, forward slashes) of the project paths deployed on that host (hostnetlint.yaml
+    /// <c>hosts</c>); empty when not configured.
+    /// </summary>
+    public ImmutableDictionary<string, ImmutableArray<string>> Hosts { get; init; } = ImmutableDictionary<string, ImmutableArray<string>>.Empty;
 }
