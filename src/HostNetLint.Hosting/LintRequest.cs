@@ -12,8 +12,17 @@ public sealed record LintRequest
     /// <summary>The linted root and the host's settings layer (config file, severities, fail level, exclude, …).</summary>
     public required LintSettingsRequest Settings { get; init; }
 
-    /// <summary>Full paths of the files and directories named; empty means the root.</summary>
+    /// <summary>
+    /// Full paths of the files and directories named; empty means the root. The model reads what they need, but
+    /// findings are reported and fixed only in them (see <see cref="ReportScope"/>).
+    /// </summary>
     public ImmutableArray<string> Paths { get; init; } = [];
+
+    /// <summary>
+    /// Report and fix findings in every file read, not only in <see cref="Paths"/>: for a host whose path list is a
+    /// default standing for the whole root (the MSBuild task without <c>HostNetLintFile</c> items).
+    /// </summary>
+    public bool ReportAll { get; init; }
 
     /// <summary>A SARIF baseline to read: findings it knows are counted, not reported.</summary>
     public string? BaselineFile { get; init; }

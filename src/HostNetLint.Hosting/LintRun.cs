@@ -33,6 +33,7 @@ public sealed class LintRun
         ArgumentNullException.ThrowIfNull(request);
         var root = request.Root;
         var paths = request.Paths;
+        var scope = request.ReportAll ? ReportScope.Everything : ReportScope.Of(root, paths);
         var settings = LintSettingsBuilder.Build(request.Settings);
         if (!settings.IsValid)
         {
@@ -44,8 +45,9 @@ public sealed class LintRun
         IReadOnlyList<(FileFix File, string? Failure)> writes = [];
         if (request.Fix != FixMode.None)
         {
-            var options = FixOptions.Default with { Model = settings.ModelOptions, Lint = settings.LintOptions, Rules = request.FixRules };
-            fix = FixAllEngine.Run(root, paths, options, (r, p, o) => BuildModel(r, p, o), (m, o) => Analyze(m, o).Diagnostics);
+            // Only findings in the named files are fixed, and only the named files are edited.
+            var options = FixOptions.Default with { Model = settings.ModelOptions, Lint = settings.LintOptions, Rules = request.FixRules, MayEdit = scope.Contains };
+            fix = FixAllEngine.Run(root, paths, options, (r, p, o) => BuildModel(r, p, o), (m, o) => [.. Analyze(m, o).Diagnostics.Where(d => scope.Contains(d.Location.Path))]);
             var fixRoot = RootOf(fix.Model, root);
             if (request.Fix == FixMode.DryRun)
             {
@@ -54,7 +56,7 @@ public sealed class LintRun
                     Root = fixRoot,
                     Diagnostics = fix.Remaining,
                     Model = fix.Model,
-                    DocumentCount = fix.Model.Documents.Length,
+                    DocumentCount = fix.Model.Documents.Count(d => scope.Contains(d.Path)),
                     Fix = fix,
                     FailLevel = settings.FailLevel,
                 };
@@ -69,10 +71,12 @@ public sealed class LintRun
         var outcome = new LintOutcome
         {
             Root = RootOf(model, root),
-            Diagnostics = result.Diagnostics,
-            Suppressed = result.Suppressed,
+            Diagnostics = [.. result.Diagnostics.Where(d => scope.Contains(d.Location.Path))],
+            Suppressed = [.. result.Suppressed.Where(s => scope.Contains(s.Diagnostic.Location.Path))],
             Model = model,
-            DocumentCount = model.Documents.Length,
+
+            // The summary's "in N files" counts the files reported on, not those only read for context.
+            DocumentCount = model.Documents.Count(d => scope.Contains(d.Path)),
             Fix = fix,
             Writes = writes,
             FailLevel = settings.FailLevel,

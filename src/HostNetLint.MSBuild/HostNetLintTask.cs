@@ -18,8 +18,17 @@ public sealed class HostNetLintTask : MSBuildTask
     [Required]
     public string Root { get; set; } = string.Empty;
 
-    /// <summary>Compose files, units and quadlets to lint; empty means everything under <see cref="Root"/>.</summary>
+    /// <summary>
+    /// Compose files, units and quadlets to lint; empty means everything under <see cref="Root"/>. Findings are reported
+    /// and fixed only in these (and under directories among them) unless <see cref="ReportAll"/> is set.
+    /// </summary>
     public ITaskItem[] Files { get; set; } = [];
+
+    /// <summary>
+    /// Report findings in every file read, not only in <see cref="Files"/>: the targets set it when
+    /// <see cref="Files"/> is their default list (the project named no <c>HostNetLintFile</c> items itself).
+    /// </summary>
+    public bool ReportAll { get; set; }
 
     /// <summary>Where to write SARIF 2.1.0; not written when empty.</summary>
     public string? SarifFile { get; set; }
@@ -64,6 +73,7 @@ public sealed class HostNetLintTask : MSBuildTask
         {
             Settings = settings,
             Paths = [.. paths],
+            ReportAll = ReportAll,
             BaselineFile = string.IsNullOrEmpty(BaselineFile) ? null : Path.GetFullPath(BaselineFile),
 
             // HostNetLintFix=true: fix the files on disk first (local builds), then lint what is left.

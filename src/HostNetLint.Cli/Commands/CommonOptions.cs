@@ -48,7 +48,7 @@ internal sealed class CommonOptions
     {
         paths = new Argument<string[]>("paths")
         {
-            Description = $"Files or directories to {verb} (default: the current directory)",
+            Description = $"Files or directories to {verb}; findings are reported and fixed only in these, what they reference is read for context (default: the current directory)",
             Arity = ArgumentArity.ZeroOrMore,
         };
         paths.Validators.Add(RejectUnknownOptions);
