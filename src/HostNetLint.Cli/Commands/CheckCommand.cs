@@ -1,8 +1,6 @@
-using System.Collections.Immutable;
 using System.CommandLine;
 using HostNetLint.Cli.Output;
-using HostNetLint.Rules.Diagnostics;
-using HostNetLint.Rules.Engine;
+using HostNetLint.Hosting;
 
 namespace HostNetLint.Cli.Commands;
 
@@ -13,9 +11,7 @@ public static class CheckCommand
     {
         ArgumentNullException.ThrowIfNull(context);
 
-        var paths = CommonOptions.Paths("check");
-        var exclude = CommonOptions.Exclude();
-        var failLevel = CommonOptions.FailLevel("Exit with 1 when a finding is at or above this level (over hostnetlint.yaml's failLevel)");
+        var common = new CommonOptions("check", "Exit with 1 when a finding is at or above this level (over hostnetlint.yaml's failLevel)");
 
         var format = new Option<string>("--format")
         {
@@ -42,29 +38,36 @@ public static class CheckCommand
             Description = "Keep suppressed findings in SARIF (with suppressions[]); GitHub shows them as open alerts",
         };
 
-        var verbose = CommonOptions.Verbose();
+        var baseline = new Option<string>("--baseline")
+        {
+            Description = "Report only findings that are not in this baseline (a SARIF file written by --write-baseline)",
+            HelpName = "file",
+        };
 
-        var lintOptions = new LintSettingsOptions();
+        var writeBaseline = new Option<string>("--write-baseline")
+        {
+            Description = "Record today's findings in this SARIF baseline file, then report as usual",
+            HelpName = "file",
+        };
+
         var command = new Command("check", "Lint compose files and systemd units for VM reachability problems");
-        command.Arguments.Add(paths);
-        command.Options.Add(exclude);
-        command.Options.Add(failLevel);
+        common.AddTo(command);
         command.Options.Add(format);
         command.Options.Add(output);
         command.Options.Add(sarifCategory);
         command.Options.Add(sarifIncludeSuppressed);
-        command.Options.Add(verbose);
-        lintOptions.AddTo(command);
+        command.Options.Add(baseline);
+        command.Options.Add(writeBaseline);
+        command.Options.Add(common.Verbose);
         command.SetAction(parseResult =>
         {
             var settings = new CheckSettings(
-                [.. parseResult.GetValue(paths) ?? []],
-                [.. parseResult.GetValue(exclude) ?? []],
-                CommonOptions.ParseFailLevel(parseResult.GetValue(failLevel)),
+                common.Read(parseResult),
                 ParseFormat(parseResult.GetValue(format)),
                 parseResult.GetValue(output),
                 new SarifSettings(parseResult.GetValue(sarifCategory), parseResult.GetValue(sarifIncludeSuppressed)),
-                lintOptions.Read(parseResult, failLevel));
+                parseResult.GetValue(baseline),
+                parseResult.GetValue(writeBaseline));
             try
             {
                 return Execute(settings, context);
@@ -77,7 +80,7 @@ public static class CheckCommand
                     sarif.WriteToolFailure(new CheckReport([], 0, context.CurrentDirectory, context.CurrentDirectory), ex, path, context.Output);
                 }
 
-                return CliApplication.ReportToolFailure(ex, context.Error, parseResult.GetValue(verbose));
+                return CliApplication.ReportToolFailure(ex, context.Error, parseResult.GetValue(common.Verbose));
             }
         });
         return command;
@@ -86,34 +89,41 @@ public static class CheckCommand
     /// <summary>Runs a check with already-parsed settings; returns the exit code.</summary>
     internal static int Execute(CheckSettings settings, CliContext context)
     {
-        if (LintTarget.Resolve(settings.Paths, context) is not { } target)
+        if (LintTarget.Resolve(settings.Lint.Paths, context) is not { } target)
         {
             return ExitCodes.UsageOrToolError;
         }
 
-        var (root, fullPaths) = target;
+        var current = context.CurrentDirectory;
         var reporter = OutputFormats.CreateReporter(settings.Format, settings.Sarif);
-        var lintSettings = LintSettingsOptions.Build(settings, root, context.CurrentDirectory);
-        if (!lintSettings.IsValid)
+        var outcome = context.Run.Execute(new LintRequest
         {
-            // A half-read configuration lints nothing: the HNL0006 findings are the report, and the exit code is a usage error.
-            Write(reporter, new CheckReport(lintSettings.ConfigurationProblems, 1, root, context.CurrentDirectory), settings, context);
+            Settings = settings.Lint.ToSettings(target.Root, current),
+            Paths = target.FullPaths,
+            BaselineFile = settings.Baseline is { } baseline ? Path.GetFullPath(baseline, current) : null,
+            WriteBaselineFile = settings.WriteBaseline is { } written ? Path.GetFullPath(written, current) : null,
+        });
+        if (!outcome.IsConfigurationValid)
+        {
+            // The HNL0006 findings are the report, and the exit code is a usage error.
+            Write(reporter, new CheckReport(outcome.ConfigurationProblems, 1, target.Root, current), settings, context);
             return ExitCodes.UsageOrToolError;
         }
 
-        var model = context.BuildModel(root, fullPaths, lintSettings.ModelOptions);
-        var includeSuppressed = settings.Format == OutputFormat.Sarif && settings.Sarif?.IncludeSuppressed == true;
-        var result = includeSuppressed ? context.Analyze(model, lintSettings.LintOptions) : new LintResult(context.Lint(model, lintSettings.LintOptions), []);
-        var (diagnostics, known, baselineError) = LintSettingsOptions.ApplyBaseline(settings.Lint, result.Diagnostics, root, context.CurrentDirectory);
-        if (baselineError is not null)
+        if (outcome.BaselineError is { } baselineError)
         {
             context.Error.WriteLine($"hostnetlint: error: {Reporting.TerminalText.Escape(baselineError)}");
             return ExitCodes.UsageOrToolError;
         }
 
-        var report = new CheckReport(diagnostics, model.Documents.Length, model.Root.Length == 0 ? root : model.Root, context.CurrentDirectory) { BaselineKnownCount = known, Suppressed = result.Suppressed };
+        var includeSuppressed = settings.Format == OutputFormat.Sarif && settings.Sarif?.IncludeSuppressed == true;
+        var report = new CheckReport(outcome.Diagnostics, outcome.DocumentCount, outcome.Root, current)
+        {
+            BaselineKnownCount = outcome.BaselineKnownCount,
+            Suppressed = includeSuppressed ? outcome.Suppressed : [],
+        };
         Write(reporter, report, settings, context);
-        return ExitCodes.ForFindings(diagnostics, lintSettings.FailLevel);
+        return ExitCodes.ForFindings(outcome.Diagnostics, outcome.FailLevel);
     }
 
     private static void Write(IReporter reporter, CheckReport report, CheckSettings settings, CliContext context)
@@ -138,4 +148,4 @@ public static class CheckCommand
 }
 
 /// <summary>The parsed options of one <c>check</c>.</summary>
-internal sealed record CheckSettings(ImmutableArray<string> Paths, ImmutableArray<string> Exclude, Severity FailLevel, OutputFormat Format, string? OutputFile = null, SarifSettings? Sarif = null, LintArguments? Lint = null);
+internal sealed record CheckSettings(LintArguments Lint, OutputFormat Format, string? OutputFile = null, SarifSettings? Sarif = null, string? Baseline = null, string? WriteBaseline = null);

@@ -1,5 +1,5 @@
 using HostNetLint.Model;
-using HostNetLint.Rules.Configuration;
+using HostNetLint.Hosting.Configuration;
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
 using HostNetLint.Tests.TestSupport;

@@ -90,13 +90,6 @@ public static class GeneratedDocs
         .. descriptors.Select(d => $"| [{d.Id}](rules/{d.Id}.md) | {d.Title} | {d.DefaultSeverity.ToDisplay()} | {(d.IsFixable ? "yes" : "no")} |"),
     ];
 
-    /// <summary>The rule IDs the schema accepts as keys of <c>severity</c>: as written, and in lower case like the loader.</summary>
-    public static IEnumerable<string> SchemaRuleIds(IEnumerable<RuleDescriptor> descriptors)
-    {
-        var ids = descriptors.Select(d => d.Id).ToList();
-        return [.. ids, .. ids.Select(id => id.ToLowerInvariant())];
-    }
-
     /// <summary>A row of the "New Rules" table of rules/AnalyzerReleases.Unshipped.md (Roslyn's release tracking format).</summary>
     public static string ReleaseRow(RuleDescriptor descriptor)
     {

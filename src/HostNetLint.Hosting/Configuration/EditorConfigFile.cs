@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace HostNetLint.Rules.Configuration;
+namespace HostNetLint.Hosting.Configuration;
 
 /// <summary>
 /// One parsed <c>.editorconfig</c> (https://spec.editorconfig.org): the <c>root</c> flag from the preamble

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace HostNetLint.Rules.Configuration;
+namespace HostNetLint.Hosting.Configuration;
 
 /// <summary>A <c>[glob]</c> section of an <c>.editorconfig</c> and its key/value pairs (keys lower-cased).</summary>
 public sealed class EditorConfigSection

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using HostNetLint.Rules.Diagnostics;
 
-namespace HostNetLint.Rules.Configuration;
+namespace HostNetLint.Hosting.Configuration;
 
 /// <summary>
 /// What the host (the CLI or the MSBuild task) knows before configuration is read: the linted root, an

@@ -1,6 +1,6 @@
 using HostNetLint.Parsing.Globs;
 
-namespace HostNetLint.Rules.Configuration;
+namespace HostNetLint.Hosting.Configuration;
 
 /// <summary>
 /// An EditorConfig section glob: <c>*</c> (not <c>/</c>), <c>**</c> (anything; <c>**/</c> also matches no

@@ -2,10 +2,11 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using HostNetLint.Parsing.IO;
 using HostNetLint.Parsing.Text;
+using HostNetLint.Rules.Configuration;
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Input;
 
-namespace HostNetLint.Rules.Configuration;
+namespace HostNetLint.Hosting.Configuration;
 
 /// <summary>
 /// Severities from <c>.editorconfig</c> files, with Roslyn's keys and precedence: for the file of a finding,

@@ -1,6 +1,6 @@
 using HostNetLint.Rules.Diagnostics;
 
-namespace HostNetLint.Rules.Configuration;
+namespace HostNetLint.Hosting.Configuration;
 
 /// <summary>
 /// Severity names accepted in hostnetlint.yaml and on the command line: SARIF's (error, warning, note),
@@ -37,7 +37,7 @@ public static class SeverityLevels
         }
 
         id = text[..equals].Trim().ToUpperInvariant();
-        if (Engine.RuleCatalog.Find(id) is not { } descriptor)
+        if (HostNetLint.Rules.Engine.RuleCatalog.Find(id) is not { } descriptor)
         {
             error = $"'{text[..equals]}' is not a HostNetLint rule ID";
             return false;

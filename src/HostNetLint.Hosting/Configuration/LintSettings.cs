@@ -3,7 +3,7 @@ using HostNetLint.Model;
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
 
-namespace HostNetLint.Rules.Configuration;
+namespace HostNetLint.Hosting.Configuration;
 
 /// <summary>
 /// The layered settings of one run. When <see cref="ConfigurationProblems"/> is not empty the configuration

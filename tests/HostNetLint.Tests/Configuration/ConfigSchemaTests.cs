@@ -1,0 +1,146 @@
+using System.Text.Json;
+using HostNetLint.Hosting.Configuration;
+using HostNetLint.Parsing.Text;
+using HostNetLint.Tests.TestSupport;
+
+namespace HostNetLint.Tests.Configuration;
+
+/// <summary>hostnetlint.yaml against hostnetlint.schema.json: the schema's messages, and the schema and the key table in step.</summary>
+[TestFixture]
+public sealed class ConfigSchemaTests
+{
+    [Test]
+    public void Every_schema_setting_has_a_binding_and_every_binding_a_schema_setting()
+    {
+        var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, "src", "HostNetLint.Hosting", "Configuration", "hostnetlint.schema.json"))).RootElement;
+        var settings = new List<string>();
+        CollectSettings(schema, string.Empty, settings);
+        var bindings = ConfigKeys.All.Select(k => k.Pointer).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(bindings, Is.Unique);
+            Assert.That(settings.Except(bindings), Is.Empty, "settings in the schema without a binding in ConfigKeys");
+            Assert.That(bindings.Except(settings), Is.Empty, "bindings in ConfigKeys without a setting in the schema");
+            Assert.That(settings, Does.Contain("/hosts").And.Contain("/vmAccess/labels"));
+        });
+    }
+
+    [Test]
+    public void The_embedded_schema_is_the_shipped_file()
+    {
+        var file = File.ReadAllText(Path.Combine(Repository.Root, "src", "HostNetLint.Hosting", "Configuration", "hostnetlint.schema.json"));
+        var shipped = File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "hostnetlint.schema.json"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(ConfigSchema.Document.GetRawText(), Is.EqualTo(JsonDocument.Parse(file).RootElement.GetRawText()));
+            Assert.That(shipped, Is.EqualTo(file));
+        });
+    }
+
+    [TestCase("[|vmNetwork|]: [10.0.0.0/8]\n", "Unknown key 'vmNetwork'; expected one of reservedPorts, vmAccess, vmNetworks, libvirtUnits, pathMappings, hosts, exclude, failLevel, severity, requireJustification")]
+    [TestCase("vmAccess:\n  [|name|]: ['*dag*']\n", "Unknown key 'name' in vmAccess; expected one of names, images, labels, exclude")]
+    [TestCase("reservedPorts:\n  [|70000|]: '*web*'\n", "The key '70000' in reservedPorts is not a port number (1-65535)")]
+    [TestCase("reservedPorts:\n  [|08888|]: '*web*'\n", "The key '08888' in reservedPorts is not a port number (1-65535)")]
+    [TestCase("reservedPorts:\n  8888: [|5|]\n", "reservedPorts.8888 must be text, a list or empty, not '5'")]
+    [TestCase("reservedPorts:\n  8888: ['*web*', [|' '|]]\n", "reservedPorts.8888[1] must be a non-blank glob, not ' '")]
+    [TestCase("vmNetworks: [|192.168.122.0/24|]\n", "vmNetworks must be a list, not '192.168.122.0/24'")]
+    [TestCase("vmNetworks: [[|192.168.300.0/24|]]\n", "'192.168.300.0/24' is not a network in CIDR notation (e.g. 192.168.122.0/24)")]
+    [TestCase("libvirtUnits: [[|libvirtd|]]\n", "libvirtUnits[0] must be a unit name (e.g. libvirtd.service), not 'libvirtd'")]
+    [TestCase("pathMappings:\n  /opt/airflow: [|../outside|]\n", "pathMappings['/opt/airflow'] must be a path (or glob) relative to the configuration file, without '..' or a leading '/', not '../outside'")]
+    [TestCase("pathMappings:\n  /opt/airflow: [|a/../../b|]\n", "pathMappings['/opt/airflow'] must be a path (or glob) relative to the configuration file, without '..' or a leading '/', not 'a/../../b'")]
+    [TestCase("hosts:\n  prod: [[|/srv/prod/**|]]\n", "hosts.prod[0] must be a path (or glob) relative to the configuration file, without '..' or a leading '/', not '/srv/prod/**'")]
+    [TestCase("hosts:\n  prod: [|deploy/prod|]\n", "hosts.prod must be a list, not 'deploy/prod'")]
+    [TestCase("exclude: [[|{a: b}|]]\n", "exclude[0] must be text, not a mapping")]
+    [TestCase("exclude: [[|~|]]\n", "exclude[0] must be text, not empty")]
+    [TestCase("exclude: [a, [|0x1F|]]\n", "exclude[1] must be text, not '0x1F'")]
+    [TestCase("exclude: [1.2.3, [|-.5e3|]]\n", "exclude[1] must be text, not '-.5e3'")]
+    [TestCase("failLevel: [|fatal|]\n", "failLevel must be error, warning or note, not 'fatal'")]
+    [TestCase("severity:\n  [|HNL1|]: none\n", "The key 'HNL1' in severity is not a rule ID (HNLxxxx)")]
+    [TestCase("severity:\n  [|hnl9999|]: none\n", "'hnl9999' is not a HostNetLint rule ID")]
+    [TestCase("severity:\n  HNL1002: [|loud|]\n", "severity.HNL1002 must be error, warning, note, suggestion, silent, none or default, not 'loud'")]
+    [TestCase("requireJustification: [|\"true\"|]\n", "requireJustification must be true or false, not the text 'true' (quoted)")]
+    [TestCase("requireJustification: [|yes|]\n", "requireJustification must be true or false, not 'yes'")]
+    [TestCase("[|- a list|]\n", "The configuration must be a mapping, not a list")]
+    [TestCase("? [|[a, b]|]\n: c\n", "A key must be text, not a list")]
+    public void A_schema_error_says_what_was_expected_at_the_span_of_the_value(string markup, string message)
+    {
+        var (text, spans) = TestMarkup.Parse(markup);
+        var result = HostNetLintConfigLoader.Parse(SourceText.From(text, "hostnetlint.yaml"));
+        Assert.That(result.Diagnostics.Select(d => (d.Id, d.Location.Span, d.Message)), Is.EqualTo(new[] { ("HNL0006", spans.Single().Span, message + ". Nothing was linted.") }));
+    }
+
+    [TestCase("true", true)]
+    [TestCase("True", true)]
+    [TestCase("false", false)]
+    public void Plain_booleans_are_read_as_YAML_1_2_reads_them(string value, bool expected)
+    {
+        var result = HostNetLintConfigLoader.Parse(SourceText.From($"requireJustification: {value}\n", "hostnetlint.yaml"));
+        Assert.That(result.Config?.Lint.RequireJustification, Is.EqualTo(expected), string.Join('\n', result.Diagnostics));
+    }
+
+    [Test]
+    public void An_alias_is_read_as_its_anchor_and_checked_there()
+    {
+        var result = HostNetLintConfigLoader.Parse(SourceText.From("vmAccess:\n  names: &names ['*dag*', '*runner*']\n  exclude: *names\n", "hostnetlint.yaml"));
+        Assert.That(result.Config?.Lint.VmAccess.Exclude, Is.EqualTo(new[] { "*dag*", "*runner*" }), string.Join('\n', result.Diagnostics));
+    }
+
+    [Test]
+    public void Hosts_are_read_as_root_relative_globs()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("hostnetlint.yaml", "hosts:\n  lab: [deploy/lab/**, shared/*.container]\n  prod: ['deploy/prod/**']\n");
+        var settings = LintSettingsBuilder.Build(new LintSettingsRequest { Root = temp.Path });
+        Assert.That(settings.LintOptions.Hosts.OrderBy(h => h.Key).Select(h => (h.Key, string.Join(' ', h.Value))), Is.EqualTo(new[] { ("lab", "deploy/lab/** shared/*.container"), ("prod", "deploy/prod/**") }));
+    }
+
+    [Test]
+    public void Hosts_written_above_the_root_are_rebased_onto_it()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("hostnetlint.yaml", "hosts:\n  lab: [deploy/lab/**, '**/lab.container', 'deploy/*/edge/**', other/**]\n");
+        Directory.CreateDirectory(Path.Combine(temp.Path, "deploy", "prod"));
+        var settings = LintSettingsBuilder.Build(new LintSettingsRequest { Root = Path.Combine(temp.Path, "deploy", "prod") });
+
+        // deploy/lab/** and other/** name nothing under deploy/prod.
+        Assert.That(settings.LintOptions.Hosts["lab"], Is.EqualTo(new[] { "**/lab.container", "edge/**" }));
+    }
+
+    [Test]
+    public void Hosts_and_path_mappings_of_a_configuration_below_the_root_are_prefixed_with_its_directory()
+    {
+        using var temp = new TempDirectory();
+        var config = temp.Write("ci/hostnetlint.yaml", "hosts:\n  lab: [lab/**]\npathMappings:\n  /opt/airflow: airflow\n");
+        var settings = LintSettingsBuilder.Build(new LintSettingsRequest { Root = temp.Path, ConfigFile = config });
+        Assert.Multiple(() =>
+        {
+            Assert.That(settings.LintOptions.Hosts["lab"], Is.EqualTo(new[] { "ci/lab/**" }));
+            Assert.That(settings.ModelOptions.PathMappings["/opt/airflow"], Is.EqualTo("ci/airflow"));
+        });
+    }
+
+    [Test]
+    public void Without_hosts_none_are_configured()
+    {
+        var result = HostNetLintConfigLoader.Parse(SourceText.From("failLevel: error\n", "hostnetlint.yaml"));
+        Assert.That(result.Config!.Lint.Hosts, Is.Empty);
+    }
+
+    /// <summary>A setting is a property whose schema has no properties of its own (vmAccess is a group of settings).</summary>
+    private static void CollectSettings(JsonElement schema, string pointer, List<string> settings)
+    {
+        foreach (var property in schema.GetProperty("properties").EnumerateObject())
+        {
+            var path = pointer + "/" + property.Name;
+            if (property.Value.TryGetProperty("properties", out _))
+            {
+                CollectSettings(property.Value, path, settings);
+            }
+            else
+            {
+                settings.Add(path);
+            }
+        }
+    }
+}
