@@ -4,7 +4,6 @@ using HostNetLint.Model.EnvFiles;
 using HostNetLint.Model.Loading;
 using HostNetLint.Model.Units;
 using HostNetLint.Model.Workloads;
-using HostNetLint.Parsing.Yaml;
 
 namespace HostNetLint.Model;
 
@@ -121,10 +120,10 @@ public static class DeploymentModelBuilder
                     units.AddDirectory(directory);
                 }
             }
-            else if (File.Exists(fullPath) && !walker.IsExcluded(fullPath))
+            else if ((File.Exists(fullPath) || IsUnsavedBuffer(options, fullPath)) && !walker.IsExcluded(fullPath))
             {
                 var directory = Path.GetDirectoryName(fullPath) ?? fullRoot;
-                if (ComposeFileNames.IsKnownName(Path.GetFileName(fullPath)))
+                if (ComposeFileNames.IsKnownName(Path.GetFileName(fullPath)) && File.Exists(fullPath))
                 {
                     AddDirectoryProject(directory);
                 }
@@ -132,8 +131,9 @@ public static class DeploymentModelBuilder
                 {
                     units.AddFile(fullPath);
                 }
-                else if (IsYaml(fullPath) && seenFiles.Add(fullPath) && HasServices(loader.Load(fullPath, parseYaml: true)))
+                else if (ModelFiles.IsYamlFileName(fullPath) && seenFiles.Add(fullPath) && HasServices(loader.Load(fullPath, parseYaml: true)))
                 {
+                    // Any YAML with services:, and a compose file that exists only as an unsaved buffer (discovery lists what is on disk).
                     LoadProject(directory, [fullPath]);
                 }
             }
@@ -172,9 +172,9 @@ public static class DeploymentModelBuilder
         }
     }
 
-    private static bool IsYaml(string path) =>
-        path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
+    /// <summary>A named file that is not on disk yet but is in the overlay: an editor's new, unsaved buffer.</summary>
+    private static bool IsUnsavedBuffer(ModelOptions options, string fullPath) => options.Overlay.ContainsKey(fullPath);
 
     private static bool HasServices(SourceDocument document) =>
-        document.IsAnalyzable && document.Yaml?.Root is YamlMapping root && root["services"]?.Resolve() is YamlMapping;
+        document.IsAnalyzable && document.Yaml is { } tree && ModelFiles.HasServices(tree);
 }

@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using HostNetLint.Hosting;
+using HostNetLint.LanguageServer.Workspace;
+using HostNetLint.Model;
+using HostNetLint.Rules.Diagnostics;
+
+namespace HostNetLint.LanguageServer.Analysis;
+
+/// <summary>The outcome of one lint of a root, with its findings by the full path of their file.</summary>
+internal sealed class RootAnalysis
+{
+    public RootAnalysis(LintSnapshot snapshot, LintOutcome? outcome)
+    {
+        Snapshot = snapshot;
+        Outcome = outcome;
+        var root = outcome?.Root ?? snapshot.Root;
+        FindingsByPath = outcome is null
+            ? ImmutableDictionary<string, ImmutableArray<Diagnostic>>.Empty
+            : outcome.Diagnostics.Concat(outcome.ConfigurationProblems)
+                .GroupBy(d => FullPath(root, d.Location.Path), StringComparer.Ordinal)
+                .ToImmutableDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
+    }
+
+    public LintSnapshot Snapshot { get; }
+
+    /// <summary>Null when nothing was linted (no document to name outside a project).</summary>
+    public LintOutcome? Outcome { get; }
+
+    public DeploymentModel? Model => Outcome?.Model;
+
+    public ImmutableDictionary<string, ImmutableArray<Diagnostic>> FindingsByPath { get; }
+
+    /// <summary>The full path of a finding's file: root-relative paths under the root, absolute ones as they are.</summary>
+    public static string FullPath(string root, string path) => Path.GetFullPath(path, root);
+
+    public string FullPathOf(string path) => FullPath(Outcome?.Root ?? Snapshot.Root, path);
+
+    /// <summary>The analysis of one of the snapshot's documents.</summary>
+    public DocumentAnalysis For(OpenDocument document) =>
+        new(document, this, FindingsByPath.GetValueOrDefault(document.FullPath, []));
+
+    /// <summary>The model's document of a full path (null when the model did not read it).</summary>
+    public SourceDocument? ModelDocument(string fullPath) =>
+        Model?.Documents.FirstOrDefault(d => string.Equals(FullPathOf(d.Path), fullPath, StringComparison.Ordinal));
+}
