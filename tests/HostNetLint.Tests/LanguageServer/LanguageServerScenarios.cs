@@ -74,12 +74,10 @@ public static class LanguageServerScenarios
 
     public static async Task DiagnosticsAfterOpenHaveExactRanges(Func<string, LspTestClient> start)
     {
-        using var sample = CopySample();
-        await using var client = start(sample.Path);
-        await client.InitializeAsync(sample.Path, FullClient());
-        var compose = Path.Combine(sample.Path, Compose);
-        await client.OpenAsync(compose, File.ReadAllText(compose));
-        var diagnostics = await client.DiagnosticsAsync(compose, 1);
+        await using var session = await SampleSession.StartAsync(start);
+        var client = session.Client;
+        var diagnostics = await session.OpenAsync(Compose);
+        var compose = session.PathOf(Compose);
 
         // hostnetlint check: (3,1) HNL3001, (25,3), (31,3), (35,3) HNL1001 — one-based; LSP counts from zero.
         Assert.That(LspText.Describe(diagnostics), Is.EqualTo(new[] { "HNL3001 2:0-2:7", "HNL1001 24:2-24:19", "HNL1001 30:2-30:19", "HNL1001 34:2-34:20" }));
@@ -99,19 +97,15 @@ public static class LanguageServerScenarios
             Assert.That((string?)related[0]!["message"], Does.StartWith("VM access signal"));
         });
 
-        var unit = Path.Combine(sample.Path, Unit);
-        await client.OpenAsync(unit, File.ReadAllText(unit));
-        Assert.That(LspText.Describe(await client.DiagnosticsAsync(unit, 1)), Is.EqualTo(new[] { "HNL2001 3:0-3:5", "HNL2003 3:6-3:20" }));
+        Assert.That(LspText.Describe(await session.OpenAsync(Unit)), Is.EqualTo(new[] { "HNL2001 3:0-3:5", "HNL2003 3:6-3:20" }));
     }
 
     public static async Task ChangeClearsAFinding(Func<string, LspTestClient> start)
     {
-        using var sample = CopySample();
-        await using var client = start(sample.Path);
-        await client.InitializeAsync(sample.Path, FullClient());
-        var compose = Path.Combine(sample.Path, Compose);
-        await client.OpenAsync(compose, File.ReadAllText(compose));
-        Assert.That(LspText.Describe(await client.DiagnosticsAsync(compose, 1)), Does.Contain("HNL3001 2:0-2:7"));
+        await using var session = await SampleSession.StartAsync(start);
+        var client = session.Client;
+        var compose = session.PathOf(Compose);
+        Assert.That(LspText.Describe(await session.OpenAsync(Compose)), Does.Contain("HNL3001 2:0-2:7"));
 
         // Delete the line "version: '3.8'" (an incremental change): HNL3001 is gone and the rest move up a line.
         await client.ChangeAsync(compose, 2, (2, 0), (3, 0), string.Empty);
@@ -184,12 +178,10 @@ public static class LanguageServerScenarios
 
     public static async Task CancelledRequestIsAnsweredWithRequestCancelled(Func<string, LspTestClient> start)
     {
-        using var sample = CopySample();
-        await using var client = start(sample.Path);
-
         // A debounce of a minute: the code action waits for a lint that does not come until the request is cancelled.
-        await client.InitializeAsync(sample.Path, FullClient(), new JsonObject { ["debounceMilliseconds"] = 60_000 });
-        var compose = Path.Combine(sample.Path, Compose);
+        await using var session = await SampleSession.StartAsync(start, options: new JsonObject { ["debounceMilliseconds"] = 60_000 });
+        var client = session.Client;
+        var compose = session.PathOf(Compose);
         await client.OpenAsync(compose, File.ReadAllText(compose));
         var id = client.SendRequest("textDocument/codeAction", CodeActionAt(compose, 24, 2), out var sent);
         await sent;

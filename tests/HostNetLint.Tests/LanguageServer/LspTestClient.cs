@@ -169,6 +169,13 @@ public sealed class LspTestClient : IAsyncDisposable
         await toServer.FlushAsync();
     }
 
+    /// <summary>Writes bytes as they are, without a header (for input that is not the base protocol).</summary>
+    public async Task SendUnframedAsync(string content)
+    {
+        await toServer.WriteAsync(Encoding.UTF8.GetBytes(content));
+        await toServer.FlushAsync();
+    }
+
     public Task OpenAsync(string path, string text, int version = 1) =>
         NotifyAsync("textDocument/didOpen", new JsonObject
         {
