@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using HostNetLint.Hosting;
 using HostNetLint.LanguageServer.Workspace;
 using HostNetLint.Model;
+using HostNetLint.Parsing.Text;
 using HostNetLint.Rules.Diagnostics;
 
 namespace HostNetLint.LanguageServer.Analysis;
@@ -9,6 +10,9 @@ namespace HostNetLint.LanguageServer.Analysis;
 /// <summary>The outcome of one lint of a root, with its findings by the full path of their file.</summary>
 internal sealed class RootAnalysis
 {
+    private readonly Dictionary<SourceText, SourceDocument> byText;
+    private readonly Dictionary<string, SourceDocument> byPath;
+
     public RootAnalysis(LintSnapshot snapshot, LintOutcome? outcome)
     {
         Snapshot = snapshot;
@@ -19,6 +23,15 @@ internal sealed class RootAnalysis
             : outcome.Diagnostics.Concat(outcome.ConfigurationProblems)
                 .GroupBy(d => FullPath(root, d.Location.Path), StringComparer.Ordinal)
                 .ToImmutableDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
+
+        // Indexed once per lint: code actions look documents up per finding, and must not scan them each time.
+        var documents = outcome?.Model?.Documents ?? [];
+        byPath = documents.DistinctBy(d => FullPath(root, d.Path), StringComparer.Ordinal).ToDictionary(d => FullPath(root, d.Path), StringComparer.Ordinal);
+        byText = new Dictionary<SourceText, SourceDocument>(ReferenceEqualityComparer.Instance);
+        foreach (var document in documents)
+        {
+            byText.TryAdd(document.Text, document);
+        }
     }
 
     public LintSnapshot Snapshot { get; }
@@ -40,6 +53,8 @@ internal sealed class RootAnalysis
         new(document, this, FindingsByPath.GetValueOrDefault(document.FullPath, []));
 
     /// <summary>The model's document of a full path (null when the model did not read it).</summary>
-    public SourceDocument? ModelDocument(string fullPath) =>
-        Model?.Documents.FirstOrDefault(d => string.Equals(FullPathOf(d.Path), fullPath, StringComparison.Ordinal));
+    public SourceDocument? ModelDocument(string fullPath) => byPath.GetValueOrDefault(fullPath);
+
+    /// <summary>The model's document whose text a fix edits (null when the model did not read it).</summary>
+    public SourceDocument? ModelDocument(SourceText text) => byText.GetValueOrDefault(text);
 }

@@ -136,7 +136,7 @@ internal sealed class CodeActionProvider
         }
 
         var fix = finding.Fixes[0];
-        var target = root.Model?.Documents.FirstOrDefault(d => ReferenceEquals(d.Text, fix.Document));
+        var target = root.ModelDocument(fix.Document);
         return target is { IsAnalyzable: true } && target.Problems.IsDefaultOrEmpty && target.Text.DecodeFailure is null && !Path.IsPathRooted(target.Path) && fix.Apply() is not null
             ? fix
             : null;
