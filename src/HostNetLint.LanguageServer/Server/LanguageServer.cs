@@ -31,6 +31,9 @@ internal sealed class LanguageServer : IJsonRpcTarget
 
     // Closed files given diagnostics (a broken hostnetlint.yaml), by root, to clear them when they are fixed.
     private readonly Dictionary<string, HashSet<string>> publishedClosed = new(StringComparer.Ordinal);
+
+    // URIs whose last published list was not empty: a document that stops being one HostNetLint reads is cleared.
+    private readonly HashSet<string> withFindings = new(StringComparer.Ordinal);
     private ClientCapabilities client = new();
     private bool initialized;
     private bool shutDown;
@@ -203,10 +206,24 @@ internal sealed class LanguageServer : IJsonRpcTarget
 
     private void Changed(OpenDocument? document)
     {
-        if (document is not null)
+        if (document is null)
         {
-            Invalidate([document.FullPath]);
+            return;
         }
+
+        if (!document.Kind.IsLinted())
+        {
+            // services: deleted from a YAML file: it is no compose file any more, and its findings go.
+            lock (publishGate)
+            {
+                if (withFindings.Contains(document.Uri))
+                {
+                    Send(document.Uri, document.Version, []);
+                }
+            }
+        }
+
+        Invalidate([document.FullPath]);
     }
 
     private void Invalidate(List<string> fullPaths)
@@ -231,7 +248,7 @@ internal sealed class LanguageServer : IJsonRpcTarget
             }
 
             scheduler.Forget(document.FullPath);
-            _ = connection.NotifyAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(document.Uri, null, []), Json.PublishDiagnosticsParams);
+            Send(document.Uri, null, []);
 
             // Other documents may have read its unsaved text; the file on disk stands for it now.
             Invalidate([document.FullPath]);
@@ -276,8 +293,21 @@ internal sealed class LanguageServer : IJsonRpcTarget
         }
     }
 
-    private void Send(string uri, int? version, IEnumerable<LspDiagnostic> diagnostics) =>
-        _ = connection.NotifyAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, version, [.. diagnostics]), Json.PublishDiagnosticsParams);
+    /// <summary>Publishes a document's whole list; called under <see cref="publishGate"/>, so lists go out in the order decided.</summary>
+    private void Send(string uri, int? version, IEnumerable<LspDiagnostic> diagnostics)
+    {
+        LspDiagnostic[] list = [.. diagnostics];
+        if (list.Length > 0)
+        {
+            withFindings.Add(uri);
+        }
+        else
+        {
+            withFindings.Remove(uri);
+        }
+
+        _ = connection.NotifyAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, version, list), Json.PublishDiagnosticsParams);
+    }
 
     private string UriOf(string fullPath) =>
         documents.Snapshot.TryGetValue(fullPath, out var open) ? open.Uri : DocumentUri.FromPath(fullPath);

@@ -70,7 +70,7 @@ internal sealed class DocumentStore
                 text = string.Concat(text.AsSpan(0, start), change.Text, text.AsSpan(end));
             }
 
-            var changed = document with { Version = identifier.Version, Text = text };
+            var changed = new OpenDocument(document.Uri, path, identifier.Version, text);
             documents = documents.SetItem(path, changed);
             return changed;
         }

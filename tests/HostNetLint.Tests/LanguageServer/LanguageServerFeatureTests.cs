@@ -179,6 +179,10 @@ public sealed class LanguageServerFeatureTests
         Assert.That(LspText.Describe(await session.Client.DiagnosticsAsync(stack, 1)), Is.EqualTo(new[] { "HNL3001 0:0-0:7" }));
         Assert.That(session.Client.HasReceived(m => (string?)m["params"]?["uri"] == LspTestClient.Uri(other)), Is.False);
 
+        // Without services: it is no compose file any more: its findings are cleared, and it is not linted.
+        await session.Client.ChangeAsync(stack, 2, "version: '3'\njobs: {}\n");
+        Assert.That(await session.Client.DiagnosticsAsync(stack, 2), Is.Empty);
+
         // Closing a document clears its diagnostics.
         await session.Client.NotifyAsync("textDocument/didClose", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = LspTestClient.Uri(stack) } });
         Assert.That(await session.Client.DiagnosticsAsync(stack), Is.Empty);
