@@ -13,33 +13,8 @@ public sealed class LanguageServerFeatureTests
     private static LspTestClient Start(string directory) => LspTestClient.StartJit(directory);
 
     [Test]
-    public async Task The_light_bulb_offers_the_fix_preferred_fix_all_and_suppress_with_versioned_edits()
-    {
-        // A client without resolve support gets every edit at once, keyed by URI when it has no versioned edits.
-        await using var session = await SampleSession.StartAsync(Start, new JsonObject());
-        await session.OpenAsync(Compose);
-        var compose = session.PathOf(Compose);
-        var actions = (await session.Client.RequestAsync("textDocument/codeAction", LanguageServerScenarios.CodeActionAt(compose, 24, 5)))!.AsArray();
-        Assert.That(actions.Select(a => (string?)a!["title"]), Is.EqualTo(new[]
-        {
-            "Add network_mode: host to 'x-airflow-common'",
-            "Fix all HNL1001 in file",
-            "Fix all in file",
-            "Suppress HNL1001 on this line",
-        }));
-        Assert.That(actions.Select(a => (bool?)a!["isPreferred"]), Is.EqualTo(new bool?[] { true, null, null, null }), "a finding's own fix is its single fix");
-        Assert.That(actions.Select(a => (string?)a!["kind"]), Is.All.EqualTo("quickfix"));
-        Assert.That(LspText.Describe(actions[0]!["diagnostics"]!.AsArray()), Is.EqualTo(new[] { "HNL1001 24:2-24:19" }));
-
-        // The fix goes into the anchor all three services merge: applied, no HNL1001 is left.
-        var text = File.ReadAllText(compose);
-        var (edits, version) = LspText.EditsOf(actions[0]!["edit"]!, LspTestClient.Uri(compose));
-        Assert.That(version, Is.Null, "plain changes carry no version");
-        var fixedText = LspText.Apply(text, edits);
-        Assert.That(fixedText, Does.Contain("  depends_on:\n    - postgres\n  network_mode: host\n"));
-        await session.Client.ChangeAsync(compose, 2, fixedText);
-        Assert.That(LspText.Describe(await session.Client.DiagnosticsAsync(compose, 2)), Has.None.StartsWith("HNL1001"));
-    }
+    public Task The_light_bulb_offers_the_fix_preferred_fix_all_and_suppress_with_versioned_edits() =>
+        LanguageServerScenarios.LightBulbOffersThePreferredFixFixAllAndSuppress(Start);
 
     [Test]
     public async Task Suppress_on_this_line_adds_the_inline_comment_in_yaml_and_an_own_line_comment_in_units()
@@ -78,21 +53,7 @@ public sealed class LanguageServerFeatureTests
     }
 
     [Test]
-    public async Task Hover_over_a_finding_shows_the_rule_title_why_and_link()
-    {
-        await using var session = await SampleSession.StartAsync(Start);
-        await session.OpenAsync(Compose);
-        var compose = session.PathOf(Compose);
-        var hover = (await session.Client.RequestAsync("textDocument/hover", LanguageServerScenarios.Hover(compose, 24, 8)))!;
-        Assert.Multiple(() =>
-        {
-            Assert.That((string?)hover["contents"]!["kind"], Is.EqualTo("markdown"));
-            Assert.That((string?)hover["contents"]!["value"], Does.StartWith("**HNL1001: VM-facing workload must use host networking**\n\nA workload that drives libvirt VMs"));
-            Assert.That((string?)hover["contents"]!["value"], Does.EndWith("[rules/HNL1001.md](https://github.com/hostnetlint/hostnetlint/blob/main/rules/HNL1001.md)"));
-            Assert.That(LspText.Describe(new JsonObject { ["code"] = "range", ["range"] = hover["range"]!.DeepClone() }), Is.EqualTo("range 24:2-24:19"));
-        });
-        Assert.That(await session.Client.RequestAsync("textDocument/hover", LanguageServerScenarios.Hover(compose, 5, 4)), Is.Null, "no finding there");
-    }
+    public Task Hover_over_a_finding_shows_the_rule_title_why_and_link() => LanguageServerScenarios.HoverShowsTheRuleTitleWhyAndLink(Start);
 
     [Test]
     public async Task An_unsaved_hostnetlint_yaml_shows_HNL0006_in_itself_and_a_fixed_one_lints_again()

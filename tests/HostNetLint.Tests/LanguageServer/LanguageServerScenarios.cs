@@ -39,6 +39,8 @@ public static class LanguageServerScenarios
         await ChangeClearsAFinding(start);
         await CrossFileFindingsFollowUnsavedBuffers(start);
         await FixAllInFileEqualsTheCliFixByteForByte(start);
+        await LightBulbOffersThePreferredFixFixAllAndSuppress(start);
+        await HoverShowsTheRuleTitleWhyAndLink(start);
         await CancelledRequestIsAnsweredWithRequestCancelled(start);
         await ExitWithoutShutdownEndsWithExitCode1(start);
     }
@@ -174,6 +176,50 @@ public static class LanguageServerScenarios
                 Is.EqualTo(File.ReadAllBytes(Path.Combine(cli.Path, file))),
                 $"Fix all in file of {file} writes what hostnetlint fix writes");
         }
+    }
+
+    public static async Task LightBulbOffersThePreferredFixFixAllAndSuppress(Func<string, LspTestClient> start)
+    {
+        // A client without resolve support gets every edit at once, keyed by URI when it has no versioned edits.
+        await using var session = await SampleSession.StartAsync(start, new JsonObject());
+        await session.OpenAsync(Compose);
+        var compose = session.PathOf(Compose);
+        var actions = (await session.Client.RequestAsync("textDocument/codeAction", CodeActionAt(compose, 24, 5)))!.AsArray();
+        Assert.That(actions.Select(a => (string?)a!["title"]), Is.EqualTo(new[]
+        {
+            "Add network_mode: host to 'x-airflow-common'",
+            "Fix all HNL1001 in file",
+            "Fix all in file",
+            "Suppress HNL1001 on this line",
+        }));
+        Assert.That(actions.Select(a => (bool?)a!["isPreferred"]), Is.EqualTo(new bool?[] { true, null, null, null }), "a finding's own fix is its single fix");
+        Assert.That(actions.Select(a => (string?)a!["kind"]), Is.All.EqualTo("quickfix"));
+        Assert.That(LspText.Describe(actions[0]!["diagnostics"]!.AsArray()), Is.EqualTo(new[] { "HNL1001 24:2-24:19" }));
+
+        // The fix goes into the anchor all three services merge: applied, no HNL1001 is left.
+        var text = File.ReadAllText(compose);
+        var (edits, version) = LspText.EditsOf(actions[0]!["edit"]!, LspTestClient.Uri(compose));
+        Assert.That(version, Is.Null, "plain changes carry no version");
+        var fixedText = LspText.Apply(text, edits);
+        Assert.That(fixedText, Does.Contain("  depends_on:\n    - postgres\n  network_mode: host\n"));
+        await session.Client.ChangeAsync(compose, 2, fixedText);
+        Assert.That(LspText.Describe(await session.Client.DiagnosticsAsync(compose, 2)), Has.None.StartsWith("HNL1001"));
+    }
+
+    public static async Task HoverShowsTheRuleTitleWhyAndLink(Func<string, LspTestClient> start)
+    {
+        await using var session = await SampleSession.StartAsync(start);
+        await session.OpenAsync(Compose);
+        var compose = session.PathOf(Compose);
+        var hover = (await session.Client.RequestAsync("textDocument/hover", Hover(compose, 24, 8)))!;
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)hover["contents"]!["kind"], Is.EqualTo("markdown"));
+            Assert.That((string?)hover["contents"]!["value"], Does.StartWith("**HNL1001: VM-facing workload must use host networking**\n\nA workload that drives libvirt VMs"));
+            Assert.That((string?)hover["contents"]!["value"], Does.EndWith("[rules/HNL1001.md](https://github.com/hostnetlint/hostnetlint/blob/main/rules/HNL1001.md)"));
+            Assert.That(LspText.Describe(new JsonObject { ["code"] = "range", ["range"] = hover["range"]!.DeepClone() }), Is.EqualTo("range 24:2-24:19"));
+        });
+        Assert.That(await session.Client.RequestAsync("textDocument/hover", Hover(compose, 5, 4)), Is.Null, "no finding there");
     }
 
     public static async Task CancelledRequestIsAnsweredWithRequestCancelled(Func<string, LspTestClient> start)
