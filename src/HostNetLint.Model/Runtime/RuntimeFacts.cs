@@ -68,6 +68,20 @@ public static class RuntimeFacts
         Verified = "podman 4.3.1: `podman run --net host --network-alias web IMAGE` fails with this error",
     };
 
+    public static readonly RuntimeFact PodmanComposeExternalHostNetworkGetsAlias = new(
+        "podman-compose/external-host-network-gets-alias",
+        RuntimeTool.PodmanCompose,
+        VersionRange.Between("1.0.2", "1.3.0"),
+        "A service whose network is an external network named host gets `--net host --network-alias SERVICE` (1.0.x) or "
+        + "`--network=host --network-alias=SERVICE` (1.1, 1.2), which podman 4 refuses (--network-alias needs bridge mode); "
+        + "1.3.0 writes `--network=host:alias=SERVICE` instead.",
+        "podman_compose.py get_net_args() of v1.0.3, v1.0.6, v1.2.0 and v1.3.0 (get_net_args_from_networks); "
+        + "containers/podman-compose tests/integration/yamlmagic uses this form.")
+    {
+        Verified = "the --dry-run arguments of 1.0.3 (Debian) and of the v1.0.6, v1.2.0, v1.3.0 sources for `networks: [hostnet]` "
+            + "with `hostnet: {external: true, name: host}`; podman 4.3.1 refuses the first three and accepts `--network=host:alias=agent`",
+    };
+
     public static readonly RuntimeFact PodmanComposePassesNetworkModeVerbatim = new(
         "podman-compose/network-mode-passed-verbatim",
         RuntimeTool.PodmanCompose,
@@ -297,6 +311,7 @@ public static class RuntimeFacts
         PodmanRefusesHostWithSecondNetwork,
         PodmanThreeLaterNetworkWins,
         PodmanNetworkAliasNeedsBridge,
+        PodmanComposeExternalHostNetworkGetsAlias,
         PodmanComposePassesNetworkModeVerbatim,
         PodmanComposeUnknownModeIsFatal,
         PodmanComposePodmanNetworkModes,

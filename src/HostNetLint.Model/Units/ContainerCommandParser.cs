@@ -202,8 +202,9 @@ internal static class ContainerCommandParser
         var names = new List<UnitWord>();
         for (; i < words.Count; i++)
         {
+            // Options may follow the names too (cobra reads them anywhere); container and pod names never start with '-'.
             var text = words[i].Text;
-            if (text.StartsWith('-') && names.Count == 0)
+            if (text.StartsWith('-'))
             {
                 i += StartValueOptions.Contains(text) ? 1 : 0;
                 continue;

@@ -84,7 +84,11 @@ public static class ComposeOracles
 
             var tag = line[..space];
             var json = JsonDocument.Parse(line[(space + 1)..]).RootElement.Clone();
-            if (tag == "HNL-VERSION")
+            if (tag == "HNL-UNSUPPORTED")
+            {
+                Assert.Ignore(json.GetString()!);
+            }
+            else if (tag == "HNL-VERSION")
             {
                 version = json.GetString();
             }

@@ -10,6 +10,7 @@ inspect/create` for real and creates missing bind-mount sources on the host (os.
 (--podman-path), makedirs does nothing, and each project gets a fresh PodmanCompose in this one process (a child per
 project would cost a second each). Supported: the synchronous 1.0.x releases (Debian 12 ships 1.0.3).
 """
+import inspect
 import json
 import os
 import shlex
@@ -47,5 +48,10 @@ def dry_run_up(project):
     os.chdir(project['dir'])
     compose.run()
 
+
+if inspect.iscoroutinefunction(pc.PodmanCompose.run):
+    print('HNL-UNSUPPORTED ' + json.dumps(f'podman-compose {pc.__version__} runs asynchronously (1.1.0 and later); '
+                                          'this driver runs the synchronous 1.0.x releases'), flush=True)
+    sys.exit(0)
 
 each_project(pc.__version__, dry_run_up)

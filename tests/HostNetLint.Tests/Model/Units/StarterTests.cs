@@ -95,7 +95,7 @@ public class StarterTests
             ExecStartPre=/usr/bin/podman create --name web --network host docker.io/library/nginx
             ExecStart=/usr/bin/podman start -a web
             """);
-        tree.Write("restart-web.service", UnitFixtures.Unit("/usr/bin/podman container start --detach-keys ctrl-x web"));
+        tree.Write("restart-web.service", UnitFixtures.Unit("/usr/bin/podman container start --detach-keys ctrl-x web --attach"));
         tree.Write("generated.service", UnitFixtures.Unit("/usr/bin/podman start kcli"));
         tree.Write("lab.service", "[Service]\nExecStartPre=/usr/bin/podman pod create --name lab --network=host\nExecStart=/usr/bin/podman pod start lab\n");
         var model = tree.Build();
