@@ -21,6 +21,13 @@ public sealed class ComposeProject
 
     /// <summary>Names of top-level <c>networks:</c> entries that are external networks called <c>host</c>.</summary>
     public ImmutableArray<string> HostNetworks { get; init; } = [];
+
+    /// <summary>
+    /// The units' Exec lines that run compose on this project (podman-compose, docker compose, docker-compose), in the
+    /// order the units were read; empty when no linted unit does, so which tool starts it is unknown. Quadlets do not
+    /// run compose files. Set while units are linked, after the project is loaded.
+    /// </summary>
+    public ImmutableArray<ComposeStarter> Starters { get; internal set; } = [];
 }
 
 /// <summary>One file of a compose project and its syntax tree.</summary>

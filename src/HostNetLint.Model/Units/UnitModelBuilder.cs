@@ -131,8 +131,8 @@ internal sealed class UnitModelBuilder
             }
         }
 
-        var units = ImmutableArray.CreateBuilder<ServiceUnit>();
         var workloads = ImmutableArray.CreateBuilder<Workload>();
+        var built = new List<(LoadedUnit Unit, List<Workload> Workloads, bool Resolved)>();
         foreach (var unit in loaded)
         {
             var ownPods = unitPods.GetValueOrDefault(unit);
@@ -187,7 +187,34 @@ internal sealed class UnitModelBuilder
                 {
                     var project = Link(compose, unit.WorkingDirectory);
                     resolved &= project is not null;
+                    if (project is not null)
+                    {
+                        project.Starters = project.Starters.Add(Starter(compose, unit.FileName));
+                    }
+
                     unitWorkloads.AddRange(project?.Services.Where(s => !unitWorkloads.Contains(s)) ?? []);
+                }
+            }
+
+            built.Add((unit, unitWorkloads, resolved));
+        }
+
+        // `podman start NAME` starts what a `podman create --name NAME` (or a quadlet) of any unit made; a name the files
+        // do not create was made by hand (units from `podman generate systemd` start those) and adds nothing.
+        var containers = workloads.Where(w => w.ContainerName is not null).ToLookup(w => w.ContainerName!, StringComparer.Ordinal);
+        var units = ImmutableArray.CreateBuilder<ServiceUnit>();
+        foreach (var (unit, unitWorkloads, resolved) in built)
+        {
+            foreach (var start in unit.Commands.OfType<PodmanStartCommand>())
+            {
+                foreach (var name in start.Names)
+                {
+                    var started = start.StartsPods ? (unitPods.GetValueOrDefault(unit)?.GetValueOrDefault(name.Text) ?? pods.GetValueOrDefault(name.Text))
+                        : containers[name.Text].FirstOrDefault(w => w.GroupName == unit.FileName) ?? containers[name.Text].FirstOrDefault();
+                    if (started is not null && !unitWorkloads.Contains(started))
+                    {
+                        unitWorkloads.Add(started);
+                    }
                 }
             }
 
@@ -205,6 +232,22 @@ internal sealed class UnitModelBuilder
 
         return (units.ToImmutable(), workloads.ToImmutable());
     }
+
+    private static ComposeStarter Starter(ComposeCommand command, string unitName) => new()
+    {
+        Tool = command.Tool,
+        UnitName = unitName,
+        Program = command.Program.ToValue(),
+        Subcommand = command.Subcommand?.ToValue(),
+        Services = [.. ContainerCommandParser.ComposeServices(command).Select(w => w.ToValue())],
+        Files = [.. command.Files.Select(w => w.ToValue())],
+        ProjectName = command.Options.Last("--project-name")?.ToValue(),
+        Profiles = [.. command.Options.All("--profile").Select(w => w.ToValue())],
+        PodmanRunArgs = [.. command.Options.All("--podman-run-args").Select(w => w.ToValue())],
+        PodmanArgs = [.. command.Options.All("--podman-args").Select(w => w.ToValue())],
+        InPod = command.Options.Last("--in-pod")?.ToValue(),
+        PodArgs = command.Options.Last("--pod-args")?.ToValue(),
+    };
 
     /// <summary>A <c>.kube</c> quadlet's pods; <c>Yaml=</c> is relative to the quadlet file, or an install path.</summary>
     private Workload? KubeQuadlet(LoadedUnit unit, UnitSectionView kube)
