@@ -21,6 +21,12 @@ public sealed class ComposeProject
 
     /// <summary>Names of top-level <c>networks:</c> entries that are external networks called <c>host</c>.</summary>
     public ImmutableArray<string> HostNetworks { get; init; } = [];
+
+    /// <summary>
+    /// For a variant's run (<c>-f docker-compose.yml -f docker-compose.prod.yml</c>), the base's own run. The two are
+    /// alternatives (one or the other runs, never both), as are two variants of one base; null for any other run.
+    /// </summary>
+    public ComposeProject? VariantOf { get; init; }
 }
 
 /// <summary>One file of a compose project and its syntax tree.</summary>

@@ -16,6 +16,7 @@ internal sealed class FileLoader
     private readonly Dictionary<string, SourceDocument> documents = new(StringComparer.Ordinal);
     private readonly List<SourceDocument> order = [];
     private readonly Dictionary<string, Parsing.Systemd.UnitFileSyntax> unitSyntaxes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourceDocument> peeked = new(StringComparer.Ordinal);
 
     public FileLoader(string root, ModelOptions options)
     {
@@ -71,13 +72,57 @@ internal sealed class FileLoader
             return known;
         }
 
+        // A file read by Peek is not read again: it becomes a document now, in this reading order.
+        var document = peeked.Remove(fullPath, out var read) && parseYaml ? read : Read(fullPath, parseYaml);
+        documents.Add(fullPath, document);
+        order.Add(document);
+        return document;
+    }
+
+    /// <summary>
+    /// Reads and parses a YAML file without making it a document, so a file that turns out not to be what the caller
+    /// looks for leaves no trace (no document, no problem reported). The text is parsed only when
+    /// <paramref name="worthParsing"/> accepts it, and a parsed file is kept so that <see cref="Load"/> reuses it. Null
+    /// when the file is larger than <paramref name="maxLength"/> (it is not opened) or cannot be read.
+    /// </summary>
+    public SourceDocument? Peek(string fullPath, long maxLength, Func<string, bool> worthParsing)
+    {
+        if (documents.TryGetValue(fullPath, out var known) || peeked.TryGetValue(fullPath, out known))
+        {
+            return known;
+        }
+
+        try
+        {
+            if (SizeOf(fullPath) > Math.Min(maxLength, options.YamlLimits.MaxLength))
+            {
+                return null;
+            }
+
+            var text = SourceText.Decode(ReadBytes(fullPath), DisplayPath(fullPath));
+            if (text.DecodeFailure is not null || !worthParsing(text.Text))
+            {
+                return new SourceDocument { Path = text.Path, Text = text, IsAnalyzable = text.DecodeFailure is null };
+            }
+
+            var document = ParseYaml(text);
+            peeked.Add(fullPath, document);
+            return document;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private SourceDocument Read(string fullPath, bool parseYaml)
+    {
         var path = DisplayPath(fullPath);
         SourceDocument document;
         try
         {
             // Refuse an oversized file before reading it: a 50 MB "compose file" must cost nothing.
-            var overlay = options.Overlay.GetValueOrDefault(fullPath);
-            var size = overlay?.Length ?? new FileInfo(fullPath).Length;
+            var size = SizeOf(fullPath);
             if (size > options.YamlLimits.MaxLength)
             {
                 var problem = new ParseProblem(ParseProblemKind.LimitExceeded, new TextSpan(0, 0), $"The file is {size:N0} bytes, over the limit of {options.YamlLimits.MaxLength:N0}; it was not read");
@@ -85,8 +130,7 @@ internal sealed class FileLoader
             }
             else if (SourceText.Decode(ReadBytes(fullPath), path) is var text && parseYaml)
             {
-                var tree = YamlSyntaxTree.Parse(text, options.YamlLimits);
-                document = new SourceDocument { Path = path, Text = text, Yaml = tree, Problems = tree.Problems, IsAnalyzable = tree.IsComplete };
+                document = ParseYaml(text);
             }
             else
             {
@@ -107,8 +151,6 @@ internal sealed class FileLoader
             };
         }
 
-        documents.Add(fullPath, document);
-        order.Add(document);
         return document;
     }
 
@@ -154,6 +196,15 @@ internal sealed class FileLoader
         unitSyntaxes.Add(fullPath, syntax);
         return (document, syntax);
     }
+
+    private SourceDocument ParseYaml(SourceText text)
+    {
+        var tree = YamlSyntaxTree.Parse(text, options.YamlLimits);
+        return new SourceDocument { Path = text.Path, Text = text, Yaml = tree, Problems = tree.Problems, IsAnalyzable = tree.IsComplete };
+    }
+
+    /// <summary>The size in bytes of the file, or of the fix engine's pending new content for it.</summary>
+    private long SizeOf(string fullPath) => options.Overlay.GetValueOrDefault(fullPath)?.Length ?? new FileInfo(fullPath).Length;
 
     /// <summary>The file's bytes, or the fix engine's pending new content for it (re-lint without writing).</summary>
     private byte[] ReadBytes(string fullPath) => options.Overlay.GetValueOrDefault(fullPath) ?? File.ReadAllBytes(fullPath);
