@@ -133,6 +133,12 @@ internal sealed class ComposeStacks
     private ComposeProject Load(string directory, IReadOnlyList<string> files, RunSettings settings)
     {
         var project = projectLoader.Load(directory, files, settings);
+        var dotEnv = Path.Combine(directory, ".env");
+        if (settings.EnvFiles.Count == 0 && File.Exists(dotEnv) && loader.IsInsideRoot(dotEnv))
+        {
+            log.Run(dotEnv, project, DiscoveryReason.ProjectEnvFile, "the project directory's .env (variables, COMPOSE_* settings)");
+        }
+
         projects.Add(project);
         byFiles.TryAdd(Key(files), project);
         foreach (var file in files)

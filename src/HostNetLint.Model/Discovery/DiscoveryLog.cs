@@ -127,12 +127,7 @@ internal sealed class DiscoveryLog
         {
             if (Path.GetFileName(document.Path) == ".env")
             {
-                var directory = Path.GetDirectoryName(loader.FullPathOf(document.Text)) ?? loader.Root;
-                var owners = projects.Where(p => p.Directory == directory).Select(p => p.Name).Distinct(StringComparer.Ordinal).ToList();
-                foreach (var owner in owners.Cast<string?>().DefaultIfEmpty())
-                {
-                    records.Add(new FileDiscovery(document.Path, owner, DiscoveryReason.ProjectEnvFile, "the project directory's .env (variables, COMPOSE_* settings)"));
-                }
+                records.Add(new FileDiscovery(document.Path, null, DiscoveryReason.ProjectEnvFile, "a directory's .env, read for its COMPOSE_FILE"));
             }
             else
             {

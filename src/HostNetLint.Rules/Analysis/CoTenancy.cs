@@ -3,6 +3,7 @@ using HostNetLint.Model;
 using HostNetLint.Model.Loading;
 using HostNetLint.Model.Units;
 using HostNetLint.Model.Workloads;
+using HostNetLint.Parsing.Text;
 using HostNetLint.Rules.Engine;
 
 namespace HostNetLint.Rules.Analysis;
@@ -30,11 +31,13 @@ public sealed class CoTenancy
 {
     private readonly Dictionary<Workload, ImmutableArray<int>> groups;
     private readonly Dictionary<Workload, WorkloadRun> runs;
+    private readonly Dictionary<Workload, HashSet<SourceText>> variantFiles;
 
-    private CoTenancy(Dictionary<Workload, ImmutableArray<int>> groups, Dictionary<Workload, WorkloadRun> runs)
+    private CoTenancy(Dictionary<Workload, ImmutableArray<int>> groups, Dictionary<Workload, WorkloadRun> runs, Dictionary<Workload, HashSet<SourceText>> variantFiles)
     {
         this.groups = groups;
         this.runs = runs;
+        this.variantFiles = variantFiles;
     }
 
     /// <summary>
@@ -52,6 +55,16 @@ public sealed class CoTenancy
     {
         ArgumentNullException.ThrowIfNull(workload);
         return runs.TryGetValue(workload, out var run) ? run : new WorkloadRun(-1, -1);
+    }
+
+    /// <summary>
+    /// True when <paramref name="value"/> of a variant's run is written in a file its base's run does not read (the
+    /// variant, or a file only it includes): a finding that it takes part in is the variant's, best reported there.
+    /// </summary>
+    public bool IsVariantOwn(Workload workload, Location value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return variantFiles.TryGetValue(workload, out var files) && files.Contains(value.Source);
     }
 
     /// <summary>
@@ -126,9 +139,23 @@ public sealed class CoTenancy
 
             // Runs are projects; a variant's run is in its base's stack. Other workloads are runs of their own, numbered after.
             var runs = new Dictionary<Workload, WorkloadRun>(ReferenceEqualityComparer.Instance);
+            var variantFiles = new Dictionary<Workload, HashSet<SourceText>>(ReferenceEqualityComparer.Instance);
+            var ownFiles = new Dictionary<int, HashSet<SourceText>>();
             foreach (var (service, p) in projectOfService)
             {
-                var stack = projects[p].VariantOf is { } variantOf && indexOf.TryGetValue(variantOf, out var b) ? b : p;
+                var stack = p;
+                if (projects[p].VariantOf is { } variantOf && indexOf.TryGetValue(variantOf, out var b))
+                {
+                    stack = b;
+                    if (!ownFiles.TryGetValue(p, out var own))
+                    {
+                        var baseFiles = variantOf.Files.Select(f => f.Document.Text).ToHashSet();
+                        ownFiles[p] = own = projects[p].Files.Select(f => f.Document.Text).Where(t => !baseFiles.Contains(t)).ToHashSet();
+                    }
+
+                    variantFiles[service] = own;
+                }
+
                 runs[service] = new WorkloadRun(stack, p);
             }
 
@@ -182,7 +209,7 @@ public sealed class CoTenancy
                 }
             }
 
-            return new CoTenancy(groups, runs);
+            return new CoTenancy(groups, runs, variantFiles);
         }
 
         /// <summary>Steps 2 to 5 for a unit in <paramref name="directory"/> that starts no project.</summary>

@@ -20,8 +20,8 @@ public sealed class HNL1005HostPortClash : Rule
     public override RuleDescriptor Descriptor => Definition;
 
     /// <summary>
-    /// Each binding is compared with the earliest binding (by file and position) of a co-tenant on the same
-    /// port, protocol and address. Earlier bindings are indexed by port, protocol and co-tenancy group, and each
+    /// Each binding is compared with the earliest binding (by file and position, a variant's own values last) of a
+    /// co-tenant on the same port, protocol and address. Earlier bindings are indexed by port, protocol and co-tenancy group, and each
     /// index keeps a constant number of them (see <see cref="EarlierBindings"/>), so the rule stays linear however
     /// many workloads share a port.
     /// </summary>
@@ -31,7 +31,9 @@ public sealed class HNL1005HostPortClash : Rule
         var earlier = new Dictionary<(int Port, PortProtocol Protocol, int Group, Scope Scope, string? Ip), EarlierBindings>();
         var ordered = ports.All
             .Select((binding, index) => (Binding: binding, Index: index))
-            .OrderBy(b => b.Binding.Source.Location.Path, StringComparer.Ordinal)
+            // A variant's own values come last, so a clash that only the variant's run has is reported in the variant.
+            .OrderBy(b => ports.CoTenancy.IsVariantOwn(b.Binding.Workload, b.Binding.Source.Location))
+            .ThenBy(b => b.Binding.Source.Location.Path, StringComparer.Ordinal)
             .ThenBy(b => b.Binding.Source.Location.Span.Start)
             .ThenBy(b => b.Index)
             .Select(b => b.Binding)
