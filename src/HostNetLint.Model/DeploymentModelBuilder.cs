@@ -19,9 +19,13 @@ public static class DeploymentModelBuilder
     /// <remarks>
     /// Relative <paramref name="paths"/> resolve against <paramref name="root"/>; an empty list means the root.
     /// Document paths (and so every <see cref="Parsing.Text.Location"/>) are root-relative with forward slashes.
-    /// A directory yields the projects compose would find in it and in each subdirectory; a file with a
-    /// compose name yields its directory's project; any other YAML file with a top-level <c>services:</c>
-    /// mapping is a project of its own. <see cref="ComposeProject.Directory"/> is a full path.
+    /// A directory yields the compose runs found in it and in each subdirectory (<see cref="ComposeStacks"/>): its default
+    /// stack (compose's names, or <c>COMPOSE_FILE</c> in its <c>.env</c>), each variant over its base
+    /// (<c>-f docker-compose.yml -f docker-compose.prod.yml</c>, <see cref="ComposeProject.VariantOf"/>), and compose-like
+    /// names and other YAML whose services have an image or build on their own; the stacks of
+    /// <see cref="ModelOptions.Projects"/> replace the guessed runs of their files. A named file yields its directory's
+    /// default stack (a compose name), its run over its base (a variant) or a run of its own. Why each file was read, or
+    /// left out, is in <see cref="DeploymentModel.Discovery"/>. <see cref="ComposeProject.Directory"/> is a full path.
     /// Each file is interpolated with the variables of its project directory (<c>.env</c>, then
     /// <see cref="ModelOptions.Environment"/>); a <c>.env</c> that is read is a document too (without a YAML tree), and its
     /// <c>COMPOSE_FILE</c> names the directory's files instead of the default names, its <c>COMPOSE_PROFILES</c> the active

@@ -93,7 +93,7 @@ internal sealed class ComposeStacks
         }
 
         // Naming a variant runs it over its base; the base's own run is made only when the base is named or walked.
-        var baseFile = DefaultStack(directory).FirstOrDefault();
+        var baseFile = DefaultStack(directory).Files.FirstOrDefault();
         Consider(fullPath, baseFile, baseFile is null ? null : firstRunOf.GetValueOrDefault(baseFile), named: true);
     }
 
@@ -154,16 +154,17 @@ internal sealed class ComposeStacks
     /// ones; empty when it has none. An excluded base leaves the directory without a stack; an excluded override is just
     /// not applied.
     /// </summary>
-    private List<string> DefaultStack(string directory)
+    private (List<string> Files, bool FromComposeFile) DefaultStack(string directory)
     {
-        var files = projectLoader.DiscoverStack(directory).Files.ToList();
+        var (discovered, fromComposeFile) = projectLoader.DiscoverStack(directory);
+        var files = discovered.ToList();
         if (files.Count == 0 || walker.IsExcluded(files[0]))
         {
-            return [];
+            return ([], false);
         }
 
         files.RemoveAll(walker.IsExcluded);
-        return files;
+        return (files, fromComposeFile);
     }
 
     /// <summary>The directory's default stack, loaded once: its base file and its run (null when it has none or it is not guessed).</summary>
@@ -174,13 +175,12 @@ internal sealed class ComposeStacks
             return known;
         }
 
-        var files = DefaultStack(directory);
+        var (files, fromComposeFile) = DefaultStack(directory);
         if (files.Count == 0)
         {
             return defaultRuns[directory] = (null, null);
         }
 
-        var fromComposeFile = projectLoader.DiscoverStack(directory).FromComposeFile;
         ComposeProject? run = null;
         if (files.Find(declaredByFile.ContainsKey) is { } declared)
         {

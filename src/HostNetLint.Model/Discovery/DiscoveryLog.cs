@@ -129,6 +129,10 @@ internal sealed class DiscoveryLog
             {
                 records.Add(new FileDiscovery(document.Path, null, DiscoveryReason.ProjectEnvFile, "a directory's .env, read for its COMPOSE_FILE"));
             }
+            else if (document.Path.EndsWith(".conf", StringComparison.Ordinal))
+            {
+                records.Add(new FileDiscovery(document.Path, null, DiscoveryReason.Unit, "drop-in (not applied: it could not be read completely)"));
+            }
             else
             {
                 records.Add(new FileDiscovery(document.Path, null, DiscoveryReason.ReferencedByUnit, "read for a unit or quadlet (a kube YAML)"));

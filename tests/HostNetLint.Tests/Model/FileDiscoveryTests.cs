@@ -341,5 +341,22 @@ public class FileDiscoveryTests
             """));
     }
 
+    [Test]
+    public void The_readmes_list_example_is_what_the_model_records()
+    {
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md")).ReplaceLineEndings("\n");
+        var start = readme.IndexOf("```text\n", readme.IndexOf("--list-files` prints it", StringComparison.Ordinal), StringComparison.Ordinal) + "```text\n".Length;
+        var example = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+
+        using var tree = new TempTree();
+        tree.Write("airflow/docker-compose.yml", "services:\n  webserver:\n    image: apache/airflow\n");
+        tree.Write("airflow/docker-compose.libvirt.yml", "services:\n  webserver:\n    volumes: [/var/run/libvirt:/var/run/libvirt]\n");
+        tree.Write("ansible/group_vars/all.yml", "services:\n  airflow:\n    port: 8888\n");
+        tree.Write("systemd/airflow.service", "[Unit]\nDescription=Airflow\n[Service]\nExecStart=/usr/bin/true\n");
+        var writer = new StringWriter { NewLine = "\n" };
+        FileDiscoveryFormat.Write(writer, tree.Build().Discovery);
+        Assert.That(writer.ToString(), Is.EqualTo(example));
+    }
+
     private static IEnumerable<string> Paths(HostNetLint.Model.Compose.ComposeProject project) => project.Files.Select(f => f.Document.Path);
 }
