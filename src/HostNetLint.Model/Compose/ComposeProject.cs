@@ -28,6 +28,12 @@ public sealed class ComposeProject
     /// run compose files. Set while units are linked, after the project is loaded.
     /// </summary>
     public ImmutableArray<ComposeStarter> Starters { get; internal set; } = [];
+
+    /// <summary>
+    /// For a variant's run (<c>-f docker-compose.yml -f docker-compose.prod.yml</c>), the base's own run. The two are
+    /// alternatives (one or the other runs, never both), as are two variants of one base; null for any other run.
+    /// </summary>
+    public ComposeProject? VariantOf { get; init; }
 }
 
 /// <summary>One file of a compose project and its syntax tree.</summary>

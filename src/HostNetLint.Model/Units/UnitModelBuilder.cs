@@ -28,7 +28,7 @@ internal sealed class UnitModelBuilder
     private readonly DirectoryWalker walker;
     private readonly InstallPathResolver resolver;
     private readonly List<ModelProblem> problems;
-    private readonly Func<string, IReadOnlyList<string>, ComposeProject> projectFor;
+    private readonly Func<string, IReadOnlyList<string>, string, ComposeProject> projectFor;
     private readonly Func<string, IReadOnlyList<string>> discover;
     private readonly UnitEnvFiles envFiles;
     private readonly List<string> candidates = [];
@@ -40,7 +40,7 @@ internal sealed class UnitModelBuilder
         DirectoryWalker walker,
         ModelOptions options,
         List<ModelProblem> problems,
-        Func<string, IReadOnlyList<string>, ComposeProject> projectFor,
+        Func<string, IReadOnlyList<string>, string, ComposeProject> projectFor,
         Func<string, IReadOnlyList<string>> discover,
         EnvFileReader envFileReader,
         MissingEnvFiles missingEnvFiles)
@@ -57,24 +57,12 @@ internal sealed class UnitModelBuilder
     /// <summary>True for the extensions systemd units and quadlets use (case-sensitive, like systemd and Podman).</summary>
     public static bool IsUnitFileName(string fileName) => UnitExtensions.Contains(Path.GetExtension(fileName), StringComparer.Ordinal);
 
-    /// <summary>Adds the unit files directly in <paramref name="directory"/>.</summary>
-    public void AddDirectory(string directory)
+    /// <summary>Adds the unit files among <paramref name="files"/> (a directory's listing).</summary>
+    public void AddUnitFiles(IEnumerable<string> files)
     {
-        string[] files;
-        try
-        {
-            files = Directory.GetFiles(directory);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            loader.ReportUnlistableDirectory(directory, ex);
-            return;
-        }
-
-        Array.Sort(files, StringComparer.Ordinal);
         foreach (var file in files)
         {
-            if (IsUnitFileName(Path.GetFileName(file)) && !walker.IsExcluded(file))
+            if (IsUnitFileName(Path.GetFileName(file)))
             {
                 AddFile(file);
             }
@@ -185,7 +173,7 @@ internal sealed class UnitModelBuilder
                 }
                 else if (command is ComposeCommand compose)
                 {
-                    var project = Link(compose, unit.WorkingDirectory);
+                    var project = Link(compose, unit.WorkingDirectory, unit.FullPath);
                     resolved &= project is not null;
                     if (project is not null)
                     {
@@ -371,7 +359,7 @@ internal sealed class UnitModelBuilder
     }
 
     /// <summary>The compose project a compose command runs, or null (with a problem recorded) when its files are not in the root.</summary>
-    private ComposeProject? Link(ComposeCommand command, UnitWord? workingDirectory)
+    private ComposeProject? Link(ComposeCommand command, UnitWord? workingDirectory, string unitPath)
     {
         var cwd = workingDirectory?.Text;
         if (command.Files.Count > 0)
@@ -396,7 +384,7 @@ internal sealed class UnitModelBuilder
                 directory = resolvedDirectory;
             }
 
-            return projectFor(directory, files);
+            return projectFor(directory, files, unitPath);
         }
 
         var where = command.ProjectDirectory ?? workingDirectory;
@@ -414,7 +402,7 @@ internal sealed class UnitModelBuilder
             return null;
         }
 
-        return projectFor(found.FullPath, discovered);
+        return projectFor(found.FullPath, discovered, unitPath);
     }
 
     private void Report(UnitWord word, string message) =>
