@@ -27,6 +27,7 @@ internal static class ConfigKeys
         new("/libvirtUnits", (v, c) => c with { Lint = c.Lint with { LibvirtUnits = v.Strings() } }),
         new("/pathMappings", PathMappings),
         new("/hosts", Hosts),
+        new("/projects", Projects),
         new("/exclude", (v, c) => c with { Model = c.Model with { Exclude = v.Strings() } }),
         new("/failLevel", (v, c) => c with { FailLevel = SeverityNames.TryParse(v.Text, out var level) ? level : null }),
         new("/severity", Severities),
@@ -71,6 +72,26 @@ internal static class ConfigKeys
                     StringComparer.Ordinal),
             },
         };
+
+    /// <summary>Declared stacks (name -> files, env files, profiles); paths written relative to the configuration file, kept relative to the root.</summary>
+    private static HostNetLintConfig Projects(ConfigValue value, HostNetLintConfig config) =>
+        config with
+        {
+            Model = config.Model with
+            {
+                Projects =
+                [
+                    .. value.Entries.Select(e => new Model.DeclaredProject(e.Key, Paths(e.Value, "files"))
+                    {
+                        EnvFiles = Paths(e.Value, "envFiles"),
+                        Profiles = e.Value.Property("profiles")?.Strings() ?? [],
+                    }),
+                ],
+            },
+        };
+
+    private static ImmutableArray<string> Paths(ConfigValue stack, string name) =>
+        [.. (stack.Property(name)?.Strings() ?? []).Select(stack.Reader.ToRootRelative)];
 
     /// <summary>Rule ID -> severity; the schema checks the shape of an ID, the catalogue whether the rule exists.</summary>
     private static HostNetLintConfig Severities(ConfigValue value, HostNetLintConfig config)

@@ -51,6 +51,10 @@ internal readonly struct ConfigValue(JsonElement element, string pointer, Config
         }
     }
 
+    /// <summary>The value of a mapping's property, or null when the mapping does not have it.</summary>
+    public ConfigValue? Property(string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var child) ? new ConfigValue(child, YamlAsJson.Child(pointer, name), reader) : null;
+
     /// <summary>Reports a problem with the value.</summary>
     public void Problem(string message) => reader.Add(pointer, atKey: false, message);
 

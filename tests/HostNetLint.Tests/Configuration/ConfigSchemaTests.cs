@@ -1,6 +1,8 @@
 using System.Text.Json;
 using HostNetLint.Hosting.Configuration;
+using HostNetLint.Model;
 using HostNetLint.Parsing.Text;
+using HostNetLint.Rules.Engine;
 using HostNetLint.Tests.TestSupport;
 
 namespace HostNetLint.Tests.Configuration;
@@ -38,7 +40,7 @@ public sealed class ConfigSchemaTests
         });
     }
 
-    [TestCase("[|vmNetwork|]: [10.0.0.0/8]\n", "Unknown key 'vmNetwork'; expected one of reservedPorts, vmAccess, vmNetworks, libvirtUnits, pathMappings, hosts, exclude, failLevel, severity, requireJustification")]
+    [TestCase("[|vmNetwork|]: [10.0.0.0/8]\n", "Unknown key 'vmNetwork'; expected one of reservedPorts, vmAccess, vmNetworks, libvirtUnits, pathMappings, projects, hosts, exclude, failLevel, severity, requireJustification")]
     [TestCase("vmAccess:\n  [|name|]: ['*dag*']\n", "Unknown key 'name' in vmAccess; expected one of names, images, labels, exclude")]
     [TestCase("reservedPorts:\n  [|70000|]: '*web*'\n", "The key '70000' in reservedPorts is not a port number (1-65535)")]
     [TestCase("reservedPorts:\n  [|08888|]: '*web*'\n", "The key '08888' in reservedPorts is not a port number (1-65535)")]
@@ -117,6 +119,62 @@ public sealed class ConfigSchemaTests
         {
             Assert.That(settings.LintOptions.Hosts["lab"], Is.EqualTo(new[] { "ci/lab/**" }));
             Assert.That(settings.ModelOptions.PathMappings["/opt/airflow"], Is.EqualTo("ci/airflow"));
+        });
+    }
+
+    [Test]
+    public void Projects_are_read_with_root_relative_files_env_files_and_profiles()
+    {
+        using var temp = new TempDirectory();
+        var config = temp.Write("deploy/hostnetlint.yaml", """
+            projects:
+              airflow-prod:
+                files: [airflow/compose.yaml, airflow/compose.prod.yaml]
+                envFiles: [airflow/prod.env]
+                profiles: [lineage]
+              tools:
+                files: [tools/stack.yml]
+            """);
+        var settings = LintSettingsBuilder.Build(new LintSettingsRequest { Root = temp.Path, ConfigFile = config });
+        Assert.That(settings.ConfigurationProblems, Is.Empty, string.Join('\n', settings.ConfigurationProblems));
+        Assert.That(
+            settings.ModelOptions.Projects.Select(p => $"{p.Name}: {string.Join(' ', p.Files)} | {string.Join(' ', p.EnvFiles)} | {string.Join(' ', p.Profiles)}"),
+            Is.EqualTo(new[]
+            {
+                "airflow-prod: deploy/airflow/compose.yaml deploy/airflow/compose.prod.yaml | deploy/airflow/prod.env | lineage",
+                "tools: deploy/tools/stack.yml |  | ",
+            }));
+    }
+
+    [TestCase("projects:\n  [|Airflow|]:\n    files: [compose.yaml]\n", TestName = "Project_name_compose_would_refuse")]
+    [TestCase("projects:\n  airflow: [|{envFiles: [a.env]}|]\n", TestName = "Project_without_files")]
+    [TestCase("projects:\n  airflow:\n    files: [[|../compose.yaml|]]\n", TestName = "Project_file_outside_the_configuration_directory")]
+    [TestCase("projects:\n  airflow:\n    files: [compose.yaml]\n    [|profile|]: [x]\n", TestName = "Unknown_project_key")]
+    public void A_bad_project_is_HNL0006_at_its_position(string markup)
+    {
+        var (text, spans) = TestMarkup.Parse(markup);
+        var result = HostNetLintConfigLoader.Parse(SourceText.From(text, "hostnetlint.yaml"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Config, Is.Null);
+            Assert.That(result.Diagnostics.Select(d => (d.Id, d.Location.Span)), Is.EqualTo(spans.Select(s => ("HNL0006", s.Span))), string.Join('\n', result.Diagnostics));
+        });
+    }
+
+    [Test]
+    public void A_stack_declared_in_the_configuration_is_linted_as_one_run()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("hostnetlint.yaml", "projects:\n  airflow:\n    files: [stack/base.yml, stack/libvirt.yml]\n");
+        temp.Write("stack/base.yml", "services:\n  scheduler:\n    image: qubinode/airflow\n");
+        temp.Write("stack/libvirt.yml", "services:\n  scheduler:\n    volumes:\n      - /var/run/libvirt/libvirt-sock:/var/run/libvirt/libvirt-sock\n");
+        var settings = LintSettingsBuilder.Build(new LintSettingsRequest { Root = temp.Path });
+        var model = DeploymentModelBuilder.Build(temp.Path, [], settings.ModelOptions);
+        var findings = LintEngine.Run(model, settings.LintOptions);
+        Assert.Multiple(() =>
+        {
+            Assert.That(model.ComposeProjects.Select(p => (p.Name, string.Join('+', p.Files.Select(f => f.Document.Path)))), Is.EqualTo(new[] { ("airflow", "stack/base.yml+stack/libvirt.yml") }));
+            Assert.That(findings.Where(d => d.Id == "HNL1001").Select(d => d.Location.Path), Is.EqualTo(new[] { "stack/libvirt.yml" }));
         });
     }
 
