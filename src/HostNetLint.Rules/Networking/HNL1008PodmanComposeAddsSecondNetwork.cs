@@ -58,6 +58,8 @@ public sealed class HNL1008PodmanComposeAddsSecondNetwork : Rule
                     continue;
                 }
 
+                // An error from one unit (or the targets) makes the notes of other units about this service moot.
+                var unknownIn = new List<ComposeStarter>();
                 var affected = false;
                 foreach (var (starter, release) in Releases(project, service, targets))
                 {
@@ -71,16 +73,13 @@ public sealed class HNL1008PodmanComposeAddsSecondNetwork : Rule
 
                     if (match == ReleaseMatch.Unknown && starter is { Tool: ComposeTool.PodmanCompose })
                     {
-                        (notes.TryGetValue(starter, out var list) ? list : notes[starter] = []).Add((service, hostCase));
+                        unknownIn.Add(starter);
                     }
                 }
 
-                if (affected)
+                foreach (var starter in affected ? [] : unknownIn)
                 {
-                    foreach (var list in notes.Values)
-                    {
-                        list.RemoveAll(n => ReferenceEquals(n.Service, service));
-                    }
+                    (notes.TryGetValue(starter, out var list) ? list : notes[starter] = []).Add((service, hostCase));
                 }
             }
 
