@@ -32,7 +32,24 @@ internal static class ConfigKeys
         new("/failLevel", (v, c) => c with { FailLevel = SeverityNames.TryParse(v.Text, out var level) ? level : null }),
         new("/severity", Severities),
         new("/requireJustification", (v, c) => c with { Lint = c.Lint with { RequireJustification = v.Boolean } }),
+        new("/targets/podman-compose", (v, c) => c with { Lint = c.Lint with { Targets = c.Lint.Targets with { PodmanCompose = Release(v) } } }),
+        new("/targets/podman", (v, c) => c with { Lint = c.Lint with { Targets = c.Lint.Targets with { Podman = Release(v) } } }),
+        new("/targets/compose", (v, c) => c with { Lint = c.Lint with { Targets = c.Lint.Targets with { Compose = Release(v) } } }),
+        new("/targets/systemd", (v, c) => c with { Lint = c.Lint with { Targets = c.Lint.Targets with { Systemd = Release(v) } } }),
     ];
+
+    /// <summary>A release as written (<c>podman: 4.10</c> is 4.10, not the number 4.1); a number that is not one (<c>1e3</c>, <c>-1</c>) is reported.</summary>
+    private static Version? Release(ConfigValue value)
+    {
+        var written = value.Written;
+        var release = RuntimeTargets.ParseVersion(written);
+        if (release is null)
+        {
+            value.Problem($"'{written}' is not a release such as 1.0.3 (numbers and dots)");
+        }
+
+        return release;
+    }
 
     /// <summary>Port -> owner globs, merged over the defaults port by port; null or [] removes a default.</summary>
     private static HostNetLintConfig ReservedPorts(ConfigValue value, HostNetLintConfig config)

@@ -19,6 +19,9 @@ internal readonly struct ConfigValue(JsonElement element, string pointer, Config
 
     public ConfigReader Reader => reader;
 
+    /// <summary>The value as written in the file, for values whose JSON form loses text (a number such as <c>4.10</c>).</summary>
+    public string Written => reader.Written(pointer) ?? element.ToString();
+
     /// <summary>A list of strings (or one string) trimmed; an entry <paramref name="check"/> rejects is reported at its span and left out.</summary>
     public ImmutableArray<string> Strings(Func<string, string?>? check = null)
     {

@@ -66,4 +66,13 @@ public sealed record ComposeStarter
 
     /// <summary>podman-compose's <c>--pod-args</c> (1.0.6 and later); null when not given.</summary>
     public ModelValue? PodArgs { get; init; }
+
+    /// <summary>
+    /// Every option before the subcommand that takes a value, under its long name (<c>-f</c> is <c>--file</c>), in order:
+    /// what the properties above are read from, and what shows which release of the tool the unit needs.
+    /// </summary>
+    public ImmutableArray<ComposeOption> Options { get; init; } = [];
 }
+
+/// <summary>An option of a compose command line, under its long name, with its value as written.</summary>
+public sealed record ComposeOption(string Flag, ModelValue Value);

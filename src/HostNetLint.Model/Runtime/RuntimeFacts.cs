@@ -214,6 +214,82 @@ public static class RuntimeFacts
         + "keys in a service (uidmaps, gidmaps, rootfs, no_hosts, ...).",
         "podman_compose.py of every tag from v0.1.5 to v1.6.0 (no lookup of podman_args); containers/podman-compose#362; docs/Extensions.md.");
 
+    public static readonly RuntimeFact PodmanComposeServiceKeysOutsideSpec = new(
+        "podman-compose/service-keys-outside-spec",
+        RuntimeTool.PodmanCompose,
+        VersionRange.Always,
+        "podman-compose reads three service keys the compose specification does not have: `publishall: true` (podman run -P) "
+        + "and `init-path` in every release, and `http_proxy: false` (--http-proxy=false) since 1.1.0. Compose refuses them.",
+        "podman_compose.py container_to_args() of v1.0.2 to v1.6.0 (cnt.get(\"publishall\"), cnt.get(\"init-path\")); "
+        + "c98cbaa (2024-03-09, \"Fix #782: add support for http_proxy\"), first released in v1.1.0 (docs/Changelog-1.1.0.md).")
+    {
+        Commit = PodmanComposeRepository + "@c98cbaaaf046699835a1d15f1df167b056d1eb92",
+    };
+
+    public static readonly RuntimeFact PodmanComposeIgnoresUnknownKeys = new(
+        "podman-compose/unknown-keys-ignored",
+        RuntimeTool.PodmanCompose,
+        VersionRange.Always,
+        "podman-compose does not check the file against the compose schema: a service key it does not read (a misspelled "
+        + "`network-mode`), `network_mode` at the top level or under `deploy:` is ignored without a word, so the service "
+        + "starts on the project network.",
+        "podman_compose.py v1.0.2 to v1.6.0: no schema validation, service settings are read with cnt.get().")
+    {
+        Verified = "podman-compose 1.0.3 --dry-run up -d on services with `network-mode: host`, `deploy: {network_mode: host}` "
+            + "and a top-level `network_mode: host`: each gets `--net <project>_default` and no --network host",
+    };
+
+    public static readonly RuntimeFact ComposeRefusesUnknownKeys = new(
+        "compose/unknown-keys-refused",
+        RuntimeTool.ComposeV2,
+        VersionRange.Always,
+        "Compose checks the file against the compose specification's schema before it starts anything: a service key the "
+        + "schema does not list (other than x-...), `network_mode` at the top level or under `deploy:`, and `networks:` given "
+        + "as a string are refused.",
+        "compose-spec/compose-go schema/compose-spec.json (service and deployment: additionalProperties false, patternProperties ^x-; "
+        + "service networks: a list or a mapping).")
+    {
+        Verified = "docker-compose 1.29.2 `config`: \"Unsupported config option for services.typo: 'network-mode'\", "
+            + "\"'network_mode' does not match any of the regexes: '^x-'\", \"services.web.networks contains an invalid type, "
+            + "it should be an array, or an object\"",
+    };
+
+    public static readonly RuntimeFact ComposeServiceKeySet = new(
+        "compose/service-keys",
+        RuntimeTool.ComposeV2,
+        VersionRange.Always,
+        "A service takes the keys of the compose specification's service schema (93, listed in ComposeServiceKeys) and keys "
+        + "starting with x-. Fourteen are newer than the copy of the specification docker-compose 1.29 carries (annotations, "
+        + "attach, cgroup, develop, gpus, label_file, models, post_start, pre_start, pre_stop, provider, pull_refresh_after, "
+        + "use_api_socket, uts), so 1.29 refuses them.",
+        "compose-spec/compose-go schema/compose-spec.json $defs.service.properties at e70e961c3a3acebf0800b882f1afb3dbf1fb74a2 (2026-07-21); the first "
+        + "compose-go release of each newer key from `git log -S` on that file; docker-compose 1.29.2 compose/config/compose_spec.json.")
+    {
+        Verified = "the key list of docker-compose 1.29.2's compose_spec.json is the table's minus the fourteen newer keys",
+    };
+
+    public static readonly RuntimeFact PodmanComposeOptionsOf106 = new(
+        "podman-compose/options-since-1.0.6",
+        RuntimeTool.PodmanCompose,
+        VersionRange.Since("1.0.6"),
+        "The global options --in-pod, --pod-args and --env-file exist since 1.0.6; podman-compose 1.0.2 and 1.0.3 stop with "
+        + "\"unrecognized arguments\", so a unit that passes one of them runs 1.0.6 or later.",
+        "podman_compose.py _init_global_parser() of v1.0.3 and v1.0.6.")
+    {
+        Verified = "podman-compose 1.0.3 refuses each with \"unrecognized arguments\"; the v1.0.6 podman_compose.py accepts them",
+    };
+
+    public static readonly RuntimeFact PodmanComposeOptionsOf110 = new(
+        "podman-compose/options-since-1.1.0",
+        RuntimeTool.PodmanCompose,
+        VersionRange.Since("1.1.0"),
+        "The global options --profile and --parallel exist since 1.1.0; earlier releases stop with \"unrecognized arguments\", "
+        + "so a unit that passes one of them runs 1.1.0 or later.",
+        "podman_compose.py _init_global_parser() of v1.0.6 and v1.1.0; docs/Changelog-1.1.0.md.")
+    {
+        Verified = "podman-compose 1.0.3 refuses each with \"unrecognized arguments\"",
+    };
+
     public static readonly RuntimeFact PodmanComposeOldHostNetworkWorkarounds = new(
         "podman-compose/host-network-workarounds-1.0.3",
         RuntimeTool.PodmanCompose,
@@ -250,6 +326,16 @@ public static class RuntimeFacts
         + "be configured when it is shared with a pod\". A pod made with --infra=false --share= (podman-compose's default) "
         + "shares nothing, so its members keep their own networks.",
         "podman-pod-create(1) --network and --share; libpod/define/errors.go ErrNetworkOnPodContainer.");
+
+    public static readonly RuntimeFact PodmanRefusesPortsOfPodMembers = new(
+        "podman/pod-member-ports-refused",
+        RuntimeTool.Podman,
+        VersionRange.Always,
+        "A container that joins a pod sharing its network (--pod P, a quadlet's Pod=) may not publish ports: podman refuses "
+        + "to create it, \"published or exposed ports must be defined when the pod is created: network cannot be configured "
+        + "when it is shared with a pod\". The pod publishes them (`podman pod create -p`, PublishPort= in the .pod file).",
+        "containers/podman pkg/specgen/container_validate.go SpecGenerator.Validate() (s.Pod set, NetNS from the pod, "
+        + "PortMappings or PublishExposedPorts); podman-run(1) --publish (\"the port must only be published by the pod itself\").");
 
     public static readonly RuntimeFact QuadletIntroduced = new(
         "quadlet/introduced",
@@ -324,13 +410,33 @@ public static class RuntimeFacts
         PodmanComposeXPodmanPodArgs,
         PodmanComposeRunArgsComeFirst,
         PodmanComposeReadsNoPodmanArgsKey,
+        PodmanComposeServiceKeysOutsideSpec,
+        PodmanComposeIgnoresUnknownKeys,
+        ComposeRefusesUnknownKeys,
+        ComposeServiceKeySet,
+        PodmanComposeOptionsOf106,
+        PodmanComposeOptionsOf110,
         PodmanComposeOldHostNetworkWorkarounds,
         PodmanNetworkModes,
         PodmanPodSharesNetwork,
+        PodmanRefusesPortsOfPodMembers,
         QuadletIntroduced,
         QuadletPodUnits,
         QuadletPodmanArgs,
         SystemdRunWrapsCommand,
         ComposeV1RejectsNewerSpec,
     ];
+
+    /// <summary>
+    /// podman-compose's global options that older releases refuse, with the fact that says since when they exist: a unit
+    /// that passes one shows that its podman-compose is at least that release.
+    /// </summary>
+    public static IReadOnlyDictionary<string, RuntimeFact> PodmanComposeOptionsIntroducedBy { get; } = new Dictionary<string, RuntimeFact>(StringComparer.Ordinal)
+    {
+        ["--in-pod"] = PodmanComposeOptionsOf106,
+        ["--pod-args"] = PodmanComposeOptionsOf106,
+        ["--env-file"] = PodmanComposeOptionsOf106,
+        ["--profile"] = PodmanComposeOptionsOf110,
+        ["--parallel"] = PodmanComposeOptionsOf110,
+    };
 }

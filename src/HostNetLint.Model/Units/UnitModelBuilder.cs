@@ -235,6 +235,7 @@ internal sealed class UnitModelBuilder
         PodmanArgs = [.. command.Options.All("--podman-args").Select(w => w.ToValue())],
         InPod = command.Options.Last("--in-pod")?.ToValue(),
         PodArgs = command.Options.Last("--pod-args")?.ToValue(),
+        Options = [.. command.Options.Select(o => new ComposeOption(o.Flag, o.Value.ToValue()))],
     };
 
     /// <summary>A <c>.kube</c> quadlet's pods; <c>Yaml=</c> is relative to the quadlet file, or an install path.</summary>

@@ -12,7 +12,7 @@ public static class LintEngine
 
     /// <summary>
     /// Runs the rules, then the central steps: inline suppressions (with HNL0005 about them), then severities
-    /// (rule default &lt; per-file <see cref="LintOptions.FileSeverities"/> &lt; <see cref="LintOptions.SeverityOverrides"/>).
+    /// (the rule's default for the finding &lt; per-file <see cref="LintOptions.FileSeverities"/> &lt; <see cref="LintOptions.SeverityOverrides"/>).
     /// Suppressions are matched before severities, so a suppression of a rule switched off is not reported as unused.
     /// </summary>
     public static LintResult Analyze(DeploymentModel model, LintOptions options)
@@ -60,15 +60,16 @@ public static class LintEngine
     private static (string Id, Parsing.Text.Location Location, FindingPath LogicalPath) SameFinding(Diagnostic diagnostic) =>
         (diagnostic.Id, diagnostic.Location, diagnostic.LogicalPath);
 
+    /// <summary>
+    /// The finding with the severity configuration gives it. A rule reports each finding with its own default (the
+    /// descriptor's, or one the rule decides for that finding); a configured severity replaces it, and
+    /// <see cref="Severity.Default"/> keeps it.
+    /// </summary>
     private static Diagnostic WithConfiguredSeverity(Diagnostic diagnostic, LintOptions options)
     {
-        if (options.SeverityOverrides.TryGetValue(diagnostic.Id, out var severity))
-        {
-            return diagnostic with { Severity = severity };
-        }
-
-        return options.FileSeverities?.GetSeverity(diagnostic.Location.Path, diagnostic.Descriptor) is { } fileSeverity
-            ? diagnostic with { Severity = fileSeverity }
-            : diagnostic;
+        var configured = options.SeverityOverrides.TryGetValue(diagnostic.Id, out var severity)
+            ? severity
+            : options.FileSeverities?.GetSeverity(diagnostic.Location.Path, diagnostic.Descriptor);
+        return configured is { } level && level != Severity.Default ? diagnostic with { Severity = level } : diagnostic;
     }
 }

@@ -1,3 +1,4 @@
+using HostNetLint.Model.Runtime;
 using HostNetLint.Model.Workloads;
 using HostNetLint.Parsing.Text;
 using HostNetLint.Parsing.Yaml;
@@ -20,7 +21,16 @@ public sealed class HNL1001VmFacingWorkloadMustUseHostNetwork : Rule
         "A workload that drives libvirt VMs (libvirt socket, libvirt URI, virsh/kcli, VM network addresses) must share the host's network namespace, because the container bridge has no route to libvirt's networks.",
 
         // Detecting that a workload drives VMs reads commands, mounts and variables: a heuristic.
-        precision: RulePrecision.Medium);
+        precision: RulePrecision.Medium,
+        runtimeFacts:
+        [
+            RuntimeFacts.PodmanPodSharesNetwork,
+            RuntimeFacts.QuadletPodUnits,
+            RuntimeFacts.QuadletPodmanArgs,
+            RuntimeFacts.PodmanComposeInPodOption,
+            RuntimeFacts.PodmanComposeXPodmanInPod,
+            RuntimeFacts.PodmanComposeXPodmanPodArgs,
+        ]);
 
     public override RuleDescriptor Descriptor => Definition;
 

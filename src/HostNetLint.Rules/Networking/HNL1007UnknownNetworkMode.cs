@@ -15,7 +15,15 @@ public sealed class HNL1007UnknownNetworkMode : Rule
         RuleCategory.Networking,
         Severity.Error,
         "Compose accepts none, host, bridge, service:NAME and container:NAME (Podman adds slirp4netns, pasta, private and ns:PATH); anything else, or service:NAME for a service the project does not define, fails when the stack starts.",
-        noFixReason: "The intended mode or service cannot be inferred.");
+        noFixReason: "The intended mode or service cannot be inferred.",
+        runtimeFacts:
+        [
+            RuntimeFacts.PodmanNetworkModes,
+            RuntimeFacts.PodmanComposePodmanNetworkModes,
+            RuntimeFacts.PodmanComposeUnknownModeIsFatal,
+            RuntimeFacts.PodmanComposePassesNetworkModeVerbatim,
+            RuntimeFacts.PodmanComposeIgnoresNone,
+        ]);
 
     public override RuleDescriptor Descriptor => Definition;
 

@@ -24,7 +24,7 @@ public sealed class ConfigSchemaTests
             Assert.That(bindings, Is.Unique);
             Assert.That(settings.Except(bindings), Is.Empty, "settings in the schema without a binding in ConfigKeys");
             Assert.That(bindings.Except(settings), Is.Empty, "bindings in ConfigKeys without a setting in the schema");
-            Assert.That(settings, Does.Contain("/hosts").And.Contain("/vmAccess/labels"));
+            Assert.That(settings, Does.Contain("/hosts").And.Contain("/vmAccess/labels").And.Contain("/targets/podman-compose"));
         });
     }
 
@@ -40,7 +40,13 @@ public sealed class ConfigSchemaTests
         });
     }
 
-    [TestCase("[|vmNetwork|]: [10.0.0.0/8]\n", "Unknown key 'vmNetwork'; expected one of reservedPorts, vmAccess, vmNetworks, libvirtUnits, pathMappings, projects, hosts, exclude, failLevel, severity, requireJustification")]
+    [TestCase("[|vmNetwork|]: [10.0.0.0/8]\n", "Unknown key 'vmNetwork'; expected one of reservedPorts, vmAccess, vmNetworks, libvirtUnits, pathMappings, projects, hosts, exclude, failLevel, severity, requireJustification, targets")]
+    [TestCase("targets:\n  [|docker|]: 24.0\n", "Unknown key 'docker' in targets; expected one of podman-compose, podman, compose, systemd")]
+    [TestCase("targets:\n  podman-compose: [|v1.0.3|]\n", "targets.podman-compose must be a release such as 1.0.3 (numbers and dots), not 'v1.0.3'")]
+    [TestCase("targets:\n  podman: [|1e3|]\n", "'1e3' is not a release such as 1.0.3 (numbers and dots)")]
+    [TestCase("targets:\n  podman: [|-4.3|]\n", "'-4.3' is not a release such as 1.0.3 (numbers and dots)")]
+    [TestCase("targets:\n  systemd: [|true|]\n", "targets.systemd must be text or a number, not 'true'")]
+    [TestCase("targets: [|1.0.3|]\n", "targets must be a mapping, not '1.0.3'")]
     [TestCase("vmAccess:\n  [|name|]: ['*dag*']\n", "Unknown key 'name' in vmAccess; expected one of names, images, labels, exclude")]
     [TestCase("reservedPorts:\n  [|70000|]: '*web*'\n", "The key '70000' in reservedPorts is not a port number (1-65535)")]
     [TestCase("reservedPorts:\n  [|08888|]: '*web*'\n", "The key '08888' in reservedPorts is not a port number (1-65535)")]
@@ -177,6 +183,43 @@ public sealed class ConfigSchemaTests
             Assert.That(findings.Where(d => d.Id == "HNL1001").Select(d => d.Location.Path), Is.EqualTo(new[] { "stack/libvirt.yml" }));
         });
     }
+
+    [Test]
+    public void Targets_are_read_as_written_once_into_versions()
+    {
+        var result = HostNetLintConfigLoader.Parse(SourceText.From("targets:\n  podman-compose: 1.0.3\n  podman: 4.10\n  compose: \"2.29\"\n  systemd: 252\n", "hostnetlint.yaml"));
+        Assert.That(result.Diagnostics, Is.Empty, string.Join('\n', result.Diagnostics));
+        Assert.That(result.Config!.Lint.Targets, Is.EqualTo(new HostNetLint.Rules.Engine.RuntimeTargets
+        {
+            PodmanCompose = new Version(1, 0, 3),
+            Podman = new Version(4, 10, 0),
+            Compose = new Version(2, 29, 0),
+            Systemd = new Version(252, 0, 0),
+        }), "4.10 is the release 4.10, not the number 4.1");
+    }
+
+    [Test]
+    public void Without_targets_none_are_set() =>
+        Assert.That(HostNetLintConfigLoader.Parse(SourceText.From("failLevel: error\n", "hostnetlint.yaml")).Config!.Lint.Targets, Is.EqualTo(HostNetLint.Rules.Engine.RuntimeTargets.None));
+
+    [TestCase("1.0.3", 1, 0, 3, -1)]
+    [TestCase("4.3", 4, 3, 0, -1)]
+    [TestCase("252", 252, 0, 0, -1)]
+    [TestCase("1.2.3.4", 1, 2, 3, 4)]
+    public void A_release_reads_missing_parts_as_zero(string text, int major, int minor, int build, int revision)
+    {
+        var version = HostNetLint.Rules.Engine.RuntimeTargets.ParseVersion(text);
+        Assert.That(version, Is.EqualTo(revision < 0 ? new Version(major, minor, build) : new Version(major, minor, build, revision)));
+    }
+
+    [TestCase("")]
+    [TestCase("1..3")]
+    [TestCase("v1")]
+    [TestCase("1.0.3-1")]
+    [TestCase("1.2.3.4.5")]
+    [TestCase("9999999999")]
+    public void Anything_else_is_not_a_release(string text) =>
+        Assert.That(HostNetLint.Rules.Engine.RuntimeTargets.ParseVersion(text), Is.Null);
 
     [Test]
     public void Without_hosts_none_are_configured()

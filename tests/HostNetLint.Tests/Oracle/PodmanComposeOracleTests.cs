@@ -2,6 +2,8 @@ using HostNetLint.Model;
 using HostNetLint.Model.Compose;
 using HostNetLint.Model.Runtime;
 using HostNetLint.Model.Workloads;
+using HostNetLint.Rules.Diagnostics;
+using HostNetLint.Rules.Engine;
 using HostNetLint.Tests.TestSupport;
 
 namespace HostNetLint.Tests.Oracle;
@@ -228,6 +230,119 @@ public sealed class PodmanComposeOracleTests
         });
     }
 
+    /// <summary>
+    /// Corpus services where HNL1008 (with the installed podman-compose targeted) and podman-compose's own arguments
+    /// disagree, with the reason; keyed like <see cref="CorpusPodmanComposeDifferences"/>.
+    /// </summary>
+    private static readonly Dictionary<string, string> CorpusRuleDifferences = new(StringComparer.Ordinal)
+    {
+    };
+
+    /// <summary>
+    /// HNL1008's cross-check: with the installed podman-compose release targeted, the rule's errors are exactly the
+    /// host-network services whose arguments podman 4 refuses (host plus a second network, or an alias without bridge).
+    /// </summary>
+    [Test]
+    public void HNL1008_with_the_installed_release_targeted_reports_exactly_the_host_services_podman_compose_breaks_in_the_shapes_and_samples()
+    {
+        using var temp = WriteShapes();
+        foreach (var root in new[] { temp.Path, Repository.SampleDeployment, Repository.SampleAirflowStack })
+        {
+            var model = DeploymentModelBuilder.Build(root, [], ModelOptions.Default);
+            var run = ComparePodmanCompose(model);
+            var reported = HNL1008Errors(model, run);
+            Assert.That(reported, Is.EquivalentTo(run.BrokenHostServices), $"podman-compose {run.Version} over {root}");
+            if (root == temp.Path && RuntimeFacts.PodmanComposeAddsProjectNetwork.Versions.Contains(run.Version))
+            {
+                Assert.That(reported, Is.SupersetOf(ShapesHostWithSecondNetwork).And.Contains("external/compose.yaml:agent").And.Contains("joins/compose.yaml:probe"));
+            }
+        }
+    }
+
+    [Test]
+    public void HNL1008_with_the_installed_release_targeted_agrees_with_podman_compose_on_the_corpus()
+    {
+        var model = DeploymentModelBuilder.Build(Corpus.RequireDirectory(), [], ModelOptions.Default);
+        var run = ComparePodmanCompose(model);
+        var reported = HNL1008Errors(model, run);
+        var differences = reported.Except(run.BrokenHostServices).Select(k => (k, "HNL1008 reports it, podman-compose gives it no second network"))
+            .Concat(run.BrokenHostServices.Except(reported).Select(k => (k, "podman-compose breaks it, HNL1008 does not report it")))
+            .ToList();
+        TestContext.Out.WriteLine($"podman-compose {run.Version}: {run.BrokenHostServices.Count} host-network services broken, {reported.Count} HNL1008 errors");
+        Assert.Multiple(() =>
+        {
+            Assert.That(differences.Select(d => d.Item1), Is.EquivalentTo(CorpusRuleDifferences.Keys), string.Join('\n', differences));
+            if (RuntimeFacts.PodmanComposeAddsProjectNetwork.Versions.Contains(run.Version))
+            {
+                Assert.That(run.BrokenHostServices, Is.Not.Empty, "the corpus has host-network services 1.0.3 breaks");
+            }
+        });
+    }
+
+    /// <summary>
+    /// HNL3002's renames give files compose accepts: docker-compose 1.29 refuses each misspelled file and accepts what the
+    /// fix makes of it (every key renamed to is one 1.29 knows), and podman-compose then gives the renamed network_mode effect.
+    /// </summary>
+    [Test]
+    public void HNL3002_renames_turn_files_docker_compose_refuses_into_files_it_accepts()
+    {
+        (string Directory, string Text)[] misspelled =
+        [
+            ("dash", "services:\n  web:\n    image: nginx\n    network-mode: host\n"),
+            ("swap", "x-common: &common\n  image: nginx\n  netwrok_mode: host\nservices:\n  web:\n    <<: *common\n  api:\n    <<: *common\n"),
+            ("flow", "services:\n  web: {image: nginx, \"networkmode\": host}\n"),
+            ("several", "services:\n  web:\n    image: nginx\n    enviroment:\n      A: b\n    depends-on: [db]\n    volumns: [./a:/a]\n    port: [\"80:80\"]\n  db:\n    image: postgres\n    healthchek:\n      test: [CMD, pg_isready]\n"),
+        ];
+        using var temp = new TempDirectory();
+        var projects = misspelled.Select((m, i) => new OracleProject("p" + i, Path.Combine(temp.Path, m.Directory), [temp.Write($"{m.Directory}/compose.yaml", m.Text)])).ToList();
+        var (_, before) = ComposeOracles.DockerCompose(projects);
+
+        var fixes = HostNetLint.Fixes.FixAllEngine.Run(temp.Path, [], HostNetLint.Fixes.FixOptions.Default with { Rules = ["HNL3002"] });
+        foreach (var file in fixes.Files.Where(f => f.IsChanged))
+        {
+            File.WriteAllText(file.FullPath, file.NewText);
+        }
+
+        var (_, after) = ComposeOracles.DockerCompose(projects);
+        var remaining = Lint.Directory(temp.Path).Where(d => d.Id == "HNL3002").ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(projects.Select(p => before[p.Id].Accepted), Has.All.False, "docker-compose 1.29 refuses every misspelled file");
+            Assert.That(projects.Select(p => (p.Directory, after[p.Id].Accepted, after[p.Id].Message)), Has.All.Matches<(string, bool Accepted, string)>(r => r.Accepted), "and accepts every fixed one");
+            Assert.That(remaining, Is.Empty, "the fix leaves no HNL3002");
+            Assert.That(after["p0"].Entries.Single().Data.GetProperty("network_mode").GetString(), Is.EqualTo("host"), "the renamed key has its effect");
+        });
+    }
+
+    /// <summary>HNL1008's errors over the projects the oracle accepted, with its release targeted, keyed like the oracle's services.</summary>
+    private static List<string> HNL1008Errors(DeploymentModel model, OracleRun run)
+    {
+        var options = LintOptions.Default with { Targets = new RuntimeTargets { PodmanCompose = run.Version } };
+        var services = run.AcceptedProjects
+            .SelectMany(p => p.Services.Select(s => (Project: p, Service: s)))
+            .ToLookup(x => FindingPath.Of(x.Service).Value, StringComparer.Ordinal);
+        var keys = new List<string>();
+        foreach (var finding in LintEngine.Run(model, options).Where(d => d.Id == "HNL1008" && d.Severity == Severity.Error))
+        {
+            var owner = finding.LogicalPath.Value[..finding.LogicalPath.Value.LastIndexOf('/')];
+            var matches = services[owner].Where(x => x.Project.Files.Any(f => f.Document.Path == finding.Location.Path) || x.Service.Location.Path == finding.Location.Path).ToList();
+            if (matches.Count == 1)
+            {
+                keys.Add(Key(matches[0].Project, matches[0].Service.Name));
+            }
+            else if (!services[owner].Any())
+            {
+                continue;
+            }
+            else
+            {
+                Assert.Fail($"{finding} matches {matches.Count} services of the accepted projects");
+            }
+        }
+
+        return keys;
+    }
+
     private static TempDirectory WriteShapes()
     {
         var temp = new TempDirectory();
@@ -255,6 +370,7 @@ public sealed class PodmanComposeOracleTests
         // Replicas print one container each; the first is the service's.
         var arguments = result.Entries.GroupBy(e => e.Service, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => PodmanNetworkArguments.Read(g.First().Data), StringComparer.Ordinal);
+        var decisions = OracleDecisions.FromPodmanCompose(arguments);
         foreach (var (service, args) in arguments)
         {
             var key = Key(project, service);
@@ -266,9 +382,14 @@ public sealed class PodmanComposeOracleTests
             {
                 run.Refusals.Add((key, refusal));
             }
+
+            if (decisions[service] == NetworkNamespaceKind.Host && (args.CombinesHostWithAnotherNetwork || args.Refusal is not null))
+            {
+                run.BrokenHostServices.Add(key);
+            }
         }
 
-        run.Compare(project, OracleDecisions.FromPodmanCompose(arguments), service => string.Join(' ', arguments[service].Networks.Select(n => "--network " + n)));
+        run.Compare(project, decisions, service => string.Join(' ', arguments[service].Networks.Select(n => "--network " + n)));
     });
 
     private static OracleRun CompareDockerCompose(DeploymentModel model) => Compare(model, ComposeOracles.DockerCompose, (run, project, result) =>
@@ -336,6 +457,9 @@ public sealed class PodmanComposeOracleTests
         public List<(string Key, string Difference)> Differences { get; } = [];
 
         public List<string> HostWithSecondNetwork { get; } = [];
+
+        /// <summary>Services on the host network (by the oracle's own decision) whose arguments podman 4 refuses: what HNL1008 must report.</summary>
+        public List<string> BrokenHostServices { get; } = [];
 
         public List<(string Key, string Refusal)> Refusals { get; } = [];
 
