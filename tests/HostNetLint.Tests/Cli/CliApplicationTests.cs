@@ -57,7 +57,7 @@ public sealed class CliApplicationTests
 
     [TestCase("--fail-level", "fatal")]
     [TestCase("--fail-level", "none")]
-    [TestCase("--format", "json")]
+    [TestCase("--format", "xml")]
     [TestCase("--fail-level")]
     [TestCase("--exclude")]
     public void A_bad_option_value_is_a_usage_error(params string[] option)
@@ -143,7 +143,7 @@ public sealed class CliApplicationTests
             Assert.That(result.Stdout, Does.Contain("--exclude"));
             Assert.That(result.Stdout, Does.Contain("--fail-level <error|warning|note>"));
             Assert.That(result.Stdout, Does.Contain("[default: warning]"));
-            Assert.That(result.Stdout, Does.Contain("--format <text|sarif>"));
+            Assert.That(result.Stdout, Does.Contain("--format <text|sarif|github|junit|gitlab|json>"));
             Assert.That(result.Stdout, Does.Contain("--output"));
             Assert.That(result.Stdout, Does.Contain("--sarif-category"));
         });
