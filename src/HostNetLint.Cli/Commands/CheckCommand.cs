@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HostNetLint.Cli.Output;
 using HostNetLint.Hosting;
+using HostNetLint.Model.Discovery;
 
 namespace HostNetLint.Cli.Commands;
 
@@ -67,6 +68,11 @@ public static class CheckCommand
             HelpName = "file",
         };
 
+        var listFiles = new Option<bool>("--list-files")
+        {
+            Description = "Print which files are read, as which compose project and why (or why a file is left out), instead of linting",
+        };
+
         var command = new Command("check", "Lint compose files and systemd units for VM reachability problems");
         common.AddTo(command);
         command.Options.Add(format);
@@ -76,6 +82,7 @@ public static class CheckCommand
         command.Options.Add(sarifIncludeSuppressed);
         command.Options.Add(baseline);
         command.Options.Add(writeBaseline);
+        command.Options.Add(listFiles);
         command.Options.Add(common.Verbose);
         command.SetAction(parseResult =>
         {
@@ -88,6 +95,7 @@ public static class CheckCommand
                 parseResult.GetValue(writeBaseline))
             {
                 FormatGiven = parseResult.GetResult(format) is { Implicit: false },
+                ListFiles = parseResult.GetValue(listFiles),
                 Reports = [.. (parseResult.GetValue(reports) ?? []).Select(r => ReportTarget.TryParse(r, out var target, out _) ? target! : throw new InvalidOperationException(r))],
             };
             try
@@ -131,6 +139,13 @@ public static class CheckCommand
             // The HNL0006 findings are the report, and the exit code is a usage error.
             WriteAll(targets, new CheckReport(outcome.ConfigurationProblems, 1, target.Root, current), settings, context);
             return ExitCodes.UsageOrToolError;
+        }
+
+        if (settings.ListFiles)
+        {
+            // The discovery record is the whole answer; findings and reports are not written.
+            FileDiscoveryFormat.Write(context.Output, outcome.Model?.Discovery ?? []);
+            return ExitCodes.Success;
         }
 
         if (outcome.BaselineError is { } baselineError)
@@ -211,6 +226,9 @@ internal sealed record CheckSettings(LintArguments Lint, OutputFormat Format, st
 {
     /// <summary>Whether <c>--format</c> was written (the default text report gives standard output up to a <c>--report FORMAT=-</c>).</summary>
     public bool FormatGiven { get; init; }
+
+    /// <summary>Whether <c>--list-files</c> asked for the discovery record instead of a lint report.</summary>
+    public bool ListFiles { get; init; }
 
     /// <summary>The <c>--report FORMAT=PATH</c>s, in order.</summary>
     public System.Collections.Immutable.ImmutableArray<ReportTarget> Reports { get; init; } = [];

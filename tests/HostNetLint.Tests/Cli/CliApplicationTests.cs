@@ -150,6 +150,44 @@ public sealed class CliApplicationTests
     }
 
     [Test]
+    public void List_files_prints_what_is_read_and_why_instead_of_findings()
+    {
+        // The VM-facing service on the bridge would be HNL1001; --list-files reports no findings and succeeds.
+        Write("airflow/docker-compose.yml", "services:\n  webserver:\n    image: apache/airflow\n    volumes: [/var/run/libvirt:/var/run/libvirt]\n");
+        Write("airflow/docker-compose.override.yml", "services:\n  webserver:\n    environment: [A=1]\n");
+        Write("ansible/group_vars/all.yml", "services:\n  airflow:\n    port: 8888\n");
+        Write("notes/readme.txt", "not a deployment file\n");
+
+        var result = Run("check", "--list-files");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success), result.Stderr);
+            Assert.That(result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => string.Join(' ', l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[..2])), Is.EqualTo(new[]
+            {
+                "airflow/docker-compose.override.yml airflow",
+                "airflow/docker-compose.yml airflow",
+                "ansible/group_vars/all.yml -",
+            }));
+            Assert.That(result.Stdout, Does.Contain("not linted: YAML with services:, but no service has image: or build:"));
+            Assert.That(result.Stdout, Does.Not.Contain("HNL1001"));
+            Assert.That(result.Stderr, Is.Empty);
+        });
+    }
+
+    [Test]
+    public void List_files_keeps_to_the_paths_named()
+    {
+        Write("a/compose.yaml", "services:\n  web:\n    image: nginx\n");
+        Write("b/compose.yaml", "services:\n  web:\n    image: nginx\n");
+        Write("c/compose.yaml", "services:\n  web:\n    image: nginx\n");
+
+        var result = Run("check", "--list-files", "a", "c");
+
+        Assert.That(result.Stdout, Does.StartWith("a/compose.yaml").And.Contain("\nc/compose.yaml").And.Not.Contain("b/compose.yaml"));
+    }
+
+    [Test]
     public void Version_prints_a_version_and_succeeds()
     {
         var result = Run("--version");
@@ -195,6 +233,13 @@ public sealed class CliApplicationTests
         {
             return ex;
         }
+    }
+
+    private void Write(string relativePath, string text)
+    {
+        var path = Path.Combine(temp, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
     }
 
     private CliResult Run(params string[] args)
