@@ -29,6 +29,23 @@ public sealed class ConfigSchemaTests
     }
 
     [Test]
+    public void The_readmes_example_is_a_valid_configuration_that_sets_every_top_level_key()
+    {
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md")).ReplaceLineEndings("\n");
+        var start = readme.IndexOf("```yaml\n", readme.IndexOf("### `hostnetlint.yaml`", StringComparison.Ordinal), StringComparison.Ordinal) + "```yaml\n".Length;
+        var example = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+        var result = HostNetLintConfigLoader.Parse(SourceText.From(example, "hostnetlint.yaml"));
+        var topLevelKeys = ConfigKeys.All.Select(k => k.Pointer.Split('/')[1]).Distinct();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Diagnostics, Is.Empty);
+            Assert.That(topLevelKeys.Where(key => !example.Contains("\n" + key + ":", StringComparison.Ordinal) && !example.StartsWith(key + ":", StringComparison.Ordinal)), Is.Empty, "keys the README example does not show");
+            Assert.That(result.Config?.Model.Projects.Select(p => p.Name), Is.EqualTo(new[] { "airflow-prod" }));
+        });
+    }
+
+    [Test]
     public void The_embedded_schema_is_the_shipped_file()
     {
         var file = File.ReadAllText(Path.Combine(Repository.Root, "src", "HostNetLint.Hosting", "Configuration", "hostnetlint.schema.json"));
