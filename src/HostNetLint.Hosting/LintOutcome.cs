@@ -31,6 +31,9 @@ public sealed record LintOutcome
     /// <summary>How many files the findings are about (the summary's "in N files").</summary>
     public int DocumentCount { get; init; }
 
+    /// <summary>The files the findings are about (named, or under a directory named), as the model names them.</summary>
+    public ImmutableArray<string> ReportedFiles { get; init; } = [];
+
     /// <summary>HNL0006 findings of hostnetlint.yaml; when present nothing else ran.</summary>
     public ImmutableArray<Diagnostic> ConfigurationProblems { get; init; } = [];
 

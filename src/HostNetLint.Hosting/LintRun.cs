@@ -57,6 +57,7 @@ public sealed class LintRun
                     Diagnostics = fix.Remaining,
                     Model = fix.Model,
                     DocumentCount = fix.Model.Documents.Count(d => scope.Contains(d.Path)),
+                    ReportedFiles = ReportedFiles(fix.Model, scope),
                     Fix = fix,
                     FailLevel = settings.FailLevel,
                 };
@@ -77,6 +78,7 @@ public sealed class LintRun
 
             // The summary's "in N files" counts the files reported on, not those only read for context.
             DocumentCount = model.Documents.Count(d => scope.Contains(d.Path)),
+            ReportedFiles = ReportedFiles(model, scope),
             Fix = fix,
             Writes = writes,
             FailLevel = settings.FailLevel,
@@ -112,6 +114,9 @@ public sealed class LintRun
         var split = known.Apply(outcome.Diagnostics, options);
         return outcome with { Diagnostics = split.New, BaselineKnownCount = split.Known.Length };
     }
+
+    private static ImmutableArray<string> ReportedFiles(DeploymentModel model, ReportScope scope) =>
+        [.. model.Documents.Where(d => scope.Contains(d.Path)).Select(d => d.Path)];
 
     private static string RootOf(DeploymentModel model, string root) => model.Root.Length == 0 ? root : model.Root;
 }

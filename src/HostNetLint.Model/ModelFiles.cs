@@ -17,11 +17,7 @@ public static class ModelFiles
     public static bool IsUnitFileName(string fileName) => UnitModelBuilder.IsUnitFileName(fileName);
 
     /// <summary>A <c>.yml</c> or <c>.yaml</c> file: a compose file of its own when it has a top-level <c>services:</c> mapping.</summary>
-    public static bool IsYamlFileName(string fileName)
-    {
-        ArgumentNullException.ThrowIfNull(fileName);
-        return fileName.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
-    }
+    public static bool IsYamlFileName(string fileName) => ComposeFileNames.IsYaml(fileName);
 
     /// <summary>True when the tree's root is a mapping with a <c>services:</c> mapping, which makes any YAML file a compose file.</summary>
     public static bool HasServices(YamlSyntaxTree tree)

@@ -27,11 +27,29 @@ internal static class ConfigKeys
         new("/libvirtUnits", (v, c) => c with { Lint = c.Lint with { LibvirtUnits = v.Strings() } }),
         new("/pathMappings", PathMappings),
         new("/hosts", Hosts),
+        new("/projects", Projects),
         new("/exclude", (v, c) => c with { Model = c.Model with { Exclude = v.Strings() } }),
         new("/failLevel", (v, c) => c with { FailLevel = SeverityNames.TryParse(v.Text, out var level) ? level : null }),
         new("/severity", Severities),
         new("/requireJustification", (v, c) => c with { Lint = c.Lint with { RequireJustification = v.Boolean } }),
+        new("/targets/podman-compose", (v, c) => c with { Lint = c.Lint with { Targets = c.Lint.Targets with { PodmanCompose = Release(v) } } }),
+        new("/targets/podman", (v, c) => c with { Lint = c.Lint with { Targets = c.Lint.Targets with { Podman = Release(v) } } }),
+        new("/targets/compose", (v, c) => c with { Lint = c.Lint with { Targets = c.Lint.Targets with { Compose = Release(v) } } }),
+        new("/targets/systemd", (v, c) => c with { Lint = c.Lint with { Targets = c.Lint.Targets with { Systemd = Release(v) } } }),
     ];
+
+    /// <summary>A release as written (<c>podman: 4.10</c> is 4.10, not the number 4.1); a number that is not one (<c>1e3</c>, <c>-1</c>) is reported.</summary>
+    private static Version? Release(ConfigValue value)
+    {
+        var written = value.Written;
+        var release = RuntimeTargets.ParseVersion(written);
+        if (release is null)
+        {
+            value.Problem($"'{written}' is not a release such as 1.0.3 (numbers and dots)");
+        }
+
+        return release;
+    }
 
     /// <summary>Port -> owner globs, merged over the defaults port by port; null or [] removes a default.</summary>
     private static HostNetLintConfig ReservedPorts(ConfigValue value, HostNetLintConfig config)
@@ -71,6 +89,26 @@ internal static class ConfigKeys
                     StringComparer.Ordinal),
             },
         };
+
+    /// <summary>Declared stacks (name -> files, env files, profiles); paths written relative to the configuration file, kept relative to the root.</summary>
+    private static HostNetLintConfig Projects(ConfigValue value, HostNetLintConfig config) =>
+        config with
+        {
+            Model = config.Model with
+            {
+                Projects =
+                [
+                    .. value.Entries.Select(e => new Model.DeclaredProject(e.Key, Paths(e.Value, "files"))
+                    {
+                        EnvFiles = Paths(e.Value, "envFiles"),
+                        Profiles = e.Value.Property("profiles")?.Strings() ?? [],
+                    }),
+                ],
+            },
+        };
+
+    private static ImmutableArray<string> Paths(ConfigValue stack, string name) =>
+        [.. (stack.Property(name)?.Strings() ?? []).Select(stack.Reader.ToRootRelative)];
 
     /// <summary>Rule ID -> severity; the schema checks the shape of an ID, the catalogue whether the rule exists.</summary>
     private static HostNetLintConfig Severities(ConfigValue value, HostNetLintConfig config)

@@ -19,6 +19,9 @@ internal sealed class ConfigReader(YamlAsJson document, string? configDirectory,
         problems.Add((site is null ? default : atKey ? site.KeySpan ?? site.ValueSpan : site.ValueSpan, message));
     }
 
+    /// <summary>The scalar at <paramref name="pointer"/> as written (<c>4.10</c> stays 4.10, where its JSON number is 4.1); null for other nodes.</summary>
+    public string? Written(string pointer) => (document.Find(pointer)?.Node.Resolve() as Parsing.Yaml.YamlScalar)?.Value;
+
     /// <summary>
     /// A path written relative to the configuration file's directory, made relative to the root (forward slashes);
     /// unchanged when both are the same or unknown (a configuration parsed from text).

@@ -19,6 +19,9 @@ internal readonly struct ConfigValue(JsonElement element, string pointer, Config
 
     public ConfigReader Reader => reader;
 
+    /// <summary>The value as written in the file, for values whose JSON form loses text (a number such as <c>4.10</c>).</summary>
+    public string Written => reader.Written(pointer) ?? element.ToString();
+
     /// <summary>A list of strings (or one string) trimmed; an entry <paramref name="check"/> rejects is reported at its span and left out.</summary>
     public ImmutableArray<string> Strings(Func<string, string?>? check = null)
     {
@@ -50,6 +53,10 @@ internal readonly struct ConfigValue(JsonElement element, string pointer, Config
             return element.EnumerateObject().Select(p => (p.Name, new ConfigValue(p.Value, YamlAsJson.Child(at, p.Name), within)));
         }
     }
+
+    /// <summary>The value of a mapping's property, or null when the mapping does not have it.</summary>
+    public ConfigValue? Property(string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var child) ? new ConfigValue(child, YamlAsJson.Child(pointer, name), reader) : null;
 
     /// <summary>Reports a problem with the value.</summary>
     public void Problem(string message) => reader.Add(pointer, atKey: false, message);

@@ -84,7 +84,10 @@ public sealed class EditorConfigSeverityProvider : ISeverityProvider
         return null;
     }
 
-    /// <summary>Roslyn's severity names: <c>suggestion</c> is a note, <c>silent</c> and <c>none</c> are off, <c>default</c> is the rule's own.</summary>
+    /// <summary>
+    /// Roslyn's severity names: <c>suggestion</c> is a note, <c>silent</c> and <c>none</c> are off, <c>default</c> is the
+    /// severity the rule itself gives the finding (<see cref="Severity.Default"/>, as Roslyn's ReportDiagnostic.Default).
+    /// </summary>
     public static bool TryParseSeverity(string value, RuleDescriptor descriptor, out Severity severity)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -95,7 +98,7 @@ public sealed class EditorConfigSeverityProvider : ISeverityProvider
             case "warning": severity = Severity.Warning; return true;
             case "suggestion": severity = Severity.Note; return true;
             case "silent" or "none": severity = Severity.None; return true;
-            case "default": severity = descriptor.DefaultSeverity; return true;
+            case "default": severity = Severity.Default; return true;
             default: severity = Severity.None; return false;
         }
     }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using HostNetLint.Hosting.Configuration;
+using HostNetLint.Model;
 using HostNetLint.Parsing.Text;
+using HostNetLint.Rules.Engine;
 using HostNetLint.Tests.TestSupport;
 
 namespace HostNetLint.Tests.Configuration;
@@ -22,7 +24,24 @@ public sealed class ConfigSchemaTests
             Assert.That(bindings, Is.Unique);
             Assert.That(settings.Except(bindings), Is.Empty, "settings in the schema without a binding in ConfigKeys");
             Assert.That(bindings.Except(settings), Is.Empty, "bindings in ConfigKeys without a setting in the schema");
-            Assert.That(settings, Does.Contain("/hosts").And.Contain("/vmAccess/labels"));
+            Assert.That(settings, Does.Contain("/hosts").And.Contain("/vmAccess/labels").And.Contain("/targets/podman-compose"));
+        });
+    }
+
+    [Test]
+    public void The_readmes_example_is_a_valid_configuration_that_sets_every_top_level_key()
+    {
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md")).ReplaceLineEndings("\n");
+        var start = readme.IndexOf("```yaml\n", readme.IndexOf("### `hostnetlint.yaml`", StringComparison.Ordinal), StringComparison.Ordinal) + "```yaml\n".Length;
+        var example = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+        var result = HostNetLintConfigLoader.Parse(SourceText.From(example, "hostnetlint.yaml"));
+        var topLevelKeys = ConfigKeys.All.Select(k => k.Pointer.Split('/')[1]).Distinct();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Diagnostics, Is.Empty);
+            Assert.That(topLevelKeys.Where(key => !example.Contains("\n" + key + ":", StringComparison.Ordinal) && !example.StartsWith(key + ":", StringComparison.Ordinal)), Is.Empty, "keys the README example does not show");
+            Assert.That(result.Config?.Model.Projects.Select(p => p.Name), Is.EqualTo(new[] { "airflow-prod" }));
         });
     }
 
@@ -38,7 +57,13 @@ public sealed class ConfigSchemaTests
         });
     }
 
-    [TestCase("[|vmNetwork|]: [10.0.0.0/8]\n", "Unknown key 'vmNetwork'; expected one of reservedPorts, vmAccess, vmNetworks, libvirtUnits, pathMappings, hosts, exclude, failLevel, severity, requireJustification")]
+    [TestCase("[|vmNetwork|]: [10.0.0.0/8]\n", "Unknown key 'vmNetwork'; expected one of reservedPorts, vmAccess, vmNetworks, libvirtUnits, pathMappings, projects, hosts, exclude, failLevel, severity, requireJustification, targets")]
+    [TestCase("targets:\n  [|docker|]: 24.0\n", "Unknown key 'docker' in targets; expected one of podman-compose, podman, compose, systemd")]
+    [TestCase("targets:\n  podman-compose: [|v1.0.3|]\n", "targets.podman-compose must be a release such as 1.0.3 (numbers and dots), not 'v1.0.3'")]
+    [TestCase("targets:\n  podman: [|1e3|]\n", "'1e3' is not a release such as 1.0.3 (numbers and dots)")]
+    [TestCase("targets:\n  podman: [|-4.3|]\n", "'-4.3' is not a release such as 1.0.3 (numbers and dots)")]
+    [TestCase("targets:\n  systemd: [|true|]\n", "targets.systemd must be text or a number, not 'true'")]
+    [TestCase("targets: [|1.0.3|]\n", "targets must be a mapping, not '1.0.3'")]
     [TestCase("vmAccess:\n  [|name|]: ['*dag*']\n", "Unknown key 'name' in vmAccess; expected one of names, images, labels, exclude")]
     [TestCase("reservedPorts:\n  [|70000|]: '*web*'\n", "The key '70000' in reservedPorts is not a port number (1-65535)")]
     [TestCase("reservedPorts:\n  [|08888|]: '*web*'\n", "The key '08888' in reservedPorts is not a port number (1-65535)")]
@@ -119,6 +144,99 @@ public sealed class ConfigSchemaTests
             Assert.That(settings.ModelOptions.PathMappings["/opt/airflow"], Is.EqualTo("ci/airflow"));
         });
     }
+
+    [Test]
+    public void Projects_are_read_with_root_relative_files_env_files_and_profiles()
+    {
+        using var temp = new TempDirectory();
+        var config = temp.Write("deploy/hostnetlint.yaml", """
+            projects:
+              airflow-prod:
+                files: [airflow/compose.yaml, airflow/compose.prod.yaml]
+                envFiles: [airflow/prod.env]
+                profiles: [lineage]
+              tools:
+                files: [tools/stack.yml]
+            """);
+        var settings = LintSettingsBuilder.Build(new LintSettingsRequest { Root = temp.Path, ConfigFile = config });
+        Assert.That(settings.ConfigurationProblems, Is.Empty, string.Join('\n', settings.ConfigurationProblems));
+        Assert.That(
+            settings.ModelOptions.Projects.Select(p => $"{p.Name}: {string.Join(' ', p.Files)} | {string.Join(' ', p.EnvFiles)} | {string.Join(' ', p.Profiles)}"),
+            Is.EqualTo(new[]
+            {
+                "airflow-prod: deploy/airflow/compose.yaml deploy/airflow/compose.prod.yaml | deploy/airflow/prod.env | lineage",
+                "tools: deploy/tools/stack.yml |  | ",
+            }));
+    }
+
+    [TestCase("projects:\n  [|Airflow|]:\n    files: [compose.yaml]\n", TestName = "Project_name_compose_would_refuse")]
+    [TestCase("projects:\n  airflow: [|{envFiles: [a.env]}|]\n", TestName = "Project_without_files")]
+    [TestCase("projects:\n  airflow:\n    files: [[|../compose.yaml|]]\n", TestName = "Project_file_outside_the_configuration_directory")]
+    [TestCase("projects:\n  airflow:\n    files: [compose.yaml]\n    [|profile|]: [x]\n", TestName = "Unknown_project_key")]
+    public void A_bad_project_is_HNL0006_at_its_position(string markup)
+    {
+        var (text, spans) = TestMarkup.Parse(markup);
+        var result = HostNetLintConfigLoader.Parse(SourceText.From(text, "hostnetlint.yaml"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Config, Is.Null);
+            Assert.That(result.Diagnostics.Select(d => (d.Id, d.Location.Span)), Is.EqualTo(spans.Select(s => ("HNL0006", s.Span))), string.Join('\n', result.Diagnostics));
+        });
+    }
+
+    [Test]
+    public void A_stack_declared_in_the_configuration_is_linted_as_one_run()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("hostnetlint.yaml", "projects:\n  airflow:\n    files: [stack/base.yml, stack/libvirt.yml]\n");
+        temp.Write("stack/base.yml", "services:\n  scheduler:\n    image: qubinode/airflow\n");
+        temp.Write("stack/libvirt.yml", "services:\n  scheduler:\n    volumes:\n      - /var/run/libvirt/libvirt-sock:/var/run/libvirt/libvirt-sock\n");
+        var settings = LintSettingsBuilder.Build(new LintSettingsRequest { Root = temp.Path });
+        var model = DeploymentModelBuilder.Build(temp.Path, [], settings.ModelOptions);
+        var findings = LintEngine.Run(model, settings.LintOptions);
+        Assert.Multiple(() =>
+        {
+            Assert.That(model.ComposeProjects.Select(p => (p.Name, string.Join('+', p.Files.Select(f => f.Document.Path)))), Is.EqualTo(new[] { ("airflow", "stack/base.yml+stack/libvirt.yml") }));
+            Assert.That(findings.Where(d => d.Id == "HNL1001").Select(d => d.Location.Path), Is.EqualTo(new[] { "stack/libvirt.yml" }));
+        });
+    }
+
+    [Test]
+    public void Targets_are_read_as_written_once_into_versions()
+    {
+        var result = HostNetLintConfigLoader.Parse(SourceText.From("targets:\n  podman-compose: 1.0.3\n  podman: 4.10\n  compose: \"2.29\"\n  systemd: 252\n", "hostnetlint.yaml"));
+        Assert.That(result.Diagnostics, Is.Empty, string.Join('\n', result.Diagnostics));
+        Assert.That(result.Config!.Lint.Targets, Is.EqualTo(new HostNetLint.Rules.Engine.RuntimeTargets
+        {
+            PodmanCompose = new Version(1, 0, 3),
+            Podman = new Version(4, 10, 0),
+            Compose = new Version(2, 29, 0),
+            Systemd = new Version(252, 0, 0),
+        }), "4.10 is the release 4.10, not the number 4.1");
+    }
+
+    [Test]
+    public void Without_targets_none_are_set() =>
+        Assert.That(HostNetLintConfigLoader.Parse(SourceText.From("failLevel: error\n", "hostnetlint.yaml")).Config!.Lint.Targets, Is.EqualTo(HostNetLint.Rules.Engine.RuntimeTargets.None));
+
+    [TestCase("1.0.3", 1, 0, 3, -1)]
+    [TestCase("4.3", 4, 3, 0, -1)]
+    [TestCase("252", 252, 0, 0, -1)]
+    [TestCase("1.2.3.4", 1, 2, 3, 4)]
+    public void A_release_reads_missing_parts_as_zero(string text, int major, int minor, int build, int revision)
+    {
+        var version = HostNetLint.Rules.Engine.RuntimeTargets.ParseVersion(text);
+        Assert.That(version, Is.EqualTo(revision < 0 ? new Version(major, minor, build) : new Version(major, minor, build, revision)));
+    }
+
+    [TestCase("")]
+    [TestCase("1..3")]
+    [TestCase("v1")]
+    [TestCase("1.0.3-1")]
+    [TestCase("1.2.3.4.5")]
+    [TestCase("9999999999")]
+    public void Anything_else_is_not_a_release(string text) =>
+        Assert.That(HostNetLint.Rules.Engine.RuntimeTargets.ParseVersion(text), Is.Null);
 
     [Test]
     public void Without_hosts_none_are_configured()

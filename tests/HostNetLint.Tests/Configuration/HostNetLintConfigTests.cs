@@ -99,7 +99,7 @@ public sealed class HostNetLintConfigTests
             Assert.That(config.Model.PathMappings["/opt/airflow"], Is.EqualTo("airflow"));
             Assert.That(config.Model.Exclude, Is.EqualTo(new[] { "legacy/**" }));
             Assert.That(config.FailLevel, Is.EqualTo(Severity.Note));
-            Assert.That(config.Lint.SeverityOverrides, Is.EquivalentTo(new Dictionary<string, Severity> { ["HNL1002"] = Severity.Note, ["HNL3001"] = Severity.Note }));
+            Assert.That(config.Lint.SeverityOverrides, Is.EquivalentTo(new Dictionary<string, Severity> { ["HNL1002"] = Severity.Note, ["HNL3001"] = Severity.Default }), "default: the rule's own severity for each finding, resolved by the engine");
             Assert.That(config.Lint.RequireJustification, Is.True);
         });
     }

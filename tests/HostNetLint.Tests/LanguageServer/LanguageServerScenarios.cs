@@ -134,18 +134,19 @@ public static class LanguageServerScenarios
         Assert.That((await client.DiagnosticsAsync(compose, 1)).ToJsonString(), Is.EqualTo(composeBefore));
 
         // Host networking in the compose buffer changes the compose findings (HNL1001 gone, HNL1003 and HNL1002 now);
-        // the unit's findings do not depend on the network mode, only on what the containers reach (ADR-0043).
+        // the unit's ordering does not depend on the network mode, only on what the containers reach (ADR-0043), but its
+        // podman-compose, release unknown, now gets HNL1008's note (releases 1.0.2-1.0.5 add a second network).
         var hostNetwork = composeText.Replace("  depends_on:\n    - postgres\n\nservices:", "  depends_on:\n    - postgres\n  network_mode: host\n\nservices:", StringComparison.Ordinal);
         await client.ChangeAsync(compose, 2, hostNetwork);
         var composeHost = LspText.Describe(await client.DiagnosticsAsync(compose, 2));
         Assert.That(composeHost, Has.None.StartsWith("HNL1001"));
         Assert.That(composeHost, Has.Some.StartsWith("HNL1003").And.Some.StartsWith("HNL1002"));
-        Assert.That(LspText.Describe(await client.DiagnosticsAsync(unit, 2)), Is.EqualTo(new[] { "HNL2003 3:6-3:20" }));
+        Assert.That(LspText.Describe(await client.DiagnosticsAsync(unit, 2)), Is.EqualTo(new[] { "HNL2003 3:6-3:20", "HNL1008 7:10-7:33" }));
 
         // Back to After=network.target, then drop the libvirt socket mount from the compose buffer (unsaved): the unit
         // no longer starts anything VM-facing, so its HNL2001 and HNL2003 go, though the file on disk still mounts it.
         await client.ChangeAsync(unit, 3, unitText);
-        Assert.That(LspText.Describe(await client.DiagnosticsAsync(unit, 3)), Is.EqualTo(new[] { "HNL2001 3:0-3:5", "HNL2003 3:6-3:20" }));
+        Assert.That(LspText.Describe(await client.DiagnosticsAsync(unit, 3)), Is.EqualTo(new[] { "HNL2001 3:0-3:5", "HNL2003 3:6-3:20", "HNL1008 7:10-7:33" }), "the compose buffer is still on the host network");
         await client.ChangeAsync(compose, 3, composeText.Replace("    - /var/run/libvirt/libvirt-sock:/var/run/libvirt/libvirt-sock:ro\n", string.Empty, StringComparison.Ordinal));
         Assert.That(await client.DiagnosticsAsync(unit, 3), Is.Empty);
         Assert.That(File.ReadAllText(compose), Is.EqualTo(composeText));
