@@ -30,7 +30,8 @@ public static class FixAllEngine
         ArgumentNullException.ThrowIfNull(buildModel);
         ArgumentNullException.ThrowIfNull(lint);
         var states = new Dictionary<string, FileState>(StringComparer.Ordinal);
-        var overlay = ImmutableDictionary<string, byte[]>.Empty;
+        // The caller's overlay (an editor's unsaved buffers) is the starting text; each pass's results go on top of it.
+        var overlay = options.Model.Overlay;
         var model = buildModel(root, paths, options.Model);
         var diagnostics = lint(model, options.Lint);
         var passes = 0;

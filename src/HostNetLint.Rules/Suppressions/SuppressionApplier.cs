@@ -73,18 +73,7 @@ public static class SuppressionApplier
         }
 
         var start = diagnostic.Location.Span.Start;
-        foreach (var directive in directives)
-        {
-            if (directive.Kind != SuppressionKind.Enable
-                && !directive.Scope.IsEmpty
-                && start >= directive.Scope.Start && start <= directive.Scope.End
-                && directive.RuleIds.Any(r => r.Id == diagnostic.Id))
-            {
-                return directive;
-            }
-        }
-
-        return null;
+        return directives.FirstOrDefault(d => d.Covers(diagnostic.Id, start));
     }
 
     private static void Check(SuppressionDirective directive, HashSet<(SuppressionDirective, string)> used, bool requireJustification, List<Diagnostic> problems, string path)

@@ -15,4 +15,11 @@ public sealed record SuppressionDirective(
 {
     /// <summary>The offsets a finding must start in to be suppressed; empty when the directive covers nothing.</summary>
     public TextSpan Scope { get; init; }
+
+    /// <summary>True when this directive silences a finding of <paramref name="ruleId"/> that starts at <paramref name="position"/>.</summary>
+    public bool Covers(string ruleId, int position) =>
+        Kind != SuppressionKind.Enable
+        && !Scope.IsEmpty
+        && position >= Scope.Start && position <= Scope.End
+        && RuleIds.Any(r => r.Id == ruleId);
 }

@@ -24,7 +24,11 @@ public static class SuppressionScanner
             return [];
         }
 
-        var commentLines = comments.Select(c => text.GetLinePosition(c.Start).Line).ToHashSet();
+        // Lines that are nothing but a comment; a line with a comment after its content is code for disable-next-line.
+        var commentLines = comments
+            .Where(c => string.IsNullOrWhiteSpace(text.Text[text.GetLineStart(text.GetLinePosition(c.Start).Line)..c.Start]))
+            .Select(c => text.GetLinePosition(c.Start).Line)
+            .ToHashSet();
         var entries = document.Yaml is { } tree ? MappingEntries(tree) : [];
         var directives = new List<SuppressionDirective>();
         foreach (var span in comments)
