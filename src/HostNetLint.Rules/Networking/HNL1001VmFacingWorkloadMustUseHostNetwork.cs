@@ -1,5 +1,4 @@
 using HostNetLint.Model.Workloads;
-using HostNetLint.Parsing.Yaml;
 using HostNetLint.Rules.Analysis;
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
@@ -25,15 +24,24 @@ public sealed class HNL1001VmFacingWorkloadMustUseHostNetwork : Rule
 
     public override void Analyze(RuleContext context)
     {
+        var findings = new List<(Workload Workload, NetworkNamespace Space, VmAccessSignal Signal)>();
         foreach (var workload in context.Model.Workloads)
         {
             // A namespace the files do not define (an unknown service, container or pod) gets the benefit of the doubt.
             var space = workload.Namespace;
-            if (space.Kind != NetworkNamespaceKind.NotHost || VmAccessAnalysis.FindSignal(workload, context.Options) is not { } signal)
+            if (space.Kind == NetworkNamespaceKind.NotHost && VmAccessAnalysis.FindSignal(workload, context.Options) is { } signal)
             {
-                continue;
+                findings.Add((workload, space, signal));
             }
+        }
 
+        // A fix changes every workload of the namespace it edits, and every service merging an anchor it edits: it names
+        // their findings, so none of them is fixed as a side effect while suppressed (one pass over the findings).
+        var pending = findings.Select(f => f.Workload).ToHashSet();
+        var byOwner = findings.ToLookup(f => f.Space.Owner ?? f.Workload, f => f.Workload);
+        var fixes = new HostNetworkFixes(context.Get(ComposeLayout.Analysis), pending, byOwner, FindingOf, HNL1003NetworkModeWithNetworks.FindingOf);
+        foreach (var (workload, space, signal) in findings)
+        {
             var where = EvidenceText.Where(signal.Evidence, workload, context.Model);
             var related = new List<RelatedLocation> { new(signal.Evidence.Location, $"VM access signal: {signal.Description}") };
             if (signal.Evidence.IsInherited)
@@ -49,9 +57,18 @@ public sealed class HNL1001VmFacingWorkloadMustUseHostNetwork : Rule
                 related.Add(new RelatedLocation(joinedBy.Location, $"'{workload.Name}' joins the network namespace of '{owner.Name}' here"));
             }
 
-            context.Report(workload.Location, FindingPath.Of(workload).Then("network_mode"), [workload.Name, signal.Description, where, Remedy(workload, space)], CreateFix(context, workload, owner, signal), [.. related]);
+            context.Report(workload.Location, PathOf(workload), [workload.Name, signal.Description, where, Remedy(workload, space)], fixes.Create(workload, owner, signal), [.. related]);
         }
     }
+
+    /// <summary>The identity of this rule's finding about <paramref name="workload"/>, for fixes that change it too.</summary>
+    public static FindingKey FindingOf(Workload workload)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        return FindingKey.At(Definition.Id, workload.Location, PathOf(workload));
+    }
+
+    private static FindingPath PathOf(Workload workload) => FindingPath.Of(workload).Then("network_mode");
 
     /// <summary>
     /// The remedy in the workload's own language; for a workload that joins another namespace, in the language of
@@ -82,46 +99,5 @@ public sealed class HNL1001VmFacingWorkloadMustUseHostNetwork : Rule
             _ => $"set Network=host in the [{UnitFixes.QuadletSection(owner)}] section of {owner.Location.Path}",
         };
         return $"{joins}, so {remedy}";
-    }
-
-    /// <summary>
-    /// Host networking where the namespace's owner is defined (the workload itself, or the service, container or pod
-    /// it joins). For a compose service, <c>network_mode: host</c>: in the extension anchor the signal comes from when
-    /// every service merging it is VM-facing (as ADR-0043 did), else in the service itself; an existing
-    /// <c>network_mode</c> written there has its value replaced instead of getting a duplicate key.
-    /// </summary>
-    private static CodeFix? CreateFix(RuleContext context, Workload workload, Workload owner, VmAccessSignal signal)
-    {
-        var model = context.Model;
-        if (owner.Kind != WorkloadKind.ComposeService)
-        {
-            return UnitFixes.HostNetwork(owner);
-        }
-
-        if (ComposeFixes.ServiceMapping(model, owner) is not { } service)
-        {
-            return null;
-        }
-
-        var target = service;
-        var title = $"Add network_mode: host to '{owner.Name}'";
-        if (owner == workload
-            && signal.Evidence.IsInherited
-            && ReferenceEquals(signal.Evidence.Location.Source, workload.Location.Source)
-            && ComposeFixes.TreeOf(model, workload.Location.Source) is { } tree
-            && YamlNavigation.FindExtensionContaining(tree, signal.Evidence.Location.Span) is { } extension
-            && extension.Value.Resolve() is YamlMapping anchored
-            && YamlNavigation.Merges(service, anchored)
-            && service.Find("network_mode") is null
-            && ComposeFixes.Merging(model, anchored).All(w => VmAccessAnalysis.FindSignal(w, context.Options) is not null))
-        {
-            target = anchored;
-            title = $"Add network_mode: host to '{extension.KeyText}'";
-        }
-
-        var edit = target.Find("network_mode") is { } existing
-            ? YamlEdits.ReplaceScalar(existing.Value, "host")
-            : YamlEdits.InsertEntry(owner.Location.Source, target, "network_mode", "host");
-        return edit is { } e ? new CodeFix(title, "HNL1001.NetworkModeHost", owner.Location.Source, [e]) : null;
     }
 }

@@ -1,0 +1,80 @@
+using HostNetLint.Model;
+using HostNetLint.Model.Workloads;
+using HostNetLint.Parsing.Text;
+using HostNetLint.Parsing.Yaml;
+using HostNetLint.Rules.Engine;
+
+namespace HostNetLint.Rules.Fixing;
+
+/// <summary>
+/// Where compose services are written, for fixes: the syntax tree of each file that may be edited, each service's own
+/// mapping, and the services that merge each mapping through <c>&lt;&lt;</c>. Computed once per lint run, so a fix per
+/// finding never walks every workload (a shared anchor's fix must know every service merging it).
+/// </summary>
+public sealed class ComposeLayout
+{
+    private readonly Dictionary<SourceText, YamlSyntaxTree?> trees = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Workload, YamlMapping> services = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<YamlNode, List<Workload>> mergers = new(ReferenceEqualityComparer.Instance);
+
+    private ComposeLayout(DeploymentModel model)
+    {
+        foreach (var document in model.Documents)
+        {
+            // Only a complete, analysable tree is ever edited; the others map to null.
+            trees.TryAdd(document.Text, document.IsAnalyzable && document.Yaml is { IsComplete: true } tree ? tree : null);
+        }
+
+        foreach (var workload in model.Workloads)
+        {
+            if (workload.Kind != WorkloadKind.ComposeService
+                || Tree(workload.Location.Source) is not { } tree
+                || YamlNavigation.FindEntryByKey(tree, workload.Location.Span.Start) is not { Entry.Value: YamlMapping mapping })
+            {
+                continue;
+            }
+
+            services[workload] = mapping;
+            foreach (var source in YamlNavigation.MergeSources(mapping))
+            {
+                if (!mergers.TryGetValue(source, out var list))
+                {
+                    mergers.Add(source, list = []);
+                }
+
+                if (!list.Contains(workload))
+                {
+                    list.Add(workload);
+                }
+            }
+        }
+    }
+
+    /// <summary>The layout of this lint run's model, computed by the first rule that asks.</summary>
+    public static SharedAnalysis<ComposeLayout> Analysis { get; } = new((model, _) => new ComposeLayout(model));
+
+    /// <summary>The complete, analysable YAML tree of <paramref name="text"/>, or null (such a file is never fixed).</summary>
+    public YamlSyntaxTree? Tree(SourceText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return trees.GetValueOrDefault(text);
+    }
+
+    /// <summary>The mapping a compose service's key introduces, or null (other workloads, a non-mapping value, a file never fixed).</summary>
+    public YamlMapping? Service(Workload workload)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        return services.GetValueOrDefault(workload);
+    }
+
+    /// <summary>True when the service's own mapping merges <paramref name="mapping"/> through <c>&lt;&lt;</c> (cost: its merge entries, not every service).</summary>
+    public bool Merges(Workload workload, YamlNode mapping) =>
+        Service(workload) is { } service && YamlNavigation.Merges(service, mapping);
+
+    /// <summary>The services whose own mapping merges <paramref name="mapping"/> (<c>&lt;&lt;: *a</c> or <c>&lt;&lt;: [*a, *b]</c>), in model order.</summary>
+    public IReadOnlyList<Workload> Mergers(YamlNode mapping)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        return mergers.TryGetValue(mapping, out var list) ? list : [];
+    }
+}
