@@ -10,12 +10,16 @@ namespace HostNetLint.Rules.Fixing;
 /// key is in effect for (<see cref="KeyOf"/>), whether each of them needs the same change, and the finding that
 /// change resolves for it (named in <see cref="CodeFix.AlsoChanges"/>).
 /// </summary>
-/// <param name="What">The key as the reason names it, such as <c>networks:</c>.</param>
-/// <param name="KeyOf">Where a service's effective key is written (<see cref="Workload.NetworksKey"/>), or null.</param>
+/// <param name="Name">The key, such as <c>networks</c>.</param>
+/// <param name="KeyOf">Where a service's effective key is written (<see cref="Workload.NetworksKey"/>), or null when it has none.</param>
 /// <param name="NeedsSameFix">True when the service must lose the key too.</param>
 /// <param name="FindingOf">The finding the removal changes for that service, or null when it has none.</param>
 /// <param name="WhyKept">Why a service that does not need the change keeps the key, for the reason (e.g. "(it is not on the host network)").</param>
-public sealed record SharedKey(string What, Func<Workload, Location?> KeyOf, Func<Workload, bool> NeedsSameFix, Func<Workload, FindingKey?> FindingOf, string WhyKept);
+public sealed record SharedKey(string Name, Func<Workload, Location?> KeyOf, Func<Workload, bool> NeedsSameFix, Func<Workload, FindingKey?> FindingOf, string WhyKept)
+{
+    /// <summary>The key as reasons name it: <c>networks:</c>.</summary>
+    public string What => Name + ":";
+}
 
 /// <summary>
 /// Finds where in the compose YAML a fix for a workload belongs: its own service mapping, or an extension anchor
@@ -25,60 +29,122 @@ public sealed record SharedKey(string What, Func<Workload, Location?> KeyOf, Fun
 /// </summary>
 public static class ComposeFixes
 {
-    /// <summary>A fix that removes the entry whose key is at <paramref name="key"/> (see <see cref="AddRemoval"/>), or why there is none.</summary>
-    public static FixOffer RemoveEntryFix(ComposeLayout layout, Workload workload, Location key, SharedKey shared, string title, string equivalenceKey)
+    /// <summary>A fix that removes the key from the service (see <see cref="AddRemoval"/>), or why there is none.</summary>
+    public static FixOffer RemoveEntryFix(ComposeLayout layout, Workload workload, SharedKey shared, string title, string equivalenceKey)
     {
         ArgumentNullException.ThrowIfNull(workload);
-        ArgumentNullException.ThrowIfNull(key);
         var edits = new List<TextEdit>();
         var also = new List<FindingKey>();
-        return AddRemoval(layout, workload, key, shared, [workload], edits, also) is { } reason
+        return AddRemoval(layout, workload, shared, [workload], edits, also) is { } reason
             ? FixOffer.None(reason)
-            : ToFix(title, equivalenceKey, key.Source, edits, also);
+            : ToFix(title, equivalenceKey, workload.Location.Source, edits, also);
     }
 
     /// <summary>
-    /// Adds to <paramref name="edits"/> the removal of the entry whose key is at <paramref name="key"/>, which
-    /// <paramref name="workload"/> has in effect: from the service's own mapping, or from an extension anchor the service
-    /// merges, when every other service the entry is in effect for is in <paramref name="changing"/> or
-    /// <see cref="SharedKey.NeedsSameFix"/> (their findings go to <paramref name="also"/>). An anchor that holds nothing
-    /// else is left as it is and its <c>&lt;&lt;: *anchor</c> lines are removed instead (an empty anchor would merge null).
-    /// Returns null when done, else why it cannot be done.
+    /// Adds to <paramref name="edits"/> what takes the key away from <paramref name="workload"/>: every entry that defines
+    /// it for the service, the one in effect and those a YAML merge hides behind it (they would take over). Each goes
+    /// from the service's own mapping, or from an extension anchor the service merges when every other service the
+    /// anchor's entry is in effect for is in <paramref name="changing"/> or <see cref="SharedKey.NeedsSameFix"/> (their
+    /// findings go to <paramref name="also"/>). An anchor that holds nothing else stays as it is and its
+    /// <c>&lt;&lt;: *anchor</c> lines go instead (an empty anchor would merge null). Services in an <c>extends</c> chain
+    /// are left alone: a change to one reaches the others. Anchors in <paramref name="handled"/> are skipped (another
+    /// service of the same fix removed the key there already). Returns null when done, else why it cannot be done.
     /// </summary>
-    public static string? AddRemoval(ComposeLayout layout, Workload workload, Location key, SharedKey shared, IReadOnlyCollection<Workload> changing, List<TextEdit> edits, List<FindingKey> also)
+    public static string? AddRemoval(
+        ComposeLayout layout,
+        Workload workload,
+        SharedKey shared,
+        IReadOnlyCollection<Workload> changing,
+        List<TextEdit> edits,
+        List<FindingKey> also,
+        HashSet<YamlMapping>? handled = null)
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(workload);
-        ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(shared);
         ArgumentNullException.ThrowIfNull(changing);
         ArgumentNullException.ThrowIfNull(edits);
         ArgumentNullException.ThrowIfNull(also);
-        var text = key.Source;
-        if (!ReferenceEquals(text, workload.Location.Source) || layout.Tree(text) is not { } tree || YamlNavigation.FindEntryByKey(tree, key.Span.Start) is not { } found)
+        var text = workload.Location.Source;
+        if (layout.Service(workload) is not { } service || layout.Tree(text) is not { } tree)
         {
-            return $"'{workload.Name}' gets {shared.What} from {FixReasons.Where(key)}, in another file (through extends or include), which this fix does not edit";
+            return $"'{workload.Name}' is not written as a mapping in a compose file that parses cleanly";
         }
 
-        if (ReferenceEquals(found.Mapping, layout.Service(workload)))
+        var sources = YamlNavigation.KeySources(service, shared.Name);
+        var effective = shared.KeyOf(workload);
+        if (sources.Count == 0 && effective is null)
         {
-            return Add(edits, YamlEdits.RemoveEntry(text, found.Mapping, found.Index), $"{shared.What} of '{workload.Name}' shares a line with other YAML, so it cannot be removed line by line");
+            return null;
         }
 
-        if (YamlNavigation.FindExtensionContaining(tree, key.Span) is not { } extension
-            || !ReferenceEquals(extension.Value.Resolve(), found.Mapping)
-            || !layout.Merges(workload, found.Mapping))
+        if (layout.ExtendedBy(workload) is { } extender)
         {
-            return $"'{workload.Name}' gets {shared.What} from {FixReasons.Where(key)} through extends or a nested merge, which this fix does not edit; remove it there, or give '{workload.Name}' a definition of its own";
+            return $"'{extender.Name}' extends '{workload.Name}', so removing {shared.What} from '{workload.Name}' would change '{extender.Name}' too; change them by hand";
+        }
+
+        if (layout.Extends(workload, out var baseService) && (baseService is null || shared.KeyOf(baseService) is not null))
+        {
+            var named = baseService is null ? "a service of another file" : $"'{baseService.Name}'";
+            return sources.Count == 0
+                ? $"'{workload.Name}' gets {shared.What} from {named} through extends, and removing them there would change {named} too; give '{workload.Name}' a definition of its own"
+                : $"'{workload.Name}' extends {named}, whose {shared.What} would take over once the service's own are removed; change them by hand";
+        }
+
+        if (effective is not null && !sources.Exists(s => s.Entry.Key.Span == effective.Span && ReferenceEquals(effective.Source, text)))
+        {
+            return $"'{workload.Name}' gets {shared.What} from {FixReasons.Where(effective)}, in another file (an override file or include), which this fix does not edit";
+        }
+
+        foreach (var source in sources)
+        {
+            if (ReferenceEquals(source.Mapping, service))
+            {
+                if (Add(edits, YamlEdits.RemoveEntry(text, service, source.Index), $"{shared.What} of '{workload.Name}' shares a line with other YAML, so it cannot be removed line by line") is { } own)
+                {
+                    return own;
+                }
+            }
+            else if (handled?.Contains(source.Mapping) != true
+                && AddAnchorRemoval(layout, tree, workload, source, shared, changing, edits, also) is { } reason)
+            {
+                return reason;
+            }
+
+            handled?.Add(source.Mapping);
+        }
+
+        return null;
+    }
+
+    private static string? AddAnchorRemoval(ComposeLayout layout, YamlSyntaxTree tree, Workload workload, YamlEntryRef source, SharedKey shared, IReadOnlyCollection<Workload> changing, List<TextEdit> edits, List<FindingKey> also)
+    {
+        var text = tree.Text;
+        var keyLocation = new Location(text, source.Entry.Key.Span);
+        if (YamlNavigation.FindExtensionContaining(tree, source.Entry.Key.Span) is not { } extension
+            || !ReferenceEquals(extension.Value.Resolve(), source.Mapping)
+            || !layout.Merges(workload, source.Mapping))
+        {
+            return $"'{workload.Name}' gets {shared.What} from {FixReasons.Where(keyLocation)} through a nested merge, which this fix does not edit; remove it there";
         }
 
         var anchor = $"'{extension.KeyText}' ({FixReasons.Where(new Location(text, extension.Key.Span))})";
-        var mergers = layout.Mergers(found.Mapping);
+        var mergers = layout.Mergers(source.Mapping);
         foreach (var other in mergers)
         {
-            if (changing.Contains(other) || shared.KeyOf(other) != key)
+            if (changing.Contains(other))
             {
-                // Changed by this fix anyway, or the anchor's entry is not in effect for it (its own key wins).
+                continue;
+            }
+
+            if (layout.IsInExtends(other))
+            {
+                return $"{shared.What} comes from the anchor {anchor}, which '{other.Name}' merges too, and '{other.Name}' is in an extends chain a change would reach; change them by hand";
+            }
+
+            if (shared.KeyOf(other) != keyLocation)
+            {
+                // The anchor's entry is not in effect for it (its own key, or an earlier merge, wins).
                 continue;
             }
 
@@ -93,16 +159,16 @@ public static class ComposeFixes
             }
         }
 
-        if (found.Mapping.Entries.Length >= 2)
+        if (source.Mapping.Entries.Length >= 2)
         {
-            return Add(edits, YamlEdits.RemoveEntry(text, found.Mapping, found.Index), $"{shared.What} in the anchor {anchor} shares a line with other YAML, so it cannot be removed line by line");
+            return Add(edits, YamlEdits.RemoveEntry(text, source.Mapping, source.Index), $"{shared.What} in the anchor {anchor} shares a line with other YAML, so it cannot be removed line by line");
         }
 
         // The anchor holds only this key: merging it adds nothing else, so each service stops merging it.
         foreach (var other in mergers)
         {
             var service = layout.Service(other)!;
-            var index = YamlNavigation.SingleMergeOf(service, found.Mapping);
+            var index = YamlNavigation.SingleMergeOf(service, source.Mapping);
             var reason = $"the anchor {anchor} holds only {shared.What}, and '{other.Name}' merges it in a list or on one line with other YAML";
             if (index < 0 || Add(edits, YamlEdits.RemoveEntry(text, service, index), reason) is not null)
             {

@@ -16,6 +16,8 @@ public sealed class ComposeLayout
     private readonly Dictionary<SourceText, YamlSyntaxTree?> trees = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Workload, YamlMapping> services = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<YamlNode, List<Workload>> mergers = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Workload, Workload?> extended = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Workload, Workload> extenders = new(ReferenceEqualityComparer.Instance);
 
     private ComposeLayout(DeploymentModel model)
     {
@@ -48,6 +50,34 @@ public sealed class ComposeLayout
                 }
             }
         }
+
+        // extends: the base named in the same project (null when it lives in another file), and one service extending each base.
+        var byName = new Dictionary<(string Group, string Name), Workload>();
+        foreach (var workload in services.Keys)
+        {
+            byName.TryAdd((workload.GroupName, workload.Name), workload);
+        }
+
+        foreach (var (workload, mapping) in services)
+        {
+            if (mapping["extends"] is not { } reference)
+            {
+                continue;
+            }
+
+            var name = reference switch
+            {
+                YamlScalar scalar => scalar.Value,
+                YamlMapping form when form["file"] is null => (form["service"] as YamlScalar)?.Value,
+                _ => null,
+            };
+            var target = name is null ? null : byName.GetValueOrDefault((workload.GroupName, name));
+            extended[workload] = target;
+            if (target is not null)
+            {
+                extenders.TryAdd(target, workload);
+            }
+        }
     }
 
     /// <summary>The layout of this lint run's model, computed by the first rule that asks.</summary>
@@ -70,6 +100,18 @@ public sealed class ComposeLayout
     /// <summary>True when the service's own mapping merges <paramref name="mapping"/> through <c>&lt;&lt;</c> (cost: its merge entries, not every service).</summary>
     public bool Merges(Workload workload, YamlNode mapping) =>
         Service(workload) is { } service && YamlNavigation.Merges(service, mapping);
+
+    /// <summary>
+    /// True when the service's mapping has <c>extends</c>; <paramref name="baseService"/> is the service it names in the
+    /// same project, or null when that lives in another file or is unknown.
+    /// </summary>
+    public bool Extends(Workload workload, out Workload? baseService) => extended.TryGetValue(workload, out baseService);
+
+    /// <summary>A service whose <c>extends</c> names <paramref name="workload"/> (a change to it changes that one too), or null.</summary>
+    public Workload? ExtendedBy(Workload workload) => extenders.GetValueOrDefault(workload);
+
+    /// <summary>True when the service extends another or is extended: a change to its text may reach services that merge nothing.</summary>
+    public bool IsInExtends(Workload workload) => extended.ContainsKey(workload) || extenders.ContainsKey(workload);
 
     /// <summary>The services whose own mapping merges <paramref name="mapping"/> (<c>&lt;&lt;: *a</c> or <c>&lt;&lt;: [*a, *b]</c>), in model order.</summary>
     public IReadOnlyList<Workload> Mergers(YamlNode mapping)

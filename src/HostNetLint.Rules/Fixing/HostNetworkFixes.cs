@@ -32,7 +32,7 @@ public sealed class HostNetworkFixes(
 
     /// <summary>The networks: a service may lose here: only when it is on the host network by network_mode: host already (its HNL1003).</summary>
     private SharedKey Networks => new(
-        "networks:",
+        "networks",
         w => w.NetworksKey,
         w => w.NetworkMode is { Text: "host" },
         conflictFindingOf,
@@ -118,6 +118,12 @@ public sealed class HostNetworkFixes(
         var value = index < 0 ? null : anchor.Entries[index].Value;
         foreach (var merger in layout.Mergers(anchor))
         {
+            if (layout.IsInExtends(merger))
+            {
+                // A change to its text would reach the services of its extends chain as well.
+                return (null, changing);
+            }
+
             var effective = merger.NetworkMode;
             var fromAnchor = effective is null
                 || (value is not null && ReferenceEquals(effective.Location.Source, text) && value.Span.Contains(effective.Location.Span));
@@ -155,17 +161,12 @@ public sealed class HostNetworkFixes(
         }
 
         var title = $"Add network_mode: host to '{entry.KeyText}'";
-        foreach (var withNetworks in changing.Where(w => w.NetworksKey is not null).GroupBy(w => w.NetworksKey))
+        if (AddNetworksRemoval(changing, edits, also) is { } reason)
         {
-            if (ComposeFixes.AddRemoval(layout, withNetworks.First(), withNetworks.Key!, Networks, changing, edits, also) is { } reason)
-            {
-                return (FixOffer.None(reason), changing);
-            }
-
-            title = $"Add network_mode: host to '{entry.KeyText}' and remove networks:";
+            return (FixOffer.None(reason), changing);
         }
 
-        return (ComposeFixes.ToFix(title, EquivalenceKey, text, edits, also), changing);
+        return (ComposeFixes.ToFix(edits.Count > 1 ? title + " and remove networks:" : title, EquivalenceKey, text, edits, also), changing);
     }
 
     /// <summary>
@@ -176,6 +177,11 @@ public sealed class HostNetworkFixes(
     private FixOffer OwnFix(Workload service, YamlMapping mapping)
     {
         var text = service.Location.Source;
+        if (layout.ExtendedBy(service) is { } extender)
+        {
+            return FixOffer.None($"'{extender.Name}' extends '{service.Name}', so network_mode: host on '{service.Name}' would put '{extender.Name}' on the host network too; set it on each by hand");
+        }
+
         if (service.NetworksKey is { } key && !IsOwnEntry(service, key) && Anchor(service, key) is { } anchor)
         {
             if (!groupFixes.TryGetValue(anchor, out var group))
@@ -193,18 +199,13 @@ public sealed class HostNetworkFixes(
             return FixOffer.None(modeReason);
         }
 
-        var title = $"Add network_mode: host to '{service.Name}'";
-        if (service.NetworksKey is { } networks)
+        if (AddNetworksRemoval([service], edits, also) is { } reason)
         {
-            if (ComposeFixes.AddRemoval(layout, service, networks, Networks, [service], edits, also) is { } reason)
-            {
-                return FixOffer.None(reason);
-            }
-
-            title += " and remove networks:";
+            return FixOffer.None(reason);
         }
 
-        return ComposeFixes.ToFix(title, EquivalenceKey, text, edits, also);
+        var title = $"Add network_mode: host to '{service.Name}'";
+        return ComposeFixes.ToFix(edits.Count > 1 ? title + " and remove networks:" : title, EquivalenceKey, text, edits, also);
     }
 
     /// <summary>
@@ -227,6 +228,11 @@ public sealed class HostNetworkFixes(
                 return FixOffer.None($"networks: comes from an anchor at {FixReasons.Where(key)} that '{merger.Name}' merges too and needs as it is (it is not VM-facing); move networks: out of the anchor into the services that need it");
             }
 
+            if (layout.ExtendedBy(merger) is { } extender)
+            {
+                return FixOffer.None($"'{extender.Name}' extends '{merger.Name}', so network_mode: host on '{merger.Name}' would put '{extender.Name}' on the host network too; set it on each by hand");
+            }
+
             changing.Add(merger);
         }
 
@@ -241,13 +247,31 @@ public sealed class HostNetworkFixes(
             }
         }
 
-        if (ComposeFixes.AddRemoval(layout, first, key, Networks, changing, edits, also) is { } removal)
+        if (AddNetworksRemoval(changing, edits, also) is { } removal)
         {
             return FixOffer.None(removal);
         }
 
         var names = string.Join(", ", changing.Select(s => $"'{s.Name}'"));
         return ComposeFixes.ToFix($"Add network_mode: host to {names} and remove the networks: they share", EquivalenceKey, text, edits, also);
+    }
+
+    /// <summary>
+    /// Takes networks: away from every service that gets network_mode: host from the fix (compose rejects the two
+    /// together), each anchor once; null when done, else why not.
+    /// </summary>
+    private string? AddNetworksRemoval(IReadOnlyCollection<Workload> changing, List<TextEdit> edits, List<FindingKey> also)
+    {
+        var handled = new HashSet<YamlMapping>(ReferenceEqualityComparer.Instance);
+        foreach (var service in changing)
+        {
+            if (ComposeFixes.AddRemoval(layout, service, Networks, changing, edits, also, handled) is { } reason)
+            {
+                return reason;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Adds <c>network_mode: host</c> to the service's own mapping, replacing its own value; null when done, else why not.</summary>

@@ -125,6 +125,38 @@ public static class YamlNavigation
         }
     }
 
+    /// <summary>
+    /// Every entry that defines <paramref name="key"/> for <paramref name="mapping"/> through YAML merges, in the order they
+    /// win: its own entry, then those of the mappings it merges (and those they merge), earlier merge-list items first.
+    /// Only the first is in effect; the others take over when it is removed, so a fix that removes the key removes them all.
+    /// </summary>
+    public static List<YamlEntryRef> KeySources(YamlMapping mapping, string key)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        var sources = new List<YamlEntryRef>();
+        var visited = new HashSet<YamlMapping>(ReferenceEqualityComparer.Instance);
+        AddKeySources(mapping, key, sources, visited, 0);
+        return sources;
+    }
+
+    private static void AddKeySources(YamlMapping mapping, string key, List<YamlEntryRef> sources, HashSet<YamlMapping> visited, int depth)
+    {
+        if (depth > MaxDepth || !visited.Add(mapping))
+        {
+            return;
+        }
+
+        if (IndexOf(mapping, key) is var index and >= 0)
+        {
+            sources.Add(new YamlEntryRef(mapping, index));
+        }
+
+        foreach (var source in MergeSources(mapping))
+        {
+            AddKeySources(source, key, sources, visited, depth + 1);
+        }
+    }
+
     /// <summary>The index of the entry <c>&lt;&lt;: *alias</c> of <paramref name="mapping"/> that merges <paramref name="target"/> alone (not in a list), or -1.</summary>
     public static int SingleMergeOf(YamlMapping mapping, YamlNode target)
     {

@@ -22,7 +22,7 @@ public sealed class HNL1002PublishedPortsDiscardedUnderHostNetwork : Rule
     public override void Analyze(RuleContext context)
     {
         var layout = context.Get(ComposeLayout.Analysis);
-        var ports = new SharedKey("ports:", w => w.PortsKey, w => w.IsHostNetwork, FindingOf, "(it is not on the host network)");
+        var ports = new SharedKey("ports", w => w.PortsKey, w => w.IsHostNetwork, FindingOf, "(it is not on the host network)");
         foreach (var workload in context.Model.Workloads)
         {
             if (!IsReported(workload))
@@ -65,7 +65,7 @@ public sealed class HNL1002PublishedPortsDiscardedUnderHostNetwork : Rule
     /// </summary>
     private static FixOffer CreateFix(ComposeLayout layout, Workload workload, SharedKey ports) =>
         workload.Kind != WorkloadKind.ComposeService ? UnitFixes.RemovePublishedPorts(workload)
-        : workload.PortsKey is { } key
-            ? ComposeFixes.RemoveEntryFix(layout, workload, key, ports, "Remove ports:", "HNL1002.RemovePorts")
+        : workload.PortsKey is not null
+            ? ComposeFixes.RemoveEntryFix(layout, workload, ports, "Remove ports:", "HNL1002.RemovePorts")
             : FixOffer.None($"the ports of '{workload.Name}' are not written under a ports: key this fix can find");
 }

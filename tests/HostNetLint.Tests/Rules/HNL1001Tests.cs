@@ -521,7 +521,7 @@ public sealed class HNL1001Tests
         Assert.Multiple(() =>
         {
             Assert.That(diagnostics.Single().Fixes, Is.Empty);
-            Assert.That(diagnostics.Single().NoFixReason, Is.EqualTo("'web' gets networks: from compose.yaml(4,5) through extends or a nested merge, which this fix does not edit; remove it there, or give 'web' a definition of its own"));
+            Assert.That(diagnostics.Single().NoFixReason, Is.EqualTo("'web' gets networks: from 'base' through extends, and removing them there would change 'base' too; give 'web' a definition of its own"));
         });
     }
 
