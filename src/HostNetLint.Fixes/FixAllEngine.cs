@@ -48,7 +48,7 @@ public static class FixAllEngine
             var refusedThisPass = new Dictionary<FindingKey, string>();
             for (var attempt = 1; attempt <= MaxTriesPerPass; attempt++)
             {
-                var pass = ApplyPass(model, ChooseFixes(diagnostics, options, refusedThisPass), states, overlay);
+                var pass = ApplyPass(model, ChooseFixes(diagnostics, options, refusedThisPass), states, overlay, options.MayEdit);
                 if (pass.Updates.Count == 0)
                 {
                     break;
@@ -59,10 +59,10 @@ public static class FixAllEngine
                 var survivors = Survivors(diagnostics, pass.Applied, nextDiagnostics);
                 if (survivors.Count == 0)
                 {
-                    foreach (var (state, text, applied) in pass.Updates)
+                    foreach (var (state, text, applied, editCount) in pass.Updates)
                     {
                         state.Text = text;
-                        state.EditCount += applied.Count;
+                        state.EditCount += editCount;
                         state.RuleIds.UnionWith(applied.Select(f => f.RuleId));
                     }
 
@@ -175,15 +175,15 @@ public static class FixAllEngine
     /// One pass's edits on the current snapshot, file by file, without committing them: the new overlay, each file's new
     /// text with the fixes applied to it, and every applied fix. A file whose edits would not parse is refused for good.
     /// </summary>
-    private static PassResult ApplyPass(DeploymentModel model, IReadOnlyList<(Diagnostic Diagnostic, CodeFix Fix)> chosen, Dictionary<string, FileState> states, ImmutableDictionary<string, byte[]> overlay)
+    private static PassResult ApplyPass(DeploymentModel model, IReadOnlyList<(Diagnostic Diagnostic, CodeFix Fix)> chosen, Dictionary<string, FileState> states, ImmutableDictionary<string, byte[]> overlay, Func<string, bool>? mayEdit)
     {
-        var updates = new List<(FileState, string, List<(string RuleId, CodeFix Fix)>)>();
+        var updates = new List<(FileState, string, List<(string RuleId, CodeFix Fix)>, int)>();
         var applied = new List<(Diagnostic, CodeFix)>();
         foreach (var group in chosen.GroupBy(c => c.Fix.Document))
         {
-            if (!TryFindDocument(model, group.Key, out var document) || Path.IsPathRooted(document.Path))
+            if (!TryFindDocument(model, group.Key, out var document) || Path.IsPathRooted(document.Path) || mayEdit?.Invoke(document.Path) == false)
             {
-                // Unknown to the model, or outside the root (reached through a reference): never written.
+                // Unknown to the model, outside the root (reached through a reference), or not named: never written.
                 continue;
             }
 
@@ -219,7 +219,7 @@ public static class FixAllEngine
                 continue;
             }
 
-            updates.Add((state, newText, fixes));
+            updates.Add((state, newText, fixes, edits.Count));
             overlay = overlay.SetItem(fullPath, state.Original.EncodeLikeOriginal(newText));
             applied.AddRange(group.Where(c => fixes.Exists(f => ReferenceEquals(f.Fix, c.Fix))));
         }
@@ -314,7 +314,7 @@ public static class FixAllEngine
 
     private sealed record PassResult(
         ImmutableDictionary<string, byte[]> Overlay,
-        List<(FileState State, string Text, List<(string RuleId, CodeFix Fix)> Applied)> Updates,
+        List<(FileState State, string Text, List<(string RuleId, CodeFix Fix)> Applied, int EditCount)> Updates,
         List<(Diagnostic Diagnostic, CodeFix Fix)> Applied);
 
     private sealed class FileState(string path, string fullPath, SourceText original)

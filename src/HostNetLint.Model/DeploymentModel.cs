@@ -23,6 +23,12 @@ public sealed class DeploymentModel
 
     /// <summary>Problems found while building the model (a referenced file missing or outside the root).</summary>
     public ImmutableArray<ModelProblem> Problems { get; init; } = [];
+
+    /// <summary>
+    /// Why each file was read and as which project, and which files were seen and left out (with the reason), in
+    /// path order; <see cref="Discovery.FileDiscoveryFormat"/> renders it for <c>--list-files</c>.
+    /// </summary>
+    public ImmutableArray<Discovery.FileDiscovery> Discovery { get; init; } = [];
 }
 
 public enum ModelProblemKind

@@ -38,8 +38,12 @@ public sealed class HostNetworkFixes(
         conflictFindingOf,
         "(it does not get network_mode: host from this fix)");
 
-    /// <summary>The fixes of <paramref name="workload"/>'s finding, best first, or why there is none.</summary>
-    public FixOffer Create(Workload workload, Workload owner, Analysis.VmAccessSignal signal)
+    /// <summary>
+    /// The fixes of <paramref name="workload"/>'s finding, best first, or why there is none. <paramref name="primary"/> is
+    /// where the finding is: the workload's key in the file of its run that causes it (a later file's for an override or
+    /// a variant).
+    /// </summary>
+    public FixOffer Create(Workload workload, Workload owner, Analysis.VmAccessSignal signal, Location primary)
     {
         ArgumentNullException.ThrowIfNull(workload);
         ArgumentNullException.ThrowIfNull(owner);
@@ -54,6 +58,11 @@ public sealed class HostNetworkFixes(
         if (layout.Service(owner) is not { } service)
         {
             return FixOffer.None($"'{owner.Name}' is not written as a mapping in a compose file that parses cleanly");
+        }
+
+        if (owner == workload && primary != owner.Location)
+        {
+            return LaterFileFix(owner, primary);
         }
 
         var own = OwnFix(owner, service);
@@ -209,6 +218,63 @@ public sealed class HostNetworkFixes(
     }
 
     /// <summary>
+    /// <c>network_mode: host</c> in the service's own mapping in the later file of its run where the finding is (an
+    /// override or a variant), whose value wins over the earlier files', and the networks: that mapping holds removed.
+    /// Networks the service gets from anywhere else (an earlier file, an anchor, extends) would stay beside the
+    /// network_mode, which compose rejects, so then there is no fix.
+    /// </summary>
+    private FixOffer LaterFileFix(Workload service, Location key)
+    {
+        var text = key.Source;
+        if (layout.Tree(text) is not { } tree || YamlNavigation.FindEntryByKey(tree, key.Span.Start) is not { Entry.Value: YamlMapping mapping })
+        {
+            return FixOffer.None($"'{service.Name}' is not written as a mapping in {FixReasons.Where(key)}, or that file does not parse cleanly");
+        }
+
+        if (layout.ExtendedBy(service) is { } extender)
+        {
+            return FixOffer.None($"'{extender.Name}' extends '{service.Name}', so network_mode: host on '{service.Name}' would put '{extender.Name}' on the host network too; set it on each by hand");
+        }
+
+        var edits = new List<TextEdit>();
+        var also = new List<FindingKey>(pendingByOwner[service].Select(findingOf));
+        if (AddOwnMode(service, mapping, edits, text) is { } modeReason)
+        {
+            return FixOffer.None(modeReason);
+        }
+
+        if (service.NetworksKey is { } networks)
+        {
+            var index = YamlNavigation.IndexOf(mapping, "networks");
+            if (index < 0 || !ReferenceEquals(networks.Source, text) || mapping.Entries[index].Key.Span != networks.Span
+                || YamlNavigation.KeySources(mapping, "networks").Count > 1 || service.Declarations.Any(d => d != key && HasNetworks(d)))
+            {
+                return FixOffer.None($"'{service.Name}' gets networks: from {FixReasons.Where(networks)} or another file, which an edit of {text.Path} cannot take away, and compose rejects network_mode: host beside networks; set it where the networks are");
+            }
+
+            if (YamlEdits.RemoveEntry(text, mapping, index) is not { } removal)
+            {
+                return FixOffer.None($"networks: of '{service.Name}' shares a line with other YAML, so it cannot be removed line by line");
+            }
+
+            edits.Add(removal);
+            if (conflictFindingOf(service) is { } conflict)
+            {
+                also.Add(conflict);
+            }
+        }
+
+        var title = $"Add network_mode: host to '{service.Name}' in {text.Path}";
+        return ComposeFixes.ToFix(edits.Count > 1 ? title + " and remove networks:" : title, EquivalenceKey, text, edits, also);
+    }
+
+    /// <summary>True when the service mapping at the key <paramref name="declaration"/> defines networks: (its own or merged).</summary>
+    private bool HasNetworks(Location declaration) =>
+        layout.Tree(declaration.Source) is not { } tree
+        || YamlNavigation.FindEntryByKey(tree, declaration.Span.Start) is not { Entry.Value: YamlMapping mapping }
+        || YamlNavigation.KeySources(mapping, "networks").Count > 0;
+
+    /// <summary>
     /// Every service the anchor's networks: are in effect for gets network_mode: host in its own mapping, and the
     /// networks go: offered only when each of them is VM-facing (or on the host network already).
     /// </summary>
@@ -274,12 +340,15 @@ public sealed class HostNetworkFixes(
         return null;
     }
 
-    /// <summary>Adds <c>network_mode: host</c> to the service's own mapping, replacing its own value; null when done, else why not.</summary>
-    private static string? AddOwnMode(Workload service, YamlMapping mapping, List<TextEdit> edits)
+    /// <summary>
+    /// Adds <c>network_mode: host</c> to the service's own mapping in <paramref name="text"/> (its first file unless
+    /// named), replacing its own value; null when done, else why not.
+    /// </summary>
+    private static string? AddOwnMode(Workload service, YamlMapping mapping, List<TextEdit> edits, SourceText? text = null)
     {
-        var text = service.Location.Source;
+        text ??= service.Location.Source;
         var mode = service.NetworkMode;
-        if (mode is not null && !ReferenceEquals((mode.IsInherited ? mode.Site : mode.Location).Source, text))
+        if (mode is not null && !IsSetBefore(service, (mode.IsInherited ? mode.Site : mode.Location).Source, text))
         {
             // An override file sets it (or merges it): a value written in this file would lose.
             return $"network_mode of '{service.Name}' is set in {FixReasons.Where(mode.Location)}, in a file that overrides {text.Path}; set it to host there";
@@ -296,6 +365,30 @@ public sealed class HostNetworkFixes(
 
         edits.Add(edit.Value);
         return null;
+    }
+
+    /// <summary>True when <paramref name="site"/> is <paramref name="text"/> or a file of the service's run loaded before it (a value there loses to one written in <paramref name="text"/>).</summary>
+    private static bool IsSetBefore(Workload service, SourceText site, SourceText text)
+    {
+        if (ReferenceEquals(site, text))
+        {
+            return true;
+        }
+
+        foreach (var declaration in service.Declarations)
+        {
+            if (ReferenceEquals(declaration.Source, text))
+            {
+                return false;
+            }
+
+            if (ReferenceEquals(declaration.Source, site))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool IsOwnEntry(Workload service, Location key) =>

@@ -1,4 +1,6 @@
+using HostNetLint.Model.Runtime;
 using HostNetLint.Model.Workloads;
+using HostNetLint.Parsing.Text;
 using HostNetLint.Rules.Analysis;
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
@@ -18,13 +20,23 @@ public sealed class HNL1001VmFacingWorkloadMustUseHostNetwork : Rule
         "A workload that drives libvirt VMs (libvirt socket, libvirt URI, virsh/kcli, VM network addresses) must share the host's network namespace, because the container bridge has no route to libvirt's networks.",
 
         // Detecting that a workload drives VMs reads commands, mounts and variables: a heuristic.
-        precision: RulePrecision.Medium);
+        precision: RulePrecision.Medium,
+        runtimeFacts:
+        [
+            RuntimeFacts.PodmanPodSharesNetwork,
+            RuntimeFacts.QuadletPodUnits,
+            RuntimeFacts.QuadletPodmanArgs,
+            RuntimeFacts.PodmanComposeInPodOption,
+            RuntimeFacts.PodmanComposeXPodmanInPod,
+            RuntimeFacts.PodmanComposeXPodmanPodArgs,
+        ]);
 
     public override RuleDescriptor Descriptor => Definition;
 
     public override void Analyze(RuleContext context)
     {
         var findings = new List<(Workload Workload, NetworkNamespace Space, VmAccessSignal Signal)>();
+        var primaries = new Dictionary<Workload, Location>();
         foreach (var workload in context.Model.Workloads)
         {
             // A namespace the files do not define (an unknown service, container or pod) gets the benefit of the doubt.
@@ -32,8 +44,11 @@ public sealed class HNL1001VmFacingWorkloadMustUseHostNetwork : Rule
             if (space.Kind == NetworkNamespaceKind.NotHost && VmAccessAnalysis.FindSignal(workload, context.Options) is { } signal)
             {
                 findings.Add((workload, space, signal));
+                primaries[workload] = Primary(workload, signal);
             }
         }
+
+        FindingKey FindingOf(Workload workload) => FindingKey.At(Definition.Id, primaries[workload], PathOf(workload));
 
         // A fix changes every workload of the namespace it edits, and every service merging an anchor it edits: it names
         // their findings, so none of them is fixed as a side effect while suppressed (one pass over the findings).
@@ -57,18 +72,32 @@ public sealed class HNL1001VmFacingWorkloadMustUseHostNetwork : Rule
                 related.Add(new RelatedLocation(joinedBy.Location, $"'{workload.Name}' joins the network namespace of '{owner.Name}' here"));
             }
 
-            context.Report(workload.Location, PathOf(workload), [workload.Name, signal.Description, where, Remedy(workload, space)], fixes.Create(workload, owner, signal), [.. related]);
+            var primary = primaries[workload];
+            context.Report(primary, PathOf(workload), [workload.Name, signal.Description, where, Remedy(workload, space)], fixes.Create(workload, owner, signal, primary), [.. related]);
         }
     }
 
-    /// <summary>The identity of this rule's finding about <paramref name="workload"/>, for fixes that change it too.</summary>
-    public static FindingKey FindingOf(Workload workload)
-    {
-        ArgumentNullException.ThrowIfNull(workload);
-        return FindingKey.At(Definition.Id, workload.Location, PathOf(workload));
-    }
-
     private static FindingPath PathOf(Workload workload) => FindingPath.Of(workload).Then("network_mode");
+
+    /// <summary>
+    /// The workload's key in the latest file of its run that brings the signal or sets its network mode (an override's
+    /// or a variant's own key for the service), so a finding that a variant causes is reported, and fixed, in the
+    /// variant; else its first key. A finding that the base's own run has too stays on the base's key.
+    /// </summary>
+    private static Location Primary(Workload workload, VmAccessSignal signal)
+    {
+        var declarations = workload.Declarations;
+        for (var i = declarations.Length - 1; i > 0; i--)
+        {
+            var source = declarations[i].Source;
+            if (ReferenceEquals(signal.Evidence.Site.Source, source) || ReferenceEquals(workload.NetworkMode?.Site.Source, source))
+            {
+                return declarations[i];
+            }
+        }
+
+        return workload.Location;
+    }
 
     /// <summary>
     /// The remedy in the workload's own language; for a workload that joins another namespace, in the language of

@@ -92,7 +92,7 @@ public sealed class FixPropertyTests
     {
         ComposeOracle.Require();
         var onHost = 0;
-        GeneratedMergeCompose.Gen.Sample(
+        GeneratedMergeCompose.Accepted.Sample(
             compose =>
             {
                 var (temp, before, after) = CheckMerges(compose);
@@ -114,7 +114,7 @@ public sealed class FixPropertyTests
                     }
                 }
             },
-            iter: 60,
+            iter: 30,
             threads: 1,
             print: c => c.Render());
         Assert.That(onHost, Is.GreaterThan(0), "no generated input valid for docker-compose had an HNL1001 the fix resolved, so nothing was judged");

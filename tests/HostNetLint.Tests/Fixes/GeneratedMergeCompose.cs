@@ -32,6 +32,19 @@ internal sealed record GeneratedMergeCompose(GeneratedMergeAnchor Net, Generated
         CsCheck.Gen.Select(Anchor, Anchor, Service.Array[1, 4], CsCheck.Gen.Bool)
             .Select(t => new GeneratedMergeCompose(t.Item1, t.Item2 with { Virt = true }, [.. t.Item3.Select((s, i) => s with { Index = i, Extends = s.Extends && i > 0 })], t.Item4));
 
+    /// <summary>
+    /// Files docker-compose accepts as written, most of the time: each sets networks either by network_mode or by
+    /// networks:, never both (a service with both, merged or its own, is rejected, and then there is nothing to compare).
+    /// </summary>
+    public static Gen<GeneratedMergeCompose> Accepted { get; } =
+        CsCheck.Gen.Select(Gen, CsCheck.Gen.Bool).Select(t => t.Item2 ? t.Item1.WithoutNetworks() : t.Item1.WithoutModes());
+
+    private GeneratedMergeCompose WithoutNetworks() =>
+        this with { Net = Net with { Networks = 0 }, Virt = Virt with { Networks = 0 }, Services = [.. Services.Select(s => s with { Networks = false })] };
+
+    private GeneratedMergeCompose WithoutModes() =>
+        this with { Net = Net with { Mode = null }, Virt = Virt with { Mode = null }, Services = [.. Services.Select(s => s with { Mode = null })] };
+
     /// <summary>The file: networks first, then the anchors and the services, so the last service's command can end the file.</summary>
     public string Render()
     {

@@ -31,6 +31,59 @@ public sealed class HNL1001Tests
         Assert.That(diagnostics[0].Message, Does.Contain("mounts the libvirt socket '/var/run/libvirt/libvirt-sock' (from 'x-airflow-common')"));
     }
 
+    /// <summary>
+    /// YAML merges are shallow: a service's own volumes:, environment: or labels: replaces the anchor's whole list, so
+    /// the evidence never cites a value the merge dropped. Each service keeps exactly one of the anchor's three signals.
+    /// </summary>
+    [Test]
+    public void Evidence_never_cites_a_value_the_shallow_merge_dropped()
+    {
+        var diagnostics = RuleVerifier.Verify(Id, """
+            x-airflow-common: &airflow-common
+              image: quay.io/qubinode/airflow:2.10.5
+              volumes:
+                - /var/run/libvirt/libvirt-sock:/var/run/libvirt/libvirt-sock
+              environment:
+                LIBVIRT_DEFAULT_URI: qemu:///system
+              labels:
+                io.hostnetlint.vm-access: "true"
+            services:
+              [|keeps-the-mount|]:
+                <<: *airflow-common
+                environment:
+                  AIRFLOW__CORE__LOAD_EXAMPLES: "false"
+                labels:
+                  team: data
+              [|keeps-the-uri|]:
+                <<: *airflow-common
+                volumes:
+                  - ./dags:/opt/airflow/dags
+                labels:
+                  team: data
+              [|keeps-the-label|]:
+                <<: *airflow-common
+                volumes:
+                  - ./dags:/opt/airflow/dags
+                environment:
+                  AIRFLOW__CORE__LOAD_EXAMPLES: "false"
+              flower:
+                <<: *airflow-common
+                volumes:
+                  - ./flower:/data
+                environment:
+                  FLOWER_PORT: "5555"
+                labels:
+                  team: data
+            """);
+        var messages = diagnostics.ToDictionary(d => d.LogicalPath.Value.Split('/')[1], d => d.Message + string.Join(' ', d.RelatedLocations.Select(r => r.Location.Source.ToString(r.Location.Span))));
+        Assert.Multiple(() =>
+        {
+            Assert.That(messages["keeps-the-mount"], Does.Contain("libvirt-sock").And.Not.Contain("LIBVIRT_DEFAULT_URI").And.Not.Contain("vm-access"));
+            Assert.That(messages["keeps-the-uri"], Does.Contain("LIBVIRT_DEFAULT_URI").And.Not.Contain("libvirt-sock").And.Not.Contain("vm-access"));
+            Assert.That(messages["keeps-the-label"], Does.Contain("vm-access").And.Not.Contain("libvirt-sock").And.Not.Contain("LIBVIRT_DEFAULT_URI"));
+        });
+    }
+
     [TestCase("- /run/libvirt:/run/libvirt")]
     [TestCase("- /var/run/libvirt/virtqemud-sock:/var/run/libvirt/virtqemud-sock")]
     [TestCase("- ${XDG_RUNTIME_DIR}/libvirt/libvirt-sock:/var/run/libvirt/libvirt-sock")]
@@ -546,13 +599,43 @@ public sealed class HNL1001Tests
     }
 
     [Test]
-    public void No_fix_when_an_override_file_sets_network_mode_and_the_finding_says_why()
+    public void When_an_override_file_sets_network_mode_the_finding_is_there_and_the_fix_sets_host_there()
     {
         var diagnostics = RuleVerifier.Verify(
             Id,
-            ("compose.yaml", "services:\n  [|web|]:\n    image: nginx\n    volumes: [/run/libvirt:/run/libvirt]\n"),
-            ("compose.override.yaml", "services:\n  web:\n    network_mode: bridge\n"));
-        Assert.That(diagnostics.Single().NoFixReason, Is.EqualTo("network_mode of 'web' is set in compose.override.yaml(3,19), in a file that overrides compose.yaml; set it to host there"));
+            ("compose.yaml", "services:\n  web:\n    image: nginx\n    volumes: [/run/libvirt:/run/libvirt]\n"),
+            ("compose.override.yaml", "services:\n  [|web|]:\n    network_mode: bridge\n"));
+        var fix = diagnostics.Single().Fixes.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(fix.Path, Is.EqualTo("compose.override.yaml"), "a value written in compose.yaml would lose to the override's");
+            Assert.That(fix.Apply(), Is.EqualTo("services:\n  web:\n    network_mode: host\n"));
+        });
+    }
+
+    [Test]
+    public void No_fix_in_an_override_file_when_networks_come_from_the_base_file_and_the_finding_says_why()
+    {
+        var diagnostics = RuleVerifier.Verify(
+            Id,
+            ("compose.yaml", "services:\n  web:\n    image: nginx\n    networks: [lab]\nnetworks:\n  lab: {}\n"),
+            ("compose.override.yaml", "services:\n  [|web|]:\n    volumes: [/run/libvirt:/run/libvirt]\n"));
+        Assert.That(diagnostics.Single().NoFixReason, Is.EqualTo("'web' gets networks: from compose.yaml(4,5) or another file, which an edit of compose.override.yaml cannot take away, and compose rejects network_mode: host beside networks; set it where the networks are"));
+    }
+
+    [Test]
+    public void An_override_file_that_brings_the_signal_and_networks_gets_network_mode_and_loses_its_networks()
+    {
+        var diagnostics = RuleVerifier.Verify(
+            Id,
+            ("compose.yaml", "services:\n  web:\n    image: nginx\n"),
+            ("compose.override.yaml", "services:\n  [|web|]:\n    networks: [lab]\n    volumes: [/run/libvirt:/run/libvirt]\nnetworks:\n  lab: {}\n"));
+        var fix = diagnostics.Single().Fixes.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(fix.Path, Is.EqualTo("compose.override.yaml"));
+            Assert.That(fix.Apply(), Is.EqualTo("services:\n  web:\n    volumes: [/run/libvirt:/run/libvirt]\n    network_mode: host\nnetworks:\n  lab: {}\n"));
+        });
     }
 
     [Test]
