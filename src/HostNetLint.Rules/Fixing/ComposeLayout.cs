@@ -51,31 +51,35 @@ public sealed class ComposeLayout
             }
         }
 
-        // extends: the base named in the same project (null when it lives in another file), and one service extending each base.
-        var byName = new Dictionary<(string Group, string Name), Workload>();
-        foreach (var workload in services.Keys)
+        // extends: the base named in the same run (null when it lives in another file), and one service extending each
+        // base. By run, not by project name: a variant's run has services of the same names as its base's run.
+        foreach (var project in model.ComposeProjects)
         {
-            byName.TryAdd((workload.GroupName, workload.Name), workload);
-        }
-
-        foreach (var (workload, mapping) in services)
-        {
-            if (mapping["extends"] is not { } reference)
+            var byName = new Dictionary<string, Workload>(StringComparer.Ordinal);
+            foreach (var workload in project.Services)
             {
-                continue;
+                byName.TryAdd(workload.Name, workload);
             }
 
-            var name = reference switch
+            foreach (var workload in project.Services)
             {
-                YamlScalar scalar => scalar.Value,
-                YamlMapping form when form["file"] is null => (form["service"] as YamlScalar)?.Value,
-                _ => null,
-            };
-            var target = name is null ? null : byName.GetValueOrDefault((workload.GroupName, name));
-            extended[workload] = target;
-            if (target is not null)
-            {
-                extenders.TryAdd(target, workload);
+                if (services.GetValueOrDefault(workload)?["extends"] is not { } reference)
+                {
+                    continue;
+                }
+
+                var name = reference switch
+                {
+                    YamlScalar scalar => scalar.Value,
+                    YamlMapping form when form["file"] is null => (form["service"] as YamlScalar)?.Value,
+                    _ => null,
+                };
+                var target = name is null ? null : byName.GetValueOrDefault(name);
+                extended[workload] = target;
+                if (target is not null)
+                {
+                    extenders.TryAdd(target, workload);
+                }
             }
         }
     }
