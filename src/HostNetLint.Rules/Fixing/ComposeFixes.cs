@@ -100,6 +100,11 @@ public static class ComposeFixes
         {
             if (ReferenceEquals(source.Mapping, service))
             {
+                if (OtherRunNeedingTheKey(layout, workload, shared, changing, also) is { } other)
+                {
+                    return $"{text.Path} writes '{workload.Name}' for another run of compose too (the run of {other}), which needs {shared.What} as it is {shared.WhyKept}; move {shared.What} into the file only this run loads";
+                }
+
                 if (Add(edits, YamlEdits.RemoveEntry(text, service, source.Index), $"{shared.What} of '{workload.Name}' shares a line with other YAML, so it cannot be removed line by line") is { } own)
                 {
                     return own;
@@ -112,6 +117,34 @@ public static class ComposeFixes
             }
 
             handled?.Add(source.Mapping);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The files of another run that writes the service in the same mapping (a variant beside the base, or the base's own
+    /// run) when that run's service has the same key in effect and does not need the change; else null, after naming the
+    /// findings the change resolves for those runs in <paramref name="also"/>.
+    /// </summary>
+    private static string? OtherRunNeedingTheKey(ComposeLayout layout, Workload workload, SharedKey shared, IReadOnlyCollection<Workload> changing, List<FindingKey> also)
+    {
+        foreach (var other in layout.OtherRunsOf(workload))
+        {
+            if (changing.Contains(other) || shared.KeyOf(other) != shared.KeyOf(workload))
+            {
+                continue;
+            }
+
+            if (!shared.NeedsSameFix(other))
+            {
+                return string.Join(", ", other.Declarations.Select(d => d.Path).Distinct(StringComparer.Ordinal));
+            }
+
+            if (shared.FindingOf(other) is { } finding)
+            {
+                also.Add(finding);
+            }
         }
 
         return null;

@@ -18,6 +18,7 @@ public sealed class ComposeLayout
     private readonly Dictionary<YamlNode, List<Workload>> mergers = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Workload, Workload?> extended = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Workload, Workload> extenders = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<YamlMapping, List<Workload>> writers = new(ReferenceEqualityComparer.Instance);
 
     private ComposeLayout(DeploymentModel model)
     {
@@ -37,6 +38,12 @@ public sealed class ComposeLayout
             }
 
             services[workload] = mapping;
+            if (!writers.TryGetValue(mapping, out var runs))
+            {
+                writers.Add(mapping, runs = []);
+            }
+
+            runs.Add(workload);
             foreach (var source in YamlNavigation.MergeSources(mapping))
             {
                 if (!mergers.TryGetValue(source, out var list))
@@ -104,6 +111,13 @@ public sealed class ComposeLayout
     /// <summary>True when the service's own mapping merges <paramref name="mapping"/> through <c>&lt;&lt;</c> (cost: its merge entries, not every service).</summary>
     public bool Merges(Workload workload, YamlNode mapping) =>
         Service(workload) is { } service && YamlNavigation.Merges(service, mapping);
+
+    /// <summary>
+    /// The services of other runs written by the same mapping as <paramref name="workload"/> (a base file's service in
+    /// the base's own run and in each variant's run): an edit of that mapping changes them all.
+    /// </summary>
+    public IEnumerable<Workload> OtherRunsOf(Workload workload) =>
+        Service(workload) is { } mapping && writers.TryGetValue(mapping, out var runs) ? runs.Where(w => w != workload) : [];
 
     /// <summary>
     /// True when the service's mapping has <c>extends</c>; <paramref name="baseService"/> is the service it names in the

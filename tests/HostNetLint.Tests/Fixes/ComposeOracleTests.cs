@@ -31,17 +31,22 @@ public sealed class ComposeOracleTests
             .SetName("ports and version removed before a block scalar that ends the file");
     }
 
-    /// <summary>A base file with an override file (compose.override.yaml), which compose loads after it.</summary>
+    /// <summary>A base file with an override file (compose.override.yaml) or a variant beside it, which compose loads after it.</summary>
     public static IEnumerable<TestCaseData> WithOverrides()
     {
-        yield return new TestCaseData("services:\n  web:\n    image: nginx\n    networks: [lab]\nnetworks:\n  lab: {}\n", "services:\n  web:\n    volumes: [/run/libvirt:/run/libvirt]\n")
+        const string Variant = "compose.libvirt.yaml";
+        yield return new TestCaseData("services:\n  web:\n    image: nginx\n    networks: [lab]\nnetworks:\n  lab: {}\n", "services:\n  web:\n    volumes: [/run/libvirt:/run/libvirt]\n", "compose.override.yaml")
             .SetName("networks in the base file, the libvirt socket in the override");
-        yield return new TestCaseData("services:\n  web:\n    image: nginx\n    volumes: [/run/libvirt:/run/libvirt]\n", "services:\n  web:\n    network_mode: bridge\n")
+        yield return new TestCaseData("services:\n  web:\n    image: nginx\n    volumes: [/run/libvirt:/run/libvirt]\n", "services:\n  web:\n    network_mode: bridge\n", "compose.override.yaml")
             .SetName("network_mode: bridge in the override, which wins over the base file");
-        yield return new TestCaseData("services:\n  web:\n    image: nginx\n    volumes: [/run/libvirt:/run/libvirt]\n", "services:\n  web:\n    networks: [lab]\nnetworks:\n  lab: {}\n")
+        yield return new TestCaseData("services:\n  web:\n    image: nginx\n    volumes: [/run/libvirt:/run/libvirt]\n", "services:\n  web:\n    networks: [lab]\nnetworks:\n  lab: {}\n", "compose.override.yaml")
             .SetName("networks only in the override");
-        yield return new TestCaseData("services:\n  web:\n    image: nginx\n    networks: [lab]\n    volumes: [/run/libvirt:/run/libvirt]\nnetworks:\n  lab: {}\n", "services:\n  web:\n    environment:\n      A: b\n")
+        yield return new TestCaseData("services:\n  web:\n    image: nginx\n    networks: [lab]\n    volumes: [/run/libvirt:/run/libvirt]\nnetworks:\n  lab: {}\n", "services:\n  web:\n    environment:\n      A: b\n", "compose.override.yaml")
             .SetName("everything in the base file, the override adds other keys");
+        yield return new TestCaseData("services:\n  web:\n    image: nginx\n    ports: ['80:80']\n", "services:\n  web:\n    volumes: [/run/libvirt:/run/libvirt]\n", Variant)
+            .SetName("a variant beside its base brings the libvirt socket");
+        yield return new TestCaseData("services:\n  web:\n    image: nginx\n    networks: [lab]\nnetworks:\n  lab: {}\n", "services:\n  web:\n    volumes: [/run/libvirt:/run/libvirt]\n", Variant)
+            .SetName("a variant brings the libvirt socket, the base has networks");
     }
 
     /// <summary>Services related by <c>extends</c> in one file.</summary>
@@ -62,18 +67,18 @@ public sealed class ComposeOracleTests
     [TestCaseSource(nameof(Inputs))]
     [TestCaseSource(nameof(WithExtends))]
     public void Docker_compose_accepts_the_fixed_file_and_resolves_it_as_intended(string input) =>
-        CheckAgainstCompose(input, overrideText: null);
+        CheckAgainstCompose(input, second: null);
 
     [TestCaseSource(nameof(WithOverrides))]
-    public void Docker_compose_accepts_the_fixed_files_of_a_project_with_an_override_and_resolves_them_as_intended(string input, string overrideText) =>
-        CheckAgainstCompose(input, overrideText);
+    public void Docker_compose_accepts_the_fixed_files_of_a_project_with_an_override_or_a_variant_and_resolves_them_as_intended(string input, string text, string name) =>
+        CheckAgainstCompose(input, (name, text));
 
     /// <summary>
     /// Fixes the project, then asks compose about the original (in a directory of its own) and the fixed files: both are
     /// accepted, each service whose HNL1001 went away runs on the host network, everything else resolves the same, and
     /// every finding left says why it has no fix.
     /// </summary>
-    private static void CheckAgainstCompose(string input, string? overrideText)
+    private static void CheckAgainstCompose(string input, (string Name, string Text)? second)
     {
         ComposeOracle.Require();
         using var temp = new TempDirectory();
@@ -81,9 +86,9 @@ public sealed class ComposeOracleTests
         foreach (var directory in new[] { temp, originalDirectory })
         {
             directory.Write("compose.yaml", input);
-            if (overrideText is not null)
+            if (second is { } file)
             {
-                directory.Write("compose.override.yaml", overrideText);
+                directory.Write(file.Name, file.Text);
             }
         }
 
@@ -95,8 +100,10 @@ public sealed class ComposeOracleTests
         }
 
         var after = Lint.Directory(temp.Path);
-        var original = ComposeOracle.Config(originalDirectory.Path);
-        var fixedConfig = ComposeOracle.Config(temp.Path);
+        // compose -f compose.yaml -f SECOND, as compose loads an override with its base and as a variant is run.
+        string[] files = second is { } run ? ["compose.yaml", run.Name] : ["compose.yaml"];
+        var original = ComposeOracle.Config(originalDirectory.Path, files);
+        var fixedConfig = ComposeOracle.Config(temp.Path, files);
         var fixedText = string.Join("\n---\n", Directory.GetFiles(temp.Path).Order(StringComparer.Ordinal).Select(File.ReadAllText));
         Assert.That(original.ExitCode, Is.Zero, $"the input itself must be valid compose: {original}");
         Assert.That(fixedConfig.ExitCode, Is.Zero, $"docker-compose rejects the fixed files:\n{fixedConfig}\n{fixedText}");
@@ -110,6 +117,11 @@ public sealed class ComposeOracleTests
 
         // Everything else compose resolves is the same: the fix changed only the network settings it targets.
         Assert.That(Untargeted(fixedConfig.Output), Is.EqualTo(Untargeted(original.Output)), fixedText);
+        if (second is { Name: not "compose.override.yaml" })
+        {
+            // A variant is an alternative to its base: the base's own run (not VM-facing in these cases) stays as it was.
+            Assert.That(ComposeOracle.Config(temp.Path, "compose.yaml").Output, Is.EqualTo(ComposeOracle.Config(originalDirectory.Path, "compose.yaml").Output), "the base's own run changed:\n" + fixedText);
+        }
         Assert.That(after.Where(d => d.Descriptor.IsFixable && d.Fixes.IsDefaultOrEmpty && d.NoFixReason is null), Is.Empty, "a finding left without a fix says why");
     }
 
