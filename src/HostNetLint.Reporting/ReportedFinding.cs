@@ -15,5 +15,8 @@ public sealed record ReportedFinding(Diagnostic Diagnostic)
     /// <summary>Exact edits that resolve the finding, if the rule can fix it (the diagnostic's own fixes by default).</summary>
     public ImmutableArray<ReportedFix> Fixes { get; init; } = [.. Diagnostic.Fixes.Select(ReportedFix.From)];
 
+    /// <summary>Why the finding has no fix though its rule has fixes (the diagnostic's own reason by default); null otherwise.</summary>
+    public string? NoFixReason { get; init; } = Diagnostic.NoFixReason;
+
     public bool IsSuppressed => Suppression is not null;
 }

@@ -35,18 +35,6 @@ public static class KnownBugs
             + "block mapping entry without a key (': x' after a comment, '---' or '...') carries no position of its own: an empty "
             + "mark at offset 0, or the mark of where the document started, outside its mapping (the same root cause as "
             + "yaml/flow-pair-in-sequence.yaml: synthesized events carry no position)"),
-        new(
-            "fix/inherited-networks.yaml",
-            ["HNL1003 error(s)", "where there were 0"],
-            "HNL1001's fix (HNL1001VmFacingWorkloadMustUseHostNetwork.CreateFix) adds network_mode: host to a service whose "
-            + "networks: come through <<: from an anchor HNL1003's fix cannot edit (ComposeFixes.RemoveEntryFix/YamlEdits.RemoveEntry "
-            + "refuse the only entry of a mapping or a shared anchor), so the result has network_mode beside networks, which compose rejects"),
-        new(
-            "fix/merge-list-earlier-wins.yaml",
-            ["was applied for HNL1001", "re-linting still reports it"],
-            "HNL1001VmFacingWorkloadMustUseHostNetwork.CreateFix writes network_mode: host into the anchor the VM signal comes from "
-            + "(x-virt in <<: [*net, *virt]) though an earlier mapping of the merge list also sets network_mode and wins, so the edit "
-            + "has no effect; FixAllEngine.Run does not refuse a fix whose finding survives re-linting and reports it as fixed"),
     ];
 
     /// <summary>The known bug whose failure <paramref name="message"/> of <paramref name="target"/> looks like, or null.</summary>

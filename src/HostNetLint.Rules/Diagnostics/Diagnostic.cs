@@ -17,8 +17,19 @@ public sealed record Diagnostic(
 {
     public string Id => Descriptor.Id;
 
-    /// <summary>Automatic fixes the rule offers (at most one today); empty when there is no safe fix.</summary>
+    /// <summary>Automatic fixes, best first; empty when there is no safe fix (then <see cref="NoFixReason"/> says why).</summary>
     public ImmutableArray<CodeFix> Fixes { get; init; } = [];
+
+    /// <summary>
+    /// Why this finding of a fixable rule has no fix (an anchor shared with a service that needs it as it is, a
+    /// suppressed finding the fix would change too, a fix the engine refused because the finding survived it); null
+    /// when it has fixes, or when its rule has none at all (<see cref="RuleDescriptor.NoFixReason"/> says why).
+    /// Set by rules and by the engines, so every host shows the same reason.
+    /// </summary>
+    public string? NoFixReason { get; init; }
+
+    /// <summary>This finding without fixes, because of <paramref name="reason"/>.</summary>
+    public Diagnostic WithoutFixes(string reason) => this with { Fixes = [], NoFixReason = reason };
 
     public override string ToString()
     {

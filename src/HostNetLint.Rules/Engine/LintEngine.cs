@@ -38,7 +38,55 @@ public static class LintEngine
             .Where(s => s.Diagnostic.Severity != Severity.None)
             .DistinctBy(s => SameFinding(s.Diagnostic))
             .ToImmutableArray();
-        return new LintResult(reported, suppressed);
+        return new LintResult(OfferOnlyFixesWithoutSideEffects(reported, suppressed), suppressed);
+    }
+
+    /// <summary>
+    /// Keeps a fix only while every other finding its edits change (<see cref="CodeFix.AlsoChanges"/>, such as the
+    /// services merging an anchor the fix edits) is reported too: a suppressed or switched-off finding is never fixed as
+    /// a side effect. A finding left without fixes gets the reason; rules offer a narrower fallback where there is one
+    /// (the service itself instead of the anchor), which then comes first.
+    /// </summary>
+    private static ImmutableArray<Diagnostic> OfferOnlyFixesWithoutSideEffects(ImmutableArray<Diagnostic> reported, ImmutableArray<SuppressedDiagnostic> suppressed)
+    {
+        if (!reported.Any(d => !d.Fixes.IsDefaultOrEmpty && d.Fixes.Any(f => !f.AlsoChanges.IsDefaultOrEmpty)))
+        {
+            return reported;
+        }
+
+        var reportedKeys = reported.Select(FindingKey.Of).ToHashSet();
+        var suppressedByKey = new Dictionary<FindingKey, Diagnostic>();
+        foreach (var s in suppressed)
+        {
+            suppressedByKey.TryAdd(FindingKey.Of(s.Diagnostic), s.Diagnostic);
+        }
+
+        var result = ImmutableArray.CreateBuilder<Diagnostic>(reported.Length);
+        foreach (var diagnostic in reported)
+        {
+            if (diagnostic.Fixes.IsDefaultOrEmpty)
+            {
+                result.Add(diagnostic);
+                continue;
+            }
+
+            var safe = diagnostic.Fixes.Where(f => f.AlsoChanges.IsDefaultOrEmpty || f.AlsoChanges.All(reportedKeys.Contains)).ToImmutableArray();
+            if (safe.Length == diagnostic.Fixes.Length)
+            {
+                result.Add(diagnostic);
+            }
+            else if (!safe.IsEmpty)
+            {
+                result.Add(diagnostic with { Fixes = safe });
+            }
+            else
+            {
+                var missing = diagnostic.Fixes[0].AlsoChanges.First(k => !reportedKeys.Contains(k));
+                result.Add(diagnostic.WithoutFixes(FixReasons.WouldChangeUnreported(missing, suppressedByKey.GetValueOrDefault(missing))));
+            }
+        }
+
+        return result.MoveToImmutable();
     }
 
     private static ImmutableArray<Diagnostic> Finish(IEnumerable<Diagnostic> diagnostics, LintOptions options) =>

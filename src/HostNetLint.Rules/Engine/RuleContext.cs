@@ -30,12 +30,16 @@ public sealed class RuleContext
     public void Report(Location location, FindingPath logicalPath, object?[] messageArguments, params RelatedLocation[] related) =>
         sink.Add(new Diagnostic(descriptor, location, descriptor.FormatMessage(messageArguments), descriptor.DefaultSeverity, [.. related], logicalPath));
 
-    /// <summary>Reports the running rule with an automatic fix (null when no safe fix exists for this finding).</summary>
-    public void Report(Location location, FindingPath logicalPath, object?[] messageArguments, CodeFix? fix, params RelatedLocation[] related) =>
+    /// <summary>Reports the running rule with its fixes, or the reason it has none for this finding.</summary>
+    public void Report(Location location, FindingPath logicalPath, object?[] messageArguments, FixOffer fix, params RelatedLocation[] related)
+    {
+        ArgumentNullException.ThrowIfNull(fix);
         sink.Add(new Diagnostic(descriptor, location, descriptor.FormatMessage(messageArguments), descriptor.DefaultSeverity, [.. related], logicalPath)
         {
-            Fixes = fix is null ? [] : [fix],
+            Fixes = fix.Fixes,
+            NoFixReason = fix.NoFixReason,
         });
+    }
 
     /// <summary>
     /// Reports the running rule with a default severity of its own for this finding instead of the descriptor's: for a
