@@ -54,7 +54,7 @@ public sealed class UnsavedBufferTests
         var first = repo.Write("a/compose.yaml", "services:\n  web:\n    image: nginx\n");
         var second = repo.Write("b/compose.yaml", "services:\n  db:\n    image: postgres\n");
 
-        // The first buffer needs two passes: HNL1001 adds network_mode: host, after which HNL1003 removes networks:.
+        // HNL1001's fix adds network_mode: host and removes the networks: compose would refuse beside it, in one fix.
         // The second buffer is not fixed (only those two rules are), but what is left in it is read from the buffer too.
         const string Buffer = "services:\n  mcp:\n    image: mcp\n    networks: [lab]\n    volumes:\n      - /var/run/libvirt/libvirt-sock:/var/run/libvirt/libvirt-sock\nnetworks:\n  lab: {}\n";
         var overlay = ImmutableDictionary<string, byte[]>.Empty
@@ -70,7 +70,7 @@ public sealed class UnsavedBufferTests
         Assert.Multiple(() =>
         {
             Assert.That(file.Original.Text, Is.EqualTo(Buffer));
-            Assert.That(file.RuleIds, Is.EqualTo(new[] { "HNL1001", "HNL1003" }));
+            Assert.That(file.RuleIds, Is.EqualTo(new[] { "HNL1001" }));
             Assert.That(file.NewText, Does.Contain("network_mode: host").And.Not.Contain("networks: [lab]"));
             Assert.That(outcome.Diagnostics.Select(d => (d.Id, d.Location.Path)), Is.EqualTo(new[] { ("HNL3001", "b/compose.yaml") }));
             Assert.That(File.ReadAllText(first), Is.EqualTo("services:\n  web:\n    image: nginx\n"), "a dry run writes nothing");

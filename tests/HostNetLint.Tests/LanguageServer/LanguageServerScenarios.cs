@@ -188,7 +188,7 @@ public static class LanguageServerScenarios
         var actions = (await session.Client.RequestAsync("textDocument/codeAction", CodeActionAt(compose, 24, 5)))!.AsArray();
         Assert.That(actions.Select(a => (string?)a!["title"]), Is.EqualTo(new[]
         {
-            "Add network_mode: host to 'x-airflow-common'",
+            "Add network_mode: host to 'x-airflow-common' and remove networks:",
             "Fix all HNL1001 in file",
             "Fix all in file",
             "Suppress HNL1001 on this line",

@@ -39,7 +39,7 @@ public sealed class NeovimEndToEndTests
         {
             Assert.That(lines, Does.Contain("ok=true"), string.Join('\n', lines) + "\n" + run);
             Assert.That(lines, Does.Contain("diagnostics=HNL1001@24:2,HNL1001@30:2,HNL1001@34:2,HNL3001@2:0"));
-            Assert.That(lines, Does.Contain("action=Add network_mode: host to 'x-airflow-common'"));
+            Assert.That(lines, Does.Contain("action=Add network_mode: host to 'x-airflow-common' and remove networks:"));
             Assert.That(lines, Does.Contain("applied=network_mode"));
             Assert.That(run.ExitCode, Is.Zero, run.ToString());
         });
