@@ -119,6 +119,14 @@ public sealed class HNL3002UnknownServiceKey : Rule
             return FixOffer.None($"a service that gets it has {conflicting} already, and compose rejects network_mode beside networks");
         }
 
+        // A value the renamed key refuses would trade this finding for HNL1007 (`netwrok_mode: lost`, found by fuzzing).
+        // A value with a variable is judged after interpolation, which the rename does not change.
+        if (suggestion == "network_mode" && entry.Value.Resolve() is YamlScalar { Value: var mode }
+            && !mode.Contains('$', StringComparison.Ordinal) && !NetworkModes.IsWellFormed(mode.Trim()))
+        {
+            return FixOffer.None($"'{mode}' is not a network mode compose or podman-compose accepts, so network_mode: {mode} would be refused too (HNL1007); write the mode you meant");
+        }
+
         var text = key.Style switch
         {
             YamlScalarStyle.Plain => suggestion,

@@ -34,11 +34,30 @@ public sealed class HNL3002Tests
     [TestCase("port", "ports")]
     [TestCase("imgae", "image")]
     [TestCase("healthchek", "healthcheck")]
-    public void The_fix_renames_the_key_and_keeps_everything_else(string key, string renamed) =>
+    public void The_fix_renames_the_key_and_keeps_everything_else(string key, string renamed)
+    {
+        // A value the renamed key accepts: fix-all refuses a rename that makes a new error appear (network_mode: x is HNL1007).
+        var value = renamed == "network_mode" ? "host" : "x";
         RuleVerifier.VerifyFix(
             Id,
-            $"services:\n  web:   # the UI\n    restart: always\n    [|{key}|]: x  # keep\n",
-            $"services:\n  web:   # the UI\n    restart: always\n    {renamed}: x  # keep\n");
+            $"services:\n  web:   # the UI\n    restart: always\n    [|{key}|]: {value}  # keep\n",
+            $"services:\n  web:   # the UI\n    restart: always\n    {renamed}: {value}  # keep\n");
+    }
+
+    [TestCase("lost", true)]
+    [TestCase("hosts", true)]
+    [TestCase("host", false)]
+    [TestCase("service:db", false)]
+    [TestCase("${NET_MODE}", false)]
+    public void No_rename_to_network_mode_when_its_value_would_be_refused_there(string value, bool refused)
+    {
+        // Found by the fuzz smoke run: renaming gave network_mode: lost, which HNL1007 reports as an error.
+        var diagnostics = RuleVerifier.Verify(Id, $"services:\n  db:\n    image: postgres\n  web:\n    image: nginx\n    [|netwrok_mode|]: \"{value}\"\n");
+        Assert.That(diagnostics.Single().NoFixReason, refused
+            ? Is.EqualTo($"'{value}' is not a network mode compose or podman-compose accepts, so network_mode: {value} would be refused too (HNL1007); write the mode you meant")
+            : Is.Null);
+        Assert.That(diagnostics.Single().Fixes, refused ? Is.Empty : Has.Length.EqualTo(1));
+    }
 
     [Test]
     public void A_quoted_key_keeps_its_quotes_and_a_key_in_an_anchor_is_renamed_there_once()
