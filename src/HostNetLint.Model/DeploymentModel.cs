@@ -11,6 +11,8 @@ public sealed class DeploymentModel
 {
     public required string Root { get; init; }
 
+    private Dictionary<SourceText, SourceDocument>? documentsByText;
+
     /// <summary>Every file that was read, with its parse result.</summary>
     public ImmutableArray<SourceDocument> Documents { get; init; } = [];
 
@@ -23,6 +25,19 @@ public sealed class DeploymentModel
 
     /// <summary>Problems found while building the model (a referenced file missing or outside the root).</summary>
     public ImmutableArray<ModelProblem> Problems { get; init; } = [];
+
+    /// <summary>
+    /// The document whose text is <paramref name="text"/> (a <see cref="Location.Source"/>), or null. Found by an index
+    /// built on first use, so a rule may ask once per finding without scanning every document.
+    /// </summary>
+    public SourceDocument? DocumentOf(SourceText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+
+        // SourceText compares by reference. A race builds the same index twice at worst.
+        documentsByText ??= Documents.DistinctBy(d => d.Text).ToDictionary(d => d.Text);
+        return documentsByText.GetValueOrDefault(text);
+    }
 }
 
 public enum ModelProblemKind
