@@ -41,9 +41,9 @@ public static class FixAllEngine
             passes++;
             foreach (var group in CollectFixes(diagnostics, options).GroupBy(f => f.Fix.Document))
             {
-                if (!TryFindDocument(model, group.Key, out var document) || Path.IsPathRooted(document.Path))
+                if (!TryFindDocument(model, group.Key, out var document) || Path.IsPathRooted(document.Path) || options.MayEdit?.Invoke(document.Path) == false)
                 {
-                    // Unknown to the model, or outside the root (reached through a reference): never written.
+                    // Unknown to the model, outside the root (reached through a reference), or not named: never written.
                     continue;
                 }
 

@@ -19,5 +19,8 @@ public sealed record FixOptions
 
     public LintOptions Lint { get; init; } = LintOptions.Default;
 
+    /// <summary>Which files (root-relative paths) fixes may edit; null means every file under the root.</summary>
+    public Func<string, bool>? MayEdit { get; init; }
+
     public bool Selects(string ruleId) => Rules.IsEmpty || Rules.Contains(ruleId);
 }

@@ -1,12 +1,8 @@
 using System.Collections.Immutable;
-using HostNetLint.Fixes;
-using HostNetLint.Model;
-using HostNetLint.Rules.Configuration;
+using HostNetLint.Hosting;
 using HostNetLint.Reporting;
-using HostNetLint.Reporting.Baseline;
 using HostNetLint.Reporting.Sarif;
 using HostNetLint.Rules.Diagnostics;
-using HostNetLint.Rules.Engine;
 using Microsoft.Build.Framework;
 using MSBuildTask = Microsoft.Build.Utilities.Task;
 
@@ -23,8 +19,17 @@ public sealed class HostNetLintTask : MSBuildTask
     [Required]
     public string Root { get; set; } = string.Empty;
 
-    /// <summary>Compose files, units and quadlets to lint; empty means everything under <see cref="Root"/>.</summary>
+    /// <summary>
+    /// Compose files, units and quadlets to lint; empty means everything under <see cref="Root"/>. Findings are reported
+    /// and fixed only in these (and under directories among them) unless <see cref="ReportAll"/> is set.
+    /// </summary>
     public ITaskItem[] Files { get; set; } = [];
+
+    /// <summary>
+    /// Report findings in every file read, not only in <see cref="Files"/>: the targets set it when
+    /// <see cref="Files"/> is their default list (the project named no <c>HostNetLintFile</c> items itself).
+    /// </summary>
+    public bool ReportAll { get; set; }
 
     /// <summary>Where to write SARIF 2.1.0; not written when empty.</summary>
     public string? SarifFile { get; set; }
@@ -64,11 +69,22 @@ public sealed class HostNetLintTask : MSBuildTask
             return false;
         }
 
-        if (!settings.IsValid)
+        var paths = Files.Select(item => item.GetMetadata("FullPath")).Where(path => path.Length > 0).Distinct(StringComparer.Ordinal);
+        var outcome = new LintRun().Execute(new LintRequest
+        {
+            Settings = settings,
+            Paths = [.. paths],
+            ReportAll = ReportAll,
+            BaselineFile = string.IsNullOrEmpty(BaselineFile) ? null : Path.GetFullPath(BaselineFile),
+
+            // HostNetLintFix=true: fix the files on disk first (local builds), then lint what is left.
+            Fix = Fix ? FixMode.Apply : FixMode.None,
+        });
+        if (!outcome.IsConfigurationValid)
         {
             // Same rule as the CLI: a configuration that cannot be read lints nothing.
             var configLogger = new BuildLogWriter(Log, root, HelpBaseUri, Severity.Note);
-            foreach (var problem in settings.ConfigurationProblems)
+            foreach (var problem in outcome.ConfigurationProblems)
             {
                 configLogger.Write(problem);
             }
@@ -76,41 +92,30 @@ public sealed class HostNetLintTask : MSBuildTask
             return false;
         }
 
-        var failLevel = settings.FailLevel;
-        var paths = Files.Select(item => item.GetMetadata("FullPath")).Where(path => path.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        if (Fix)
+        LogFixes(outcome);
+        if (outcome.BaselineError is { } error)
         {
-            ApplyFixes(root, paths, settings);
+            Log.LogError($"HostNetLint: {TerminalText.Escape(error)}");
+            return false;
         }
 
-        var model = DeploymentModelBuilder.Build(root, paths, settings.ModelOptions);
-        var diagnostics = LintEngine.Run(model, settings.LintOptions);
         if (!string.IsNullOrEmpty(BaselineFile))
         {
-            var baseline = SarifBaseline.TryRead(Path.GetFullPath(BaselineFile), out var error);
-            if (baseline is null)
-            {
-                Log.LogError($"HostNetLint: {TerminalText.Escape(error!)}");
-                return false;
-            }
-
-            var outcome = baseline.Apply(diagnostics, new SarifOptions { SourceRoot = SourceRoots.Find(root), DiagnosticPathBase = root, ToolVersion = "0.0.0" });
-            diagnostics = outcome.New;
-            Log.LogMessage(MessageImportance.Normal, $"HostNetLint: {outcome.Known.Length} finding(s) known in the baseline are not shown");
+            Log.LogMessage(MessageImportance.Normal, $"HostNetLint: {outcome.BaselineKnownCount} finding(s) known in the baseline are not shown");
         }
 
-        var logger = new BuildLogWriter(Log, root, HelpBaseUri, TreatWarningsAsErrors ? Severity.Warning : failLevel);
-        foreach (var diagnostic in diagnostics)
+        var logger = new BuildLogWriter(Log, root, HelpBaseUri, TreatWarningsAsErrors ? Severity.Warning : outcome.FailLevel);
+        foreach (var diagnostic in outcome.Diagnostics)
         {
             logger.Write(diagnostic);
         }
 
         if (!string.IsNullOrEmpty(SarifFile))
         {
-            WriteSarif(diagnostics, root);
+            WriteSarif(outcome.Diagnostics, root);
         }
 
-        Log.LogMessage(MessageImportance.Normal, $"HostNetLint: {diagnostics.Length} finding(s) in {model.Documents.Length} file(s) under {root}");
+        Log.LogMessage(MessageImportance.Normal, $"HostNetLint: {outcome.Diagnostics.Length} finding(s) in {outcome.DocumentCount} file(s) under {root}");
         if (!Log.HasLoggedErrors && !string.IsNullOrEmpty(StampFile))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(StampFile))!);
@@ -120,11 +125,9 @@ public sealed class HostNetLintTask : MSBuildTask
         return !Log.HasLoggedErrors;
     }
 
-    /// <summary>HostNetLintFix=true: fix the files on disk first (local builds), then lint what is left.</summary>
-    private void ApplyFixes(string root, IReadOnlyList<string> paths, LintSettings settings)
+    private void LogFixes(LintOutcome outcome)
     {
-        var result = FixAllEngine.Run(root, paths, FixOptions.Default with { Model = settings.ModelOptions, Lint = settings.LintOptions });
-        foreach (var (file, failure) in result.WriteChanges(root))
+        foreach (var (file, failure) in outcome.Writes)
         {
             if (failure is null)
             {

@@ -1,14 +1,14 @@
 using System.Collections.Immutable;
-using HostNetLint.Rules.Configuration;
+using HostNetLint.Hosting.Configuration;
 using HostNetLint.Rules.Diagnostics;
 
 namespace HostNetLint.MSBuild;
 
-/// <summary>Turns the task's properties into the shared <see cref="LintSettings"/>, the same layering the CLI uses.</summary>
+/// <summary>Turns the task's properties into the last settings layer of a lint run, as the CLI's options are.</summary>
 internal static class TaskSettings
 {
-    /// <summary>The settings, or null after logging an error for a bad property value.</summary>
-    public static LintSettings? Create(HostNetLintTask task, string root)
+    /// <summary>The settings request, or null after logging an error for a bad property value.</summary>
+    public static LintSettingsRequest? Create(HostNetLintTask task, string root)
     {
         Severity? failLevel = null;
         if (!string.IsNullOrWhiteSpace(task.FailLevel))
@@ -34,7 +34,7 @@ internal static class TaskSettings
             severities[id] = severity;
         }
 
-        return LintSettingsBuilder.Build(new LintSettingsRequest
+        return new LintSettingsRequest
         {
             Root = root,
             ConfigFile = string.IsNullOrWhiteSpace(task.ConfigFile) ? null : Path.GetFullPath(task.ConfigFile),
@@ -42,6 +42,6 @@ internal static class TaskSettings
             FailLevel = failLevel,
             DefaultFailLevel = Severity.Error,
             RequireJustification = task.RequireJustification,
-        });
+        };
     }
 }

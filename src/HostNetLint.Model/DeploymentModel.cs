@@ -27,6 +27,12 @@ public sealed class DeploymentModel
     public ImmutableArray<ModelProblem> Problems { get; init; } = [];
 
     /// <summary>
+    /// Why each file was read and as which project, and which files were seen and left out (with the reason), in
+    /// path order; <see cref="Discovery.FileDiscoveryFormat"/> renders it for <c>--list-files</c>.
+    /// </summary>
+    public ImmutableArray<Discovery.FileDiscovery> Discovery { get; init; } = [];
+
+    /// <summary>
     /// The document whose text is <paramref name="text"/> (a <see cref="Location.Source"/>), or null. Found by an index
     /// built on first use, so a rule may ask once per finding without scanning every document.
     /// </summary>

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using HostNetLint.Model.Compose;
+using HostNetLint.Model.Discovery;
 using HostNetLint.Model.EnvFiles;
 using HostNetLint.Model.Loading;
 using HostNetLint.Model.Units;
 using HostNetLint.Model.Workloads;
-using HostNetLint.Parsing.Yaml;
 
 namespace HostNetLint.Model;
 
@@ -19,9 +19,13 @@ public static class DeploymentModelBuilder
     /// <remarks>
     /// Relative <paramref name="paths"/> resolve against <paramref name="root"/>; an empty list means the root.
     /// Document paths (and so every <see cref="Parsing.Text.Location"/>) are root-relative with forward slashes.
-    /// A directory yields the projects compose would find in it and in each subdirectory; a file with a
-    /// compose name yields its directory's project; any other YAML file with a top-level <c>services:</c>
-    /// mapping is a project of its own. <see cref="ComposeProject.Directory"/> is a full path.
+    /// A directory yields the compose runs found in it and in each subdirectory (<see cref="ComposeStacks"/>): its default
+    /// stack (compose's names, or <c>COMPOSE_FILE</c> in its <c>.env</c>), each variant over its base
+    /// (<c>-f docker-compose.yml -f docker-compose.prod.yml</c>, <see cref="ComposeProject.VariantOf"/>), and compose-like
+    /// names and other YAML whose services have an image or build on their own; the stacks of
+    /// <see cref="ModelOptions.Projects"/> replace the guessed runs of their files. A named file yields its directory's
+    /// default stack (a compose name), its run over its base (a variant) or a run of its own. Why each file was read, or
+    /// left out, is in <see cref="DeploymentModel.Discovery"/>. <see cref="ComposeProject.Directory"/> is a full path.
     /// Each file is interpolated with the variables of its project directory (<c>.env</c>, then
     /// <see cref="ModelOptions.Environment"/>); a <c>.env</c> that is read is a document too (without a YAML tree), and its
     /// <c>COMPOSE_FILE</c> names the directory's files instead of the default names, its <c>COMPOSE_PROFILES</c> the active
@@ -49,63 +53,12 @@ public static class DeploymentModelBuilder
         var loader = new FileLoader(fullRoot, options);
         var walker = new DirectoryWalker(loader, options);
         var problems = new List<ModelProblem>();
+        var log = new DiscoveryLog(loader);
         var envFileReader = new EnvFileReader(loader, problems);
         var missingEnvFiles = new MissingEnvFiles(loader, problems);
-        var projectLoader = new ComposeProjectLoader(loader, options, problems, envFileReader, missingEnvFiles);
-        var projects = new List<ComposeProject>();
-        var seenDirectories = new HashSet<string>(StringComparer.Ordinal);
-        var seenFiles = new HashSet<string>(StringComparer.Ordinal);
-        var projectsByFiles = new Dictionary<string, ComposeProject>(StringComparer.Ordinal);
-
-        ComposeProject LoadProject(string directory, IReadOnlyList<string> files)
-        {
-            var project = projectLoader.Load(directory, files);
-            projects.Add(project);
-            projectsByFiles.TryAdd(string.Join('\n', files), project);
-            return project;
-        }
-
-        // A unit names files; the project loaded from the same files (by discovery or another unit) is reused,
-        // so its workloads are the same instances and rules do not report them twice.
-        ComposeProject ProjectFor(string directory, IReadOnlyList<string> files)
-        {
-            if (projectsByFiles.TryGetValue(string.Join('\n', files), out var known))
-            {
-                return known;
-            }
-
-            seenDirectories.Add(directory);
-            foreach (var file in files)
-            {
-                seenFiles.Add(file);
-            }
-
-            return LoadProject(directory, files);
-        }
-
-        var units = new UnitModelBuilder(loader, walker, options, problems, ProjectFor, projectLoader.Discover, envFileReader, missingEnvFiles);
-
-        void AddDirectoryProject(string directory)
-        {
-            if (!seenDirectories.Add(directory))
-            {
-                return;
-            }
-
-            // An excluded base leaves the directory without a project; an excluded override is just not applied.
-            var files = projectLoader.Discover(directory).ToList();
-            if (files.Count == 0 || walker.IsExcluded(files[0]))
-            {
-                return;
-            }
-
-            files.RemoveAll(walker.IsExcluded);
-            if (files.TrueForAll(seenFiles.Add))
-            {
-                LoadProject(directory, files);
-            }
-        }
-
+        var projectLoader = new ComposeProjectLoader(loader, options, problems, envFileReader, missingEnvFiles, log);
+        var stacks = new ComposeStacks(loader, walker, projectLoader, log, options);
+        var units = new UnitModelBuilder(loader, walker, options, problems, stacks.ForUnit, projectLoader.Discover, envFileReader, missingEnvFiles);
         foreach (var path in paths.Count == 0 ? [fullRoot] : paths)
         {
             if (!TryGetFullPath(fullRoot, path, out var fullPath))
@@ -117,43 +70,45 @@ public static class DeploymentModelBuilder
             {
                 foreach (var directory in walker.Walk(fullPath))
                 {
-                    AddDirectoryProject(directory);
-                    units.AddDirectory(directory);
+                    var files = walker.FilesIn(directory);
+                    stacks.AddDirectory(directory, files);
+                    units.AddUnitFiles(files);
                 }
             }
             else if (File.Exists(fullPath) && !walker.IsExcluded(fullPath))
             {
-                var directory = Path.GetDirectoryName(fullPath) ?? fullRoot;
-                if (ComposeFileNames.IsKnownName(Path.GetFileName(fullPath)))
-                {
-                    AddDirectoryProject(directory);
-                }
-                else if (UnitModelBuilder.IsUnitFileName(Path.GetFileName(fullPath)))
+                if (UnitModelBuilder.IsUnitFileName(Path.GetFileName(fullPath)))
                 {
                     units.AddFile(fullPath);
                 }
-                else if (IsYaml(fullPath) && seenFiles.Add(fullPath) && HasServices(loader.Load(fullPath, parseYaml: true)))
+                else
                 {
-                    LoadProject(directory, [fullPath]);
+                    stacks.AddNamedFile(fullPath);
                 }
             }
         }
 
+        // Files that run on their own come after every directory's stacks, which may include or extend them.
+        stacks.Complete();
+
         // Units come last: they link to the projects found above and load the ones only they name.
         var (serviceUnits, unitWorkloads) = units.Build();
         missingEnvFiles.Complete();
+        var projects = stacks.Projects.ToImmutableArray();
         ImmutableArray<Workload> workloads = [.. projects.SelectMany(p => p.Services), .. unitWorkloads];
 
         // Last, when every workload a service:, container: or pod reference may name is known.
         NetworkNamespaceResolver.Resolve(projects, workloads);
+        var documents = loader.Documents;
         return new DeploymentModel
         {
             Root = fullRoot,
-            Documents = loader.Documents,
-            ComposeProjects = [.. projects],
+            Documents = documents,
+            ComposeProjects = projects,
             Workloads = workloads,
             Units = serviceUnits,
             Problems = [.. problems],
+            Discovery = log.Build(documents, projects, serviceUnits, workloads),
         };
     }
 
@@ -171,10 +126,4 @@ public static class DeploymentModelBuilder
             return false;
         }
     }
-
-    private static bool IsYaml(string path) =>
-        path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
-
-    private static bool HasServices(SourceDocument document) =>
-        document.IsAnalyzable && document.Yaml?.Root is YamlMapping root && root["services"]?.Resolve() is YamlMapping;
 }

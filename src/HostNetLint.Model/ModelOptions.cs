@@ -32,4 +32,26 @@ public sealed record ModelOptions
     public ImmutableDictionary<string, byte[]> Overlay { get; init; } = ImmutableDictionary<string, byte[]>.Empty;
 
     public Parsing.Yaml.YamlParseLimits YamlLimits { get; init; } = Parsing.Yaml.YamlParseLimits.Default;
+
+    /// <summary>
+    /// Compose stacks declared by the user (<c>projects:</c> in hostnetlint.yaml), as <c>COMPOSE_FILE</c> and units declare
+    /// them. A declared stack replaces the stacks discovery would guess for its files: no default, variant or sniffed
+    /// run is made from a file any declared stack names.
+    /// </summary>
+    public ImmutableArray<DeclaredProject> Projects { get; init; } = [];
+}
+
+/// <summary>
+/// One stack of <see cref="ModelOptions.Projects"/>: what <c>docker compose -p NAME -f F1 -f F2 --env-file E --profile P</c>
+/// would run. Paths are relative to the linted root, with forward slashes.
+/// </summary>
+/// <param name="Name">The project name (compose's <c>-p</c>).</param>
+/// <param name="Files">The compose files in load order; the project directory is the first file's.</param>
+public sealed record DeclaredProject(string Name, ImmutableArray<string> Files)
+{
+    /// <summary>Env files read instead of the project directory's <c>.env</c>, later ones winning (compose's <c>--env-file</c>).</summary>
+    public ImmutableArray<string> EnvFiles { get; init; } = [];
+
+    /// <summary>Active profiles instead of <c>COMPOSE_PROFILES</c> (compose's <c>--profile</c>).</summary>
+    public ImmutableArray<string> Profiles { get; init; } = [];
 }

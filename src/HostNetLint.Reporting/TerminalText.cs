@@ -9,14 +9,22 @@ namespace HostNetLint.Reporting;
 /// (C0 with tab and line breaks, DEL, C1 with NEL U+0085), the Unicode line and paragraph separators, the bidirectional
 /// controls that reorder what is shown, and a lone surrogate are written as escapes (<c>\n</c>, <c>\r</c>, <c>\t</c>,
 /// else <c>\uXXXX</c>). So a directory named <c>x\napp.yml(1,1): error HNL1001: forged</c> cannot print a line of its
-/// own, and ESC, CSI and OSC sequences cannot reach the terminal. Escaping escaped text changes nothing.
+/// own, and ESC, CSI and OSC sequences cannot reach the terminal. The second <c>#</c> of <c>##[</c> is written
+/// <c>\u0023</c>: GitHub's runner takes <c>##[command]</c> anywhere in a log line as a workflow command, so a quoted
+/// value cannot mask secrets or stop command processing. Escaping escaped text changes nothing.
 /// </summary>
 public static class TerminalText
 {
-    public static string Escape(string text)
+    public static string Escape(string text) => Escape(text, keepLineBreaks: false);
+
+    /// <summary>
+    /// <see cref="Escape(string)"/>, but CR and LF stay for a caller that encodes them itself (GitHub's workflow
+    /// commands write them as <c>%0D</c> and <c>%0A</c>).
+    /// </summary>
+    public static string Escape(string text, bool keepLineBreaks)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var first = FirstToEscape(text);
+        var first = FirstToEscape(text, keepLineBreaks);
         if (first < 0)
         {
             return text;
@@ -32,8 +40,16 @@ public static class TerminalText
                 continue;
             }
 
+            if (IsCommandPrefix(text, i))
+            {
+                builder.Append("#\\u0023");
+                i++;
+                continue;
+            }
+
             switch (c)
             {
+                case '\n' or '\r' when keepLineBreaks: builder.Append(c); break;
                 case '\n': builder.Append("\\n"); break;
                 case '\r': builder.Append("\\r"); break;
                 case '\t': builder.Append("\\t"); break;
@@ -54,7 +70,7 @@ public static class TerminalText
         return builder.ToString();
     }
 
-    private static int FirstToEscape(string text)
+    private static int FirstToEscape(string text, bool keepLineBreaks)
     {
         for (var i = 0; i < text.Length; i++)
         {
@@ -63,7 +79,7 @@ public static class TerminalText
             {
                 i++;
             }
-            else if (NeedsEscape(c))
+            else if ((NeedsEscape(c) && !(keepLineBreaks && c is '\n' or '\r')) || IsCommandPrefix(text, i))
             {
                 return i;
             }
@@ -71,6 +87,10 @@ public static class TerminalText
 
         return -1;
     }
+
+    /// <summary>The <c>##[</c> of GitHub's older workflow command syntax, which the runner finds anywhere in a line.</summary>
+    private static bool IsCommandPrefix(string text, int index) =>
+        text[index] == '#' && index + 2 < text.Length && text[index + 1] == '#' && text[index + 2] == '[';
 
     private static bool NeedsEscape(char c) =>
         char.IsControl(c)

@@ -1,8 +1,7 @@
-using System.Collections.Immutable;
 using System.CommandLine;
 using HostNetLint.Cli.Output;
-using HostNetLint.Rules.Diagnostics;
-using HostNetLint.Rules.Engine;
+using HostNetLint.Hosting;
+using HostNetLint.Model.Discovery;
 
 namespace HostNetLint.Cli.Commands;
 
@@ -13,9 +12,7 @@ public static class CheckCommand
     {
         ArgumentNullException.ThrowIfNull(context);
 
-        var paths = CommonOptions.Paths("check");
-        var exclude = CommonOptions.Exclude();
-        var failLevel = CommonOptions.FailLevel("Exit with 1 when a finding is at or above this level (over hostnetlint.yaml's failLevel)");
+        var common = new CommonOptions("check", "Exit with 1 when a finding is at or above this level (over hostnetlint.yaml's failLevel)");
 
         var format = new Option<string>("--format")
         {
@@ -31,6 +28,23 @@ public static class CheckCommand
             HelpName = "file",
         };
 
+        var reports = new Option<string[]>("--report")
+        {
+            Description = "Also write a report in this format to this file ('-' for standard output, which then replaces the default text report); repeatable, so one run writes SARIF, JUnit and annotations together",
+            HelpName = "FORMAT=PATH",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        reports.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (!ReportTarget.TryParse(token.Value, out _, out var error))
+                {
+                    result.AddError($"--report {error}.");
+                }
+            }
+        });
+
         var sarifCategory = new Option<string>("--sarif-category")
         {
             Description = "SARIF automationDetails.id category, to tell apart several analyses of one commit in code scanning",
@@ -42,42 +56,56 @@ public static class CheckCommand
             Description = "Keep suppressed findings in SARIF (with suppressions[]); GitHub shows them as open alerts",
         };
 
-        var verbose = CommonOptions.Verbose();
+        var baseline = new Option<string>("--baseline")
+        {
+            Description = "Report only findings that are not in this baseline (a SARIF file written by --write-baseline)",
+            HelpName = "file",
+        };
 
-        var lintOptions = new LintSettingsOptions();
+        var writeBaseline = new Option<string>("--write-baseline")
+        {
+            Description = "Record today's findings in this SARIF baseline file, then report as usual",
+            HelpName = "file",
+        };
+
+        var listFiles = new Option<bool>("--list-files")
+        {
+            Description = "Print which files are read, as which compose project and why (or why a file is left out), instead of linting",
+        };
+
         var command = new Command("check", "Lint compose files and systemd units for VM reachability problems");
-        command.Arguments.Add(paths);
-        command.Options.Add(exclude);
-        command.Options.Add(failLevel);
+        common.AddTo(command);
         command.Options.Add(format);
         command.Options.Add(output);
+        command.Options.Add(reports);
         command.Options.Add(sarifCategory);
         command.Options.Add(sarifIncludeSuppressed);
-        command.Options.Add(verbose);
-        lintOptions.AddTo(command);
+        command.Options.Add(baseline);
+        command.Options.Add(writeBaseline);
+        command.Options.Add(listFiles);
+        command.Options.Add(common.Verbose);
         command.SetAction(parseResult =>
         {
             var settings = new CheckSettings(
-                [.. parseResult.GetValue(paths) ?? []],
-                [.. parseResult.GetValue(exclude) ?? []],
-                CommonOptions.ParseFailLevel(parseResult.GetValue(failLevel)),
+                common.Read(parseResult),
                 ParseFormat(parseResult.GetValue(format)),
                 parseResult.GetValue(output),
                 new SarifSettings(parseResult.GetValue(sarifCategory), parseResult.GetValue(sarifIncludeSuppressed)),
-                lintOptions.Read(parseResult, failLevel));
+                parseResult.GetValue(baseline),
+                parseResult.GetValue(writeBaseline))
+            {
+                FormatGiven = parseResult.GetResult(format) is { Implicit: false },
+                ListFiles = parseResult.GetValue(listFiles),
+                Reports = [.. (parseResult.GetValue(reports) ?? []).Select(r => ReportTarget.TryParse(r, out var target, out _) ? target! : throw new InvalidOperationException(r))],
+            };
             try
             {
                 return Execute(settings, context);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                if (OutputFormats.CreateReporter(settings.Format, settings.Sarif) is SarifReporter sarif)
-                {
-                    var path = settings.OutputFile is null ? null : Path.GetFullPath(settings.OutputFile, context.CurrentDirectory);
-                    sarif.WriteToolFailure(new CheckReport([], 0, context.CurrentDirectory, context.CurrentDirectory), ex, path, context.Output);
-                }
-
-                return CliApplication.ReportToolFailure(ex, context.Error, parseResult.GetValue(verbose));
+                WriteToolFailure(settings, ex, context);
+                return CliApplication.ReportToolFailure(ex, context.Error, parseResult.GetValue(common.Verbose));
             }
         });
         return command;
@@ -86,50 +114,106 @@ public static class CheckCommand
     /// <summary>Runs a check with already-parsed settings; returns the exit code.</summary>
     internal static int Execute(CheckSettings settings, CliContext context)
     {
-        if (LintTarget.Resolve(settings.Paths, context) is not { } target)
+        var current = context.CurrentDirectory;
+        var targets = ReportTarget.Plan(settings, current, out var planError);
+        if (planError is not null)
+        {
+            context.Error.WriteLine($"hostnetlint: error: {Reporting.TerminalText.Escape(planError)}.");
+            return ExitCodes.UsageOrToolError;
+        }
+
+        if (LintTarget.Resolve(settings.Lint.Paths, context) is not { } target)
         {
             return ExitCodes.UsageOrToolError;
         }
 
-        var (root, fullPaths) = target;
-        var reporter = OutputFormats.CreateReporter(settings.Format, settings.Sarif);
-        var lintSettings = LintSettingsOptions.Build(settings, root, context.CurrentDirectory);
-        if (!lintSettings.IsValid)
+        var outcome = context.Run.Execute(new LintRequest
         {
-            // A half-read configuration lints nothing: the HNL0006 findings are the report, and the exit code is a usage error.
-            Write(reporter, new CheckReport(lintSettings.ConfigurationProblems, 1, root, context.CurrentDirectory), settings, context);
+            Settings = settings.Lint.ToSettings(target.Root, current),
+            Paths = target.FullPaths,
+            BaselineFile = settings.Baseline is { } baseline ? Path.GetFullPath(baseline, current) : null,
+            WriteBaselineFile = settings.WriteBaseline is { } written ? Path.GetFullPath(written, current) : null,
+        });
+        if (!outcome.IsConfigurationValid)
+        {
+            // The HNL0006 findings are the report, and the exit code is a usage error.
+            WriteAll(targets, new CheckReport(outcome.ConfigurationProblems, 1, target.Root, current), settings, context);
             return ExitCodes.UsageOrToolError;
         }
 
-        var model = context.BuildModel(root, fullPaths, lintSettings.ModelOptions);
-        var includeSuppressed = settings.Format == OutputFormat.Sarif && settings.Sarif?.IncludeSuppressed == true;
-        var result = includeSuppressed ? context.Analyze(model, lintSettings.LintOptions) : new LintResult(context.Lint(model, lintSettings.LintOptions), []);
-        var (diagnostics, known, baselineError) = LintSettingsOptions.ApplyBaseline(settings.Lint, result.Diagnostics, root, context.CurrentDirectory);
-        if (baselineError is not null)
+        if (settings.ListFiles)
+        {
+            // The discovery record is the whole answer; findings and reports are not written.
+            FileDiscoveryFormat.Write(context.Output, outcome.Model?.Discovery ?? []);
+            return ExitCodes.Success;
+        }
+
+        if (outcome.BaselineError is { } baselineError)
         {
             context.Error.WriteLine($"hostnetlint: error: {Reporting.TerminalText.Escape(baselineError)}");
             return ExitCodes.UsageOrToolError;
         }
 
-        var report = new CheckReport(diagnostics, model.Documents.Length, model.Root.Length == 0 ? root : model.Root, context.CurrentDirectory) { BaselineKnownCount = known, Suppressed = result.Suppressed };
-        Write(reporter, report, settings, context);
-        return ExitCodes.ForFindings(diagnostics, lintSettings.FailLevel);
+        var report = new CheckReport(outcome.Diagnostics, outcome.DocumentCount, outcome.Root, current)
+        {
+            BaselineKnownCount = outcome.BaselineKnownCount,
+            Files = outcome.ReportedFiles,
+
+            // Only SARIF writes suppressed findings, and only when asked to.
+            Suppressed = settings.Sarif?.IncludeSuppressed == true ? outcome.Suppressed : [],
+        };
+        WriteAll(targets, report, settings, context);
+        return ExitCodes.ForFindings(outcome.Diagnostics, outcome.FailLevel);
     }
 
-    private static void Write(IReporter reporter, CheckReport report, CheckSettings settings, CliContext context)
+    /// <summary>
+    /// Writes every report, files first and standard output last; with a <c>github</c> report in GitHub Actions
+    /// (<c>$GITHUB_STEP_SUMMARY</c> set) also appends the Markdown job summary.
+    /// </summary>
+    private static void WriteAll(IReadOnlyList<ReportTarget> targets, CheckReport report, CheckSettings settings, CliContext context)
     {
-        if (settings.OutputFile is null)
+        foreach (var target in targets.OrderBy(t => t.File is null))
+        {
+            Write(OutputFormats.CreateReporter(target.Format, settings.Sarif, context.Environment), report, target.File, context);
+        }
+
+        if (targets.Any(t => t.Format == OutputFormat.GitHub) && context.Environment("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
+        {
+            var lintReport = LintReportReporter.ToLintReport(report, LintReportReporter.GitHubWorkspace(context.Environment));
+            using var file = new StreamWriter(Path.GetFullPath(summary, context.CurrentDirectory), append: true, new System.Text.UTF8Encoding(false));
+            Reporting.GitHub.JobSummaryWriter.Write(lintReport, file);
+        }
+    }
+
+    private static void Write(IReporter reporter, CheckReport report, string? outputFile, CliContext context)
+    {
+        if (outputFile is null)
         {
             reporter.Write(report, context.Output);
         }
         else if (reporter is SarifReporter sarif)
         {
-            sarif.WriteFile(report, Path.GetFullPath(settings.OutputFile, context.CurrentDirectory));
+            sarif.WriteFile(report, Path.GetFullPath(outputFile, context.CurrentDirectory));
         }
         else
         {
-            using var file = new StreamWriter(Path.GetFullPath(settings.OutputFile, context.CurrentDirectory), append: false, new System.Text.UTF8Encoding(false));
+            using var file = new StreamWriter(Path.GetFullPath(outputFile, context.CurrentDirectory), append: false, new System.Text.UTF8Encoding(false));
             reporter.Write(report, file);
+        }
+    }
+
+    /// <summary>
+    /// A failure of the tool itself still produces each SARIF report asked for, so the upload step sees
+    /// <c>executionSuccessful: false</c> and the reason instead of a missing or empty file.
+    /// </summary>
+    private static void WriteToolFailure(CheckSettings settings, Exception exception, CliContext context)
+    {
+        var targets = ReportTarget.Plan(settings, context.CurrentDirectory, out _);
+        foreach (var target in targets.Where(t => t.Format == OutputFormat.Sarif))
+        {
+            var sarif = (SarifReporter)OutputFormats.CreateReporter(OutputFormat.Sarif, settings.Sarif);
+            var path = target.File is null ? null : Path.GetFullPath(target.File, context.CurrentDirectory);
+            sarif.WriteToolFailure(new CheckReport([], 0, context.CurrentDirectory, context.CurrentDirectory), exception, path, context.Output);
         }
     }
 
@@ -138,4 +222,14 @@ public static class CheckCommand
 }
 
 /// <summary>The parsed options of one <c>check</c>.</summary>
-internal sealed record CheckSettings(ImmutableArray<string> Paths, ImmutableArray<string> Exclude, Severity FailLevel, OutputFormat Format, string? OutputFile = null, SarifSettings? Sarif = null, LintArguments? Lint = null);
+internal sealed record CheckSettings(LintArguments Lint, OutputFormat Format, string? OutputFile = null, SarifSettings? Sarif = null, string? Baseline = null, string? WriteBaseline = null)
+{
+    /// <summary>Whether <c>--format</c> was written (the default text report gives standard output up to a <c>--report FORMAT=-</c>).</summary>
+    public bool FormatGiven { get; init; }
+
+    /// <summary>Whether <c>--list-files</c> asked for the discovery record instead of a lint report.</summary>
+    public bool ListFiles { get; init; }
+
+    /// <summary>The <c>--report FORMAT=PATH</c>s, in order.</summary>
+    public System.Collections.Immutable.ImmutableArray<ReportTarget> Reports { get; init; } = [];
+}

@@ -2,11 +2,9 @@ using System.Collections.Immutable;
 using System.CommandLine;
 using HostNetLint.Cli.Output;
 using HostNetLint.Fixes;
-using HostNetLint.Model;
+using HostNetLint.Hosting;
 using HostNetLint.Parsing.Text;
 using HostNetLint.Reporting;
-using HostNetLint.Rules.Configuration;
-using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
 
 namespace HostNetLint.Cli.Commands;
@@ -21,9 +19,7 @@ public static class FixCommand
     {
         ArgumentNullException.ThrowIfNull(context);
 
-        var paths = CommonOptions.Paths("fix");
-        var exclude = CommonOptions.Exclude();
-        var failLevel = CommonOptions.FailLevel("Exit with 1 when a finding at or above this level remains after fixing");
+        var common = new CommonOptions("fix", "Exit with 1 when a finding at or above this level remains after fixing (over hostnetlint.yaml's failLevel)");
 
         var dryRun = new Option<bool>("--dry-run")
         {
@@ -51,30 +47,21 @@ public static class FixCommand
             }
         });
 
-        var verbose = CommonOptions.Verbose();
-
         var command = new Command("fix", "Apply the automatic fixes (text edits only: comments, formatting and line breaks stay), then report what is left");
-        command.Arguments.Add(paths);
-        command.Options.Add(exclude);
-        command.Options.Add(failLevel);
+        common.AddTo(command);
         command.Options.Add(dryRun);
         command.Options.Add(rules);
-        command.Options.Add(verbose);
+        command.Options.Add(common.Verbose);
         command.SetAction(parseResult =>
         {
-            var settings = new FixSettings(
-                [.. parseResult.GetValue(paths) ?? []],
-                [.. parseResult.GetValue(exclude) ?? []],
-                CommonOptions.ParseFailLevel(parseResult.GetValue(failLevel)),
-                parseResult.GetValue(dryRun),
-                [.. parseResult.GetValue(rules) ?? []]);
+            var settings = new FixSettings(common.Read(parseResult), parseResult.GetValue(dryRun), [.. parseResult.GetValue(rules) ?? []]);
             try
             {
                 return Execute(settings, context);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                return CliApplication.ReportToolFailure(ex, context.Error, parseResult.GetValue(verbose));
+                return CliApplication.ReportToolFailure(ex, context.Error, parseResult.GetValue(common.Verbose));
             }
         });
         return command;
@@ -83,43 +70,38 @@ public static class FixCommand
     /// <summary>Runs a fix with already-parsed settings; returns the exit code.</summary>
     internal static int Execute(FixSettings settings, CliContext context)
     {
-        if (LintTarget.Resolve(settings.Paths, context) is not { } target)
+        if (LintTarget.Resolve(settings.Lint.Paths, context) is not { } target)
         {
             return ExitCodes.UsageOrToolError;
         }
-
-        var (root, fullPaths) = target;
 
         // The same configuration as check (.editorconfig, hostnetlint.yaml, suppressions): a suppressed or
         // switched-off finding is never fixed.
-        var lintSettings = LintSettingsBuilder.Build(new LintSettingsRequest
+        var current = context.CurrentDirectory;
+        var outcome = context.Run.Execute(new LintRequest
         {
-            Root = root,
-            Severities = ImmutableDictionary<string, Severity>.Empty,
-            FailLevel = settings.FailLevel,
-            DefaultFailLevel = settings.FailLevel,
-            Exclude = settings.Exclude,
+            Settings = settings.Lint.ToSettings(target.Root, current),
+            Paths = target.FullPaths,
+            Fix = settings.DryRun ? FixMode.DryRun : FixMode.Apply,
+            FixRules = [.. settings.Rules],
         });
-        if (!lintSettings.IsValid)
+        if (!outcome.IsConfigurationValid)
         {
-            new TextReporter().Write(new CheckReport(lintSettings.ConfigurationProblems, 1, root, context.CurrentDirectory), context.Output);
+            new TextReporter().Write(new CheckReport(outcome.ConfigurationProblems, 1, target.Root, current), context.Output);
             return ExitCodes.UsageOrToolError;
         }
 
-        var modelOptions = lintSettings.ModelOptions;
-        var options = FixOptions.Default with { Model = modelOptions, Lint = lintSettings.LintOptions, Rules = [.. settings.Rules] };
-        var result = FixAllEngine.Run(root, fullPaths, options, (r, p, o) => context.BuildModel(r, p, o), (m, o) => context.Lint(m, o));
-        var shownRoot = result.Model.Root.Length == 0 ? root : result.Model.Root;
-
+        var result = outcome.Fix!;
+        var shownRoot = result.Model.Root.Length == 0 ? target.Root : result.Model.Root;
         if (settings.DryRun)
         {
             return WriteDiff(result, shownRoot, context);
         }
 
-        var failures = result.WriteChanges(shownRoot).ToDictionary(w => w.File, w => w.Failure);
+        var failures = outcome.Writes.ToDictionary(w => w.File, w => w.Failure);
         foreach (var file in result.Files)
         {
-            var shown = DisplayPath.For(file.Path, shownRoot, context.CurrentDirectory);
+            var shown = DisplayPath.For(file.Path, shownRoot, current);
             if (file.IsChanged)
             {
                 if (failures[file] is { } writeFailure)
@@ -143,11 +125,9 @@ public static class FixCommand
             context.Output.WriteLine($"fix stopped after {result.Passes} passes; run it again to continue");
         }
 
-        // Report from the files as they are now on disk (a write may have been refused).
-        var model = context.BuildModel(root, fullPaths, modelOptions);
-        var diagnostics = context.Lint(model, lintSettings.LintOptions);
-        new TextReporter().Write(new CheckReport(diagnostics, model.Documents.Length, model.Root.Length == 0 ? root : model.Root, context.CurrentDirectory), context.Output);
-        return ExitCodes.ForFindings(diagnostics, settings.FailLevel);
+        // The outcome's findings come from the files as they are now on disk (a write may have been refused).
+        new TextReporter().Write(new CheckReport(outcome.Diagnostics, outcome.DocumentCount, outcome.Root, current), context.Output);
+        return ExitCodes.ForFindings(outcome.Diagnostics, outcome.FailLevel);
     }
 
     private static int WriteDiff(FixAllResult result, string root, CliContext context)
@@ -182,4 +162,4 @@ public static class FixCommand
 }
 
 /// <summary>The parsed options of one <c>fix</c>.</summary>
-internal sealed record FixSettings(ImmutableArray<string> Paths, ImmutableArray<string> Exclude, Severity FailLevel, bool DryRun, ImmutableArray<string> Rules);
+internal sealed record FixSettings(LintArguments Lint, bool DryRun, ImmutableArray<string> Rules);

@@ -13,6 +13,9 @@ public sealed record CheckReport(ImmutableArray<Diagnostic> Diagnostics, int Fil
     /// <summary>Findings a <c>--baseline</c> already knew; not in <see cref="Diagnostics"/>, only counted in the summary.</summary>
     public int BaselineKnownCount { get; init; }
 
+    /// <summary>The files reported on, as the model names them (relative to <see cref="Root"/>); the JUnit format lists each.</summary>
+    public ImmutableArray<string> Files { get; init; } = [];
+
     /// <summary>Findings inline comments suppressed; only SARIF with <c>--sarif-include-suppressed</c> writes them.</summary>
     public ImmutableArray<Rules.Suppressions.SuppressedDiagnostic> Suppressed { get; init; } = [];
 }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using HostNetLint.Reporting;
 using HostNetLint.Reporting.Sarif;
 
@@ -65,11 +64,8 @@ public sealed class SarifReporter(SarifSettings settings) : IReporter
         // URIs are relative to the repository (the nearest folder with .git), as code scanning expects.
         SourceRoot = SourceRoots.Find(report.CurrentDirectory),
         DiagnosticPathBase = report.Root,
-        ToolVersion = ToolVersion,
+        ToolVersion = LintReportReporter.ToolVersion,
         Category = settings.Category,
         IncludeSuppressed = settings.IncludeSuppressed,
     });
-
-    private static string ToolVersion =>
-        typeof(SarifReporter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 }

@@ -40,33 +40,31 @@ public sealed class TextReporter : IReporter
         return lines;
     }
 
-    /// <summary>One finding as one line: control characters in the path and the message are escaped, so nothing from a file can start a line of its own.</summary>
+    /// <summary>
+    /// One finding as one line: control characters in the path and the message are escaped, so nothing from a file can
+    /// start a line of its own. A path that would start the line with <c>::</c> gets <c>./</c> in front: GitHub's runner
+    /// reads such a log line as a workflow command (<c>::add-mask::</c>, <c>::stop-commands::</c>).
+    /// </summary>
     public static string FormatDiagnostic(Diagnostic diagnostic, string displayPath)
     {
         ArgumentNullException.ThrowIfNull(diagnostic);
         ArgumentNullException.ThrowIfNull(displayPath);
         var start = diagnostic.Location.LineSpan.Start;
+        var path = TerminalText.Escape(displayPath);
+        if (path.TrimStart().StartsWith("::", StringComparison.Ordinal))
+        {
+            path = "./" + path;
+        }
+
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{TerminalText.Escape(displayPath)}({start.Line + 1},{start.Character + 1}): {diagnostic.Severity.ToDisplay()} {diagnostic.Id}: {TerminalText.Escape(diagnostic.Message)}");
+            $"{path}({start.Line + 1},{start.Character + 1}): {diagnostic.Severity.ToDisplay()} {diagnostic.Id}: {TerminalText.Escape(diagnostic.Message)}");
     }
 
     /// <summary><c>3 errors, 1 warning, 0 notes in 2 files</c>, or <c>No findings in 2 files</c>.</summary>
     public static string FormatSummary(IReadOnlyCollection<Diagnostic> diagnostics, int fileCount)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
-        var files = Count(fileCount, "file", "files");
-        if (diagnostics.Count == 0)
-        {
-            return $"No findings in {files}";
-        }
-
-        var errors = diagnostics.Count(d => d.Severity == Severity.Error);
-        var warnings = diagnostics.Count(d => d.Severity == Severity.Warning);
-        var notes = diagnostics.Count(d => d.Severity == Severity.Note);
-        return $"{Count(errors, "error", "errors")}, {Count(warnings, "warning", "warnings")}, {Count(notes, "note", "notes")} in {files}";
+        return FindingCounts.Of(diagnostics).Describe(fileCount);
     }
-
-    private static string Count(int count, string singular, string plural) =>
-        string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? singular : plural)}");
 }

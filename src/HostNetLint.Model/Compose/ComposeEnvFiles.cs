@@ -70,7 +70,8 @@ internal sealed class ComposeEnvFiles
                 continue;
             }
 
-            var target = references.Resolve(path, loader.FullPathOf(path.Location.Source), out var absent);
+            var referencingFile = loader.FullPathOf(path.Location.Source);
+            var target = references.Resolve(path, referencingFile, out var absent);
             if (absent is not null && required)
             {
                 missing.ReportFile(absent, path.Text.Trim(), path.Location, service.Key, service.KeyLocation);
@@ -78,6 +79,7 @@ internal sealed class ComposeEnvFiles
 
             if (target is not null)
             {
+                references.Followed(target, Discovery.DiscoveryReason.EnvFile, referencingFile);
                 var syntax = format == "raw" ? EnvFileSyntax.Raw : EnvFileSyntax.Compose;
                 var site = path.Site == path.Location ? path.Location : path.Site;
                 fromFiles.AddRange(reader.Read(target, syntax, outer, accumulated, path.Location, site));

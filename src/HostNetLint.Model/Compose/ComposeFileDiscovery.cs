@@ -21,19 +21,22 @@ internal sealed class ComposeFileDiscovery
         this.references = references;
     }
 
-    public IReadOnlyList<string> Discover(string directory)
+    public IReadOnlyList<string> Discover(string directory) => DiscoverStack(directory).Files;
+
+    /// <summary>The files, and whether <c>COMPOSE_FILE</c> named them (else they are the default names).</summary>
+    public (IReadOnlyList<string> Files, bool FromComposeFile) DiscoverStack(string directory)
     {
         // Only a directory with a .env can name its files; the host environment alone is not taken to name a stack
         // for every directory of the repository.
         if (!File.Exists(Path.Combine(directory, ".env")))
         {
-            return ComposeFileNames.Discover(directory);
+            return (ComposeFileNames.Discover(directory), false);
         }
 
         var project = variables.For(directory);
         if (!project.Written.TryGetValue("COMPOSE_FILE", out var location) || project.Values["COMPOSE_FILE"] is not { Length: > 0 } list)
         {
-            return ComposeFileNames.Discover(directory);
+            return (ComposeFileNames.Discover(directory), false);
         }
 
         var separator = project.Values.TryGetValue("COMPOSE_PATH_SEPARATOR", out var custom) && custom.Length > 0 ? custom : ":";
@@ -56,6 +59,6 @@ internal sealed class ComposeFileDiscovery
             }
         }
 
-        return files;
+        return (files, true);
     }
 }

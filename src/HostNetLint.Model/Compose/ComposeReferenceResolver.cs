@@ -1,3 +1,4 @@
+using HostNetLint.Model.Discovery;
 using HostNetLint.Model.Loading;
 using HostNetLint.Parsing.Text;
 
@@ -13,15 +14,20 @@ internal sealed class ComposeReferenceResolver
     private readonly FileLoader loader;
     private readonly List<ModelProblem> problems;
     private readonly HashSet<(ModelProblemKind, Location)> reported = [];
+    private readonly DiscoveryLog log;
 
-    public ComposeReferenceResolver(FileLoader loader, List<ModelProblem> problems)
+    public ComposeReferenceResolver(FileLoader loader, List<ModelProblem> problems, DiscoveryLog log)
     {
         this.loader = loader;
         this.problems = problems;
+        this.log = log;
     }
 
-    /// <summary>The full path a file reference names, or null (with a problem) when it is missing or outside the root.</summary>
-    public string? Resolve(ComposeScalar reference, string referencingFile)
+    /// <summary>
+    /// The full path a file reference names, or null (with a problem) when it is missing or outside the root. A file
+    /// found is recorded as read for <paramref name="reason"/> (include, extends) by <paramref name="referencingFile"/>.
+    /// </summary>
+    public string? Resolve(ComposeScalar reference, string referencingFile, DiscoveryReason reason)
     {
         var target = Resolve(reference, referencingFile, out var missing);
         if (missing is not null)
@@ -29,8 +35,16 @@ internal sealed class ComposeReferenceResolver
             Report(ModelProblemKind.ReferenceMissing, reference.Location, $"'{reference.Text.Trim()}' does not exist");
         }
 
+        if (target is not null)
+        {
+            log.Referenced(target, reason, referencingFile);
+        }
+
         return target;
     }
+
+    /// <summary>Records that <paramref name="referencingFile"/> reads <paramref name="target"/> for <paramref name="reason"/> (an env file).</summary>
+    public void Followed(string target, DiscoveryReason reason, string referencingFile) => log.Referenced(target, reason, referencingFile);
 
     /// <summary>
     /// The full path of the existing file a reference names, or null. A file that does not exist comes back in

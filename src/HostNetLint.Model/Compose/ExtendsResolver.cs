@@ -72,7 +72,7 @@ internal sealed class ExtendsResolver
         ComposeMapping? baseServices = services;
         if (fileReference is { IsNull: false })
         {
-            var target = references.Resolve(fileReference, fullPath);
+            var target = references.Resolve(fileReference, fullPath, Discovery.DiscoveryReason.Extends);
             baseFile = target ?? fullPath;
             baseServices = target is null ? null : ServicesOf(target, extends.Value.Interpolator);
         }

@@ -37,7 +37,7 @@ internal sealed class IncludeResolver
         var result = withoutInclude;
         foreach (var reference in IncludePaths(include.Value))
         {
-            var target = references.Resolve(reference, fullPath);
+            var target = references.Resolve(reference, fullPath, Discovery.DiscoveryReason.Include);
             if (target is null || chain.Contains(target))
             {
                 continue;

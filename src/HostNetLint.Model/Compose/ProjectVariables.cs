@@ -12,11 +12,14 @@ namespace HostNetLint.Model.Compose;
 /// </summary>
 internal sealed record ProjectVariables(Interpolator Interpolator, IReadOnlyDictionary<string, string> Values, ImmutableDictionary<string, Location> Written)
 {
-    /// <summary>Compose's <c>COMPOSE_PROFILES</c>: comma-separated, blanks around names ignored.</summary>
+    /// <summary>Profiles given instead of <c>COMPOSE_PROFILES</c> (compose's <c>--profile</c>); null when none are.</summary>
+    public ImmutableHashSet<string>? GivenProfiles { get; init; }
+
+    /// <summary>The given profiles, else compose's <c>COMPOSE_PROFILES</c>: comma-separated, blanks around names ignored.</summary>
     public ImmutableHashSet<string> ActiveProfiles =>
-        Values.TryGetValue("COMPOSE_PROFILES", out var profiles)
+        GivenProfiles ?? (Values.TryGetValue("COMPOSE_PROFILES", out var profiles)
             ? [.. profiles.Split(',').Select(p => p.Trim()).Where(p => p.Length > 0)]
-            : [];
+            : []);
 }
 
 /// <summary>
@@ -38,38 +41,51 @@ internal sealed class ProjectVariablesLoader
         this.reader = reader;
     }
 
-    public ProjectVariables For(string directory)
+    public ProjectVariables For(string directory) => For(directory, [], []);
+
+    /// <summary>
+    /// The variables of a run given <paramref name="envFiles"/> (full paths, read in order instead of the directory's
+    /// <c>.env</c>, later ones winning, as compose's <c>--env-file</c>) and <paramref name="profiles"/> (instead of
+    /// <c>COMPOSE_PROFILES</c>); with neither, the directory's own.
+    /// </summary>
+    public ProjectVariables For(string directory, IReadOnlyList<string> envFiles, ImmutableArray<string> profiles)
     {
-        if (byDirectory.TryGetValue(directory, out var known))
+        var key = envFiles.Count == 0 && profiles.IsEmpty ? directory : string.Join('\n', [directory, .. envFiles, "--profile", .. profiles]);
+        if (byDirectory.TryGetValue(key, out var known))
         {
             return known;
         }
 
-        var envPath = Path.Combine(directory, ".env");
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var written = ImmutableDictionary.CreateBuilder<string, Location>(StringComparer.Ordinal);
-        if (File.Exists(envPath) && loader.IsInsideRoot(envPath) && reader.Parse(envPath, EnvFileSyntax.Compose) is var (text, lines))
+        foreach (var envPath in envFiles.Count == 0 ? [Path.Combine(directory, ".env")] : envFiles)
         {
-            // The .env's own earlier values come before the host's (the host environment only fills gaps).
-            var (variables, limits) = EnvFileResolver.Resolve(lines, options.Environment, values, accumulatedFirst: true);
-            foreach (var variable in variables)
+            if (File.Exists(envPath) && loader.IsInsideRoot(envPath) && reader.Parse(envPath, EnvFileSyntax.Compose) is var (text, lines))
             {
-                written[variable.Name] = new Location(text, variable.Line.Inherited ? variable.Line.NameSpan : variable.Line.ValueSpan);
-            }
+                // The .env's own earlier values come before the host's (the host environment only fills gaps).
+                var (variables, limits) = EnvFileResolver.Resolve(lines, options.Environment, values, accumulatedFirst: true);
+                foreach (var variable in variables)
+                {
+                    written[variable.Name] = new Location(text, variable.Line.Inherited ? variable.Line.NameSpan : variable.Line.ValueSpan);
+                }
 
-            foreach (var limit in limits)
-            {
-                reader.ReportLimit(new Location(text, limit.Line.NameSpan), limit.Message);
+                foreach (var limit in limits)
+                {
+                    reader.ReportLimit(new Location(text, limit.Line.NameSpan), limit.Message);
+                }
             }
         }
 
-        foreach (var (key, value) in options.Environment)
+        foreach (var (name, value) in options.Environment)
         {
-            values.TryAdd(key, value);
+            values.TryAdd(name, value);
         }
 
-        var result = new ProjectVariables(new Interpolator(values), values, written.ToImmutable());
-        byDirectory.Add(directory, result);
+        var result = new ProjectVariables(new Interpolator(values), values, written.ToImmutable())
+        {
+            GivenProfiles = profiles.IsEmpty ? null : [.. profiles],
+        };
+        byDirectory.Add(key, result);
         return result;
     }
 }

@@ -58,6 +58,24 @@ internal sealed class DirectoryWalker
         }
     }
 
+    /// <summary>The files directly in <paramref name="directory"/> that are not excluded, in ordinal order (none when it cannot be listed: that is reported at the directory).</summary>
+    public IReadOnlyList<string> FilesIn(string directory)
+    {
+        string[] files;
+        try
+        {
+            files = Directory.GetFiles(directory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            loader.ReportUnlistableDirectory(directory, ex);
+            return [];
+        }
+
+        Array.Sort(files, StringComparer.Ordinal);
+        return [.. files.Where(f => !IsExcluded(f))];
+    }
+
     private static bool IsLink(string path)
     {
         try

@@ -17,6 +17,7 @@ internal sealed class FileLoader
     private readonly Dictionary<string, SourceDocument> documents = new(StringComparer.Ordinal);
     private readonly List<SourceDocument> order = [];
     private readonly Dictionary<string, Parsing.Systemd.UnitFileSyntax> unitSyntaxes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourceDocument> peeked = new(StringComparer.Ordinal);
 
     public FileLoader(string root, ModelOptions options)
     {
@@ -61,16 +62,22 @@ internal sealed class FileLoader
             return known;
         }
 
+        // A file read by Peek is not read again: it becomes a document now, in this reading order.
+        if (parseYaml && peeked.Remove(fullPath, out var read))
+        {
+            Remember(fullPath, read);
+            return read;
+        }
+
         var path = DisplayPath(fullPath);
         SourceDocument document;
-        if (!TryRead(fullPath, out var bytes, out var problem))
+        if (!TryRead(fullPath, options.YamlLimits.MaxLength, out var bytes, out var problem))
         {
             document = Unreadable(path, problem);
         }
         else if (SourceText.Decode(bytes, path) is var text && parseYaml)
         {
-            var tree = YamlSyntaxTree.Parse(text, options.YamlLimits);
-            document = new SourceDocument { Path = path, Text = text, Yaml = tree, Problems = tree.Problems, IsAnalyzable = tree.IsComplete };
+            document = ParseYaml(text);
         }
         else
         {
@@ -81,6 +88,35 @@ internal sealed class FileLoader
         }
 
         Remember(fullPath, document);
+        return document;
+    }
+
+    /// <summary>
+    /// Reads and parses a YAML file without making it a document, so a file that turns out not to be what the caller
+    /// looks for leaves no trace (no document, no problem reported). The text is parsed only when
+    /// <paramref name="worthParsing"/> accepts it, and a parsed file is kept so that <see cref="Load"/> reuses it. Null
+    /// when the file is larger than <paramref name="maxLength"/> (it is not read past that) or cannot be read.
+    /// </summary>
+    public SourceDocument? Peek(string fullPath, long maxLength, Func<string, bool> worthParsing)
+    {
+        if (documents.TryGetValue(fullPath, out var known) || peeked.TryGetValue(fullPath, out known))
+        {
+            return known;
+        }
+
+        if (!TryRead(fullPath, Math.Min(maxLength, options.YamlLimits.MaxLength), out var bytes, out _))
+        {
+            return null;
+        }
+
+        var text = SourceText.Decode(bytes, DisplayPath(fullPath));
+        if (text.DecodeFailure is not null || !worthParsing(text.Text))
+        {
+            return new SourceDocument { Path = text.Path, Text = text, IsAnalyzable = text.DecodeFailure is null };
+        }
+
+        var document = ParseYaml(text);
+        peeked.Add(fullPath, document);
         return document;
     }
 
@@ -116,7 +152,7 @@ internal sealed class FileLoader
             return (readBefore, null);
         }
 
-        if (!TryRead(fullPath, out var bytes, out var problem))
+        if (!TryRead(fullPath, options.YamlLimits.MaxLength, out var bytes, out var problem))
         {
             var unreadable = Unreadable(DisplayPath(fullPath), problem);
             Remember(fullPath, unreadable);
@@ -139,6 +175,12 @@ internal sealed class FileLoader
         return (document, syntax);
     }
 
+    private SourceDocument ParseYaml(SourceText text)
+    {
+        var tree = YamlSyntaxTree.Parse(text, options.YamlLimits);
+        return new SourceDocument { Path = text.Path, Text = text, Yaml = tree, Problems = tree.Problems, IsAnalyzable = tree.IsComplete };
+    }
+
     private static SourceDocument Unreadable(string path, ParseProblem problem) =>
         new() { Path = path, Text = SourceText.From(string.Empty, path), Problems = [problem], IsAnalyzable = false };
 
@@ -153,20 +195,24 @@ internal sealed class FileLoader
     /// file whose real path is under the real root is read, never past the size limit; anything else is a problem at
     /// the path: HNL0003 when it is too large, HNL0001 otherwise.
     /// </summary>
-    private bool TryRead(string fullPath, out byte[] bytes, out ParseProblem problem)
+    private bool TryRead(string fullPath, long maxLength, out byte[] bytes, out ParseProblem problem)
     {
         problem = null!;
-        if (options.Overlay.GetValueOrDefault(fullPath) is { } pending)
-        {
-            bytes = pending;
-            return true;
-        }
-
         bytes = [];
-        var real = RealPath.Resolve(fullPath);
         string reason;
         var kind = ParseProblemKind.Syntax;
-        if (real is null)
+        if (options.Overlay.GetValueOrDefault(fullPath) is { } pending)
+        {
+            if (pending.Length <= maxLength)
+            {
+                bytes = pending;
+                return true;
+            }
+
+            kind = ParseProblemKind.LimitExceeded;
+            reason = $"it is {pending.Length:N0} bytes, over the limit of {maxLength:N0}";
+        }
+        else if (RealPath.Resolve(fullPath) is not { } real)
         {
             reason = "its symbolic links loop or nest more than 40 deep";
         }
@@ -176,7 +222,7 @@ internal sealed class FileLoader
         }
         else
         {
-            var result = BoundedFileReader.Read(real, options.YamlLimits.MaxLength);
+            var result = BoundedFileReader.Read(real, maxLength);
             if (result.IsRead)
             {
                 bytes = result.Bytes;

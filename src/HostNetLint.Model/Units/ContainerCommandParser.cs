@@ -1,3 +1,5 @@
+using HostNetLint.Model.Compose;
+
 namespace HostNetLint.Model.Units;
 
 /// <summary>
@@ -18,10 +20,30 @@ internal static class ContainerCommandParser
     // Options of compose (compose-go, docker-compose v1 and podman-compose) before the subcommand that take a value.
     private static readonly HashSet<string> ComposeValueOptions = new(StringComparer.Ordinal)
     {
-        "-p", "--project-name", "--env-file", "--profile", "--ansi", "--parallel", "--progress", "-H", "--host",
-        "--podman-path", "--podman-args", "--podman-pull-args", "--podman-push-args", "--podman-build-args",
+        "--file", "--project-name", "--project-directory", "--env-file", "--profile", "--ansi", "--parallel", "--progress",
+        "--host", "--podman-path", "--podman-args", "--podman-pull-args", "--podman-push-args", "--podman-build-args",
         "--podman-inspect-args", "--podman-run-args", "--podman-start-args", "--podman-stop-args", "--podman-rm-args",
-        "--podman-volume-args", "--in-pod", "--pod-args", "--log-level", "--context", "-c",
+        "--podman-volume-args", "--in-pod", "--pod-args", "--log-level", "--context",
+    };
+
+    // Their short names.
+    private static readonly Dictionary<string, string> ComposeAliases = new(StringComparer.Ordinal)
+    {
+        ["-f"] = "--file", ["-p"] = "--project-name", ["-H"] = "--host", ["-c"] = "--context",
+    };
+
+    // Options of up/run/start/create/restart that take a value, so the services named after them are found.
+    private static readonly HashSet<string> ComposeSubcommandValueOptions = new(StringComparer.Ordinal)
+    {
+        "-t", "--timeout", "--scale", "--exit-code-from", "--pull", "--wait-timeout", "--attach", "--no-attach",
+        "-e", "--env", "-l", "--label", "--name", "--entrypoint", "-u", "--user", "-w", "--workdir", "-v", "--volume",
+        "-p", "--publish", "--cap-add", "--cap-drop",
+    };
+
+    // Options of podman start and pod start that take a value.
+    private static readonly HashSet<string> StartValueOptions = new(StringComparer.Ordinal)
+    {
+        "--detach-keys", "--filter", "-f", "--pod-id-file",
     };
 
     // Short and alternative names, mapped to the long name the workload builder reads.
@@ -63,7 +85,7 @@ internal static class ContainerCommandParser
         var program = ShellCommandSplitter.ProgramName(words[0].Text);
         if (program is "podman-compose" or "docker-compose")
         {
-            return ParseCompose(words[0], words, 1);
+            return ParseCompose(words[0], program == "podman-compose" ? ComposeTool.PodmanCompose : ComposeTool.DockerComposeStandalone, words, 1);
         }
 
         if (program is not ("podman" or "docker" or "podman-remote"))
@@ -76,10 +98,12 @@ internal static class ContainerCommandParser
         var next = Word(words, i + 1);
         return (subcommand, next) switch
         {
-            ("compose", _) => ParseCompose(words[0], words, i + 1),
+            ("compose", _) => ParseCompose(words[0], program == "docker" ? ComposeTool.DockerCompose : ComposeTool.PodmanComposeCommand, words, i + 1),
             ("run" or "create", _) => ParseRun(words[0], PodmanCommandKind.Run, words, i + 1),
             ("container", "run" or "create") => ParseRun(words[0], PodmanCommandKind.Run, words, i + 2),
             ("pod", "create") => ParseRun(words[0], PodmanCommandKind.PodCreate, words, i + 2),
+            ("start", _) => ParseStart(words[0], startsPods: false, words, i + 1),
+            ("container" or "pod", "start") => ParseStart(words[0], startsPods: subcommand == "pod", words, i + 2),
             ("kube", "play") or ("play", "kube") => ParseKubePlay(words[0], words, i + 2),
             _ => null,
         };
@@ -97,70 +121,128 @@ internal static class ContainerCommandParser
         return words.Count > i && words[i].Text == "--" ? i + 1 : i;
     }
 
-    private static ComposeCommand ParseCompose(UnitWord program, IReadOnlyList<UnitWord> words, int i)
+    private static ComposeCommand ParseCompose(UnitWord program, ComposeTool tool, IReadOnlyList<UnitWord> words, int i)
     {
-        var files = new List<UnitWord>();
-        UnitWord? projectDirectory = null;
+        var options = new List<(string Flag, UnitWord Value)>();
         for (; i < words.Count; i++)
         {
-            var word = words[i];
-            var text = word.Text;
-            if (!text.StartsWith('-') || text == "--")
+            var text = words[i].Text;
+            if (text == "--")
+            {
+                i++;
+                break;
+            }
+
+            if (!text.StartsWith('-') || text.Length == 1)
             {
                 // The subcommand (up, pull, down): compose's own options come before it.
                 break;
             }
 
-            if (TakeValue(words, ref i, "-f", "--file") is { } file)
+            // --file=x, and -f=x as argparse (podman-compose) and pflag (docker compose) read it.
+            var equals = text.IndexOf('=', StringComparison.Ordinal);
+            var name = equals > 0 && (text.StartsWith("--", StringComparison.Ordinal) || equals == 2) ? text[..equals] : text;
+            var flag = ComposeAliases.GetValueOrDefault(name, name);
+            if (ComposeValueOptions.Contains(flag))
             {
-                files.Add(file);
+                if (name.Length < text.Length)
+                {
+                    options.Add((flag, words[i].Slice(name.Length + 1)));
+                }
+                else if (i + 1 < words.Count)
+                {
+                    options.Add((flag, words[++i]));
+                }
             }
-            else if (TakeValue(words, ref i, "--project-directory", "--project-directory") is { } directory)
+            else if (!text.StartsWith("--", StringComparison.Ordinal) && text.Length > 2 && ComposeAliases.TryGetValue(text[..2], out var attached))
             {
-                projectDirectory = directory;
-            }
-            else if (ComposeValueOptions.Contains(text))
-            {
-                i++;
+                // The attached short form: -fdocker-compose.yaml, -pairflow.
+                options.Add((attached, words[i].Slice(2)));
             }
         }
 
-        return new ComposeCommand(program, files, projectDirectory);
+        var subcommand = i < words.Count ? words[i] : null;
+        return new ComposeCommand(program, tool, options, subcommand, [.. words.Skip(i + 1)]);
     }
 
-    /// <summary>The value of <paramref name="shortName"/>/<paramref name="longName"/> in any of its spellings, advancing past it.</summary>
-    private static UnitWord? TakeValue(IReadOnlyList<UnitWord> words, ref int i, string shortName, string longName)
+    /// <summary>The services an <c>up</c>/<c>start</c>/<c>create</c>/<c>restart</c> names, or the one a <c>run</c> runs.</summary>
+    public static List<UnitWord> ComposeServices(ComposeCommand command)
     {
-        var text = words[i].Text;
-        if (text == shortName || text == longName)
+        var services = new List<UnitWord>();
+        if (command.Subcommand?.Text is not ("up" or "start" or "create" or "restart" or "run"))
         {
-            if (i + 1 >= words.Count)
-            {
-                return null;
-            }
-
-            i++;
-            return words[i];
+            return services;
         }
 
-        foreach (var name in (string[])[shortName, longName])
+        var isRun = command.Subcommand.Text == "run";
+        var arguments = command.Arguments;
+        for (var i = 0; i < arguments.Count && !(isRun && services.Count == 1); i++)
         {
-            if (text.StartsWith(name + "=", StringComparison.Ordinal))
+            var text = arguments[i].Text;
+            if (text == "--")
             {
-                return words[i].Slice(name.Length + 1);
+                services.AddRange(arguments.Skip(i + 1).Take(isRun ? 1 : int.MaxValue));
+                break;
             }
+
+            if (text.StartsWith('-') && text.Length > 1)
+            {
+                i += ComposeSubcommandValueOptions.Contains(text) ? 1 : 0;
+                continue;
+            }
+
+            services.Add(arguments[i]);
         }
 
-        // The attached short form: -fdocker-compose.yaml.
-        return shortName.Length == 2 && text.Length > 2 && text.StartsWith(shortName, StringComparison.Ordinal) && text[1] != '-'
-            ? words[i].Slice(2)
-            : null;
+        return services;
+    }
+
+    private static PodmanStartCommand ParseStart(UnitWord program, bool startsPods, IReadOnlyList<UnitWord> words, int i)
+    {
+        var names = new List<UnitWord>();
+        for (; i < words.Count; i++)
+        {
+            // Options may follow the names too (cobra reads them anywhere); container and pod names never start with '-'.
+            var text = words[i].Text;
+            if (text.StartsWith('-'))
+            {
+                i += StartValueOptions.Contains(text) ? 1 : 0;
+                continue;
+            }
+
+            names.Add(words[i]);
+        }
+
+        return new PodmanStartCommand(program, startsPods, names);
     }
 
     private static PodmanCommand ParseRun(UnitWord program, PodmanCommandKind kind, IReadOnlyList<UnitWord> words, int i)
     {
-        var options = new List<(string Flag, UnitWord Value)>();
+        var options = ReadRunOptions(words, ref i, kind);
         UnitWord? image = null;
+        if (i < words.Count)
+        {
+            image = words[i];
+            i++;
+        }
+
+        return new PodmanCommand(program, kind, options, image, [.. words.Skip(i)]);
+    }
+
+    /// <summary>
+    /// The value-taking options of <c>podman run</c>/<c>create</c> (or <c>pod create</c>) among <paramref name="words"/>,
+    /// under their long names: also quadlet's <c>PodmanArgs=</c>, which quadlet appends to the command it generates.
+    /// </summary>
+    public static List<(string Flag, UnitWord Value)> RunOptions(IReadOnlyList<UnitWord> words, PodmanCommandKind kind)
+    {
+        var i = 0;
+        return ReadRunOptions(words, ref i, kind);
+    }
+
+    /// <summary>Reads options from <paramref name="i"/> up to the first word that is not one (the image), leaving <paramref name="i"/> there.</summary>
+    private static List<(string Flag, UnitWord Value)> ReadRunOptions(IReadOnlyList<UnitWord> words, ref int i, PodmanCommandKind kind)
+    {
+        var options = new List<(string Flag, UnitWord Value)>();
         for (; i < words.Count; i++)
         {
             var word = words[i];
@@ -200,13 +282,7 @@ internal static class ContainerCommandParser
             }
         }
 
-        if (i < words.Count)
-        {
-            image = words[i];
-            i++;
-        }
-
-        return new PodmanCommand(program, kind, options, image, [.. words.Skip(i)]);
+        return options;
     }
 
     private static KubePlayCommand? ParseKubePlay(UnitWord program, IReadOnlyList<UnitWord> words, int i)

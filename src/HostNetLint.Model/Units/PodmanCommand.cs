@@ -11,7 +11,7 @@ internal sealed record PodmanCommand(
     UnitWord? Image,
     IReadOnlyList<UnitWord> Arguments) : ContainerCommand(Program)
 {
-    public UnitWord? Last(string flag) => Options.LastOrDefault(option => option.Flag == flag).Value;
+    public UnitWord? Last(string flag) => Options.Last(flag);
 
-    public IEnumerable<UnitWord> All(string flag) => Options.Where(option => option.Flag == flag).Select(option => option.Value);
+    public IEnumerable<UnitWord> All(string flag) => Options.All(flag);
 }

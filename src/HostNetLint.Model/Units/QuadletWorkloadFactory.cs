@@ -24,7 +24,7 @@ internal static class QuadletWorkloadFactory
         }
 
         var stem = Path.GetFileNameWithoutExtension(fileName);
-        var (mode, networks) = WorkloadSettings.Networks(Values(pod, "Network"));
+        var (mode, networks) = WorkloadSettings.Networks(Networks(pod, PodmanCommandKind.PodCreate));
         var podName = Last(pod, "PodName")?.Text;
         var workload = new Workload
         {
@@ -55,7 +55,7 @@ internal static class QuadletWorkloadFactory
         }
 
         var stem = Path.GetFileNameWithoutExtension(fileName);
-        var (mode, networks) = WorkloadSettings.Networks(Values(container, "Network"));
+        var (mode, networks) = WorkloadSettings.Networks(Networks(container, PodmanCommandKind.Run));
         var pod = Last(container, "Pod") is { } podWord ? new PodMembership(podWord.ToValue(), findPod(podWord.Text)) : null;
         var entrypoint = Last(container, "Entrypoint");
         var health = Last(container, "HealthCmd");
@@ -87,6 +87,13 @@ internal static class QuadletWorkloadFactory
             Image = Last(container, "Image")?.ToValue(),
         };
     }
+
+    /// <summary>
+    /// <c>Network=</c> values, then the <c>--network</c>/<c>--net</c> values of <c>PodmanArgs=</c>, which quadlet appends
+    /// after the options it generates (podman-systemd.unit(5)): <c>PodmanArgs=--network=host</c> is host networking too.
+    /// </summary>
+    private static IEnumerable<UnitWord> Networks(UnitSectionView section, PodmanCommandKind kind) =>
+        Values(section, "Network").Concat(ContainerCommandParser.RunOptions(Words(section, "PodmanArgs").ToList(), kind).All("--network"));
 
     private static Location Header(UnitSectionView section) => new(section.Sections[0].Source, section.Sections[0].HeaderSpan);
 

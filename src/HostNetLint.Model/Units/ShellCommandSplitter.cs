@@ -6,7 +6,7 @@ namespace HostNetLint.Model.Units;
 
 /// <summary>
 /// Finds the simple commands an <c>Exec*=</c> line runs: the command itself, or what it runs through
-/// <c>env</c>, <c>exec</c> or <c>sh -c '...'</c> (split at <c>&amp;&amp;</c>, <c>||</c>, <c>;</c>, <c>|</c>).
+/// <c>env</c>, <c>exec</c>, <c>systemd-run</c> or <c>sh -c '...'</c> (split at <c>&amp;&amp;</c>, <c>||</c>, <c>;</c>, <c>|</c>).
 /// </summary>
 internal static class ShellCommandSplitter
 {
@@ -16,6 +16,14 @@ internal static class ShellCommandSplitter
     private static readonly HashSet<string> Shells = new(StringComparer.Ordinal) { "sh", "bash", "dash", "ash", "zsh", "ksh" };
 
     private static readonly HashSet<string> Operators = new(StringComparer.Ordinal) { "&&", "||", ";", "|", "&" };
+
+    // systemd-run's options that take a value when it is not attached with '=' (systemd-run --help, systemd 252).
+    private static readonly HashSet<string> SystemdRunValueOptions = new(StringComparer.Ordinal)
+    {
+        "-u", "--unit", "-p", "--property", "--description", "--slice", "-E", "--setenv", "--uid", "--gid", "--nice",
+        "--working-directory", "-H", "--host", "-M", "--machine", "--service-type", "--path-property", "--socket-property",
+        "--timer-property", "--on-active", "--on-boot", "--on-startup", "--on-unit-active", "--on-unit-inactive", "--on-calendar",
+    };
 
     public static List<List<UnitWord>> Split(ExecCommandLine line)
     {
@@ -49,6 +57,20 @@ internal static class ShellCommandSplitter
             if (program == "exec")
             {
                 start++;
+            }
+            else if (program == "systemd-run")
+            {
+                // systemd-run [OPTIONS...] COMMAND [ARGS...] runs COMMAND in a transient unit.
+                start++;
+                while (start < words.Count && words[start].Text.StartsWith('-'))
+                {
+                    var option = words[start].Text;
+                    start += option == "--" || !SystemdRunValueOptions.Contains(option) ? 1 : 2;
+                    if (option == "--")
+                    {
+                        break;
+                    }
+                }
             }
             else if (program == "env")
             {

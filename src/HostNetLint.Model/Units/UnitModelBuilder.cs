@@ -28,7 +28,7 @@ internal sealed class UnitModelBuilder
     private readonly DirectoryWalker walker;
     private readonly InstallPathResolver resolver;
     private readonly List<ModelProblem> problems;
-    private readonly Func<string, IReadOnlyList<string>, ComposeProject> projectFor;
+    private readonly Func<string, IReadOnlyList<string>, string, ComposeProject> projectFor;
     private readonly Func<string, IReadOnlyList<string>> discover;
     private readonly UnitEnvFiles envFiles;
     private readonly List<string> candidates = [];
@@ -40,7 +40,7 @@ internal sealed class UnitModelBuilder
         DirectoryWalker walker,
         ModelOptions options,
         List<ModelProblem> problems,
-        Func<string, IReadOnlyList<string>, ComposeProject> projectFor,
+        Func<string, IReadOnlyList<string>, string, ComposeProject> projectFor,
         Func<string, IReadOnlyList<string>> discover,
         EnvFileReader envFileReader,
         MissingEnvFiles missingEnvFiles)
@@ -57,24 +57,12 @@ internal sealed class UnitModelBuilder
     /// <summary>True for the extensions systemd units and quadlets use (case-sensitive, like systemd and Podman).</summary>
     public static bool IsUnitFileName(string fileName) => UnitExtensions.Contains(Path.GetExtension(fileName), StringComparer.Ordinal);
 
-    /// <summary>Adds the unit files directly in <paramref name="directory"/>.</summary>
-    public void AddDirectory(string directory)
+    /// <summary>Adds the unit files among <paramref name="files"/> (a directory's listing).</summary>
+    public void AddUnitFiles(IEnumerable<string> files)
     {
-        string[] files;
-        try
-        {
-            files = Directory.GetFiles(directory);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            loader.ReportUnlistableDirectory(directory, ex);
-            return;
-        }
-
-        Array.Sort(files, StringComparer.Ordinal);
         foreach (var file in files)
         {
-            if (IsUnitFileName(Path.GetFileName(file)) && !walker.IsExcluded(file))
+            if (IsUnitFileName(Path.GetFileName(file)))
             {
                 AddFile(file);
             }
@@ -131,8 +119,8 @@ internal sealed class UnitModelBuilder
             }
         }
 
-        var units = ImmutableArray.CreateBuilder<ServiceUnit>();
         var workloads = ImmutableArray.CreateBuilder<Workload>();
+        var built = new List<(LoadedUnit Unit, List<Workload> Workloads, bool Resolved)>();
         foreach (var unit in loaded)
         {
             var ownPods = unitPods.GetValueOrDefault(unit);
@@ -185,9 +173,36 @@ internal sealed class UnitModelBuilder
                 }
                 else if (command is ComposeCommand compose)
                 {
-                    var project = Link(compose, unit.WorkingDirectory);
+                    var project = Link(compose, unit.WorkingDirectory, unit.FullPath);
                     resolved &= project is not null;
+                    if (project is not null)
+                    {
+                        project.Starters = project.Starters.Add(Starter(compose, unit.FileName));
+                    }
+
                     unitWorkloads.AddRange(project?.Services.Where(s => !unitWorkloads.Contains(s)) ?? []);
+                }
+            }
+
+            built.Add((unit, unitWorkloads, resolved));
+        }
+
+        // `podman start NAME` starts what a `podman create --name NAME` (or a quadlet) of any unit made; a name the files
+        // do not create was made by hand (units from `podman generate systemd` start those) and adds nothing.
+        var containers = workloads.Where(w => w.ContainerName is not null).ToLookup(w => w.ContainerName!, StringComparer.Ordinal);
+        var units = ImmutableArray.CreateBuilder<ServiceUnit>();
+        foreach (var (unit, unitWorkloads, resolved) in built)
+        {
+            foreach (var start in unit.Commands.OfType<PodmanStartCommand>())
+            {
+                foreach (var name in start.Names)
+                {
+                    var started = start.StartsPods ? (unitPods.GetValueOrDefault(unit)?.GetValueOrDefault(name.Text) ?? pods.GetValueOrDefault(name.Text))
+                        : containers[name.Text].FirstOrDefault(w => w.GroupName == unit.FileName) ?? containers[name.Text].FirstOrDefault();
+                    if (started is not null && !unitWorkloads.Contains(started))
+                    {
+                        unitWorkloads.Add(started);
+                    }
                 }
             }
 
@@ -205,6 +220,23 @@ internal sealed class UnitModelBuilder
 
         return (units.ToImmutable(), workloads.ToImmutable());
     }
+
+    private static ComposeStarter Starter(ComposeCommand command, string unitName) => new()
+    {
+        Tool = command.Tool,
+        UnitName = unitName,
+        Program = command.Program.ToValue(),
+        Subcommand = command.Subcommand?.ToValue(),
+        Services = [.. ContainerCommandParser.ComposeServices(command).Select(w => w.ToValue())],
+        Files = [.. command.Files.Select(w => w.ToValue())],
+        ProjectName = command.Options.Last("--project-name")?.ToValue(),
+        Profiles = [.. command.Options.All("--profile").Select(w => w.ToValue())],
+        PodmanRunArgs = [.. command.Options.All("--podman-run-args").Select(w => w.ToValue())],
+        PodmanArgs = [.. command.Options.All("--podman-args").Select(w => w.ToValue())],
+        InPod = command.Options.Last("--in-pod")?.ToValue(),
+        PodArgs = command.Options.Last("--pod-args")?.ToValue(),
+        Options = [.. command.Options.Select(o => new ComposeOption(o.Flag, o.Value.ToValue()))],
+    };
 
     /// <summary>A <c>.kube</c> quadlet's pods; <c>Yaml=</c> is relative to the quadlet file, or an install path.</summary>
     private Workload? KubeQuadlet(LoadedUnit unit, UnitSectionView kube)
@@ -328,7 +360,7 @@ internal sealed class UnitModelBuilder
     }
 
     /// <summary>The compose project a compose command runs, or null (with a problem recorded) when its files are not in the root.</summary>
-    private ComposeProject? Link(ComposeCommand command, UnitWord? workingDirectory)
+    private ComposeProject? Link(ComposeCommand command, UnitWord? workingDirectory, string unitPath)
     {
         var cwd = workingDirectory?.Text;
         if (command.Files.Count > 0)
@@ -353,7 +385,7 @@ internal sealed class UnitModelBuilder
                 directory = resolvedDirectory;
             }
 
-            return projectFor(directory, files);
+            return projectFor(directory, files, unitPath);
         }
 
         var where = command.ProjectDirectory ?? workingDirectory;
@@ -371,7 +403,7 @@ internal sealed class UnitModelBuilder
             return null;
         }
 
-        return projectFor(found.FullPath, discovered);
+        return projectFor(found.FullPath, discovered, unitPath);
     }
 
     private void Report(UnitWord word, string message) =>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using HostNetLint.Model.Runtime;
 using HostNetLint.Model.Workloads;
 
 namespace HostNetLint.Model.Units;
@@ -6,12 +7,6 @@ namespace HostNetLint.Model.Units;
 /// <summary>Reads the values Podman options and quadlet keys share: networks, ports, mounts, labels.</summary>
 internal static class WorkloadSettings
 {
-    // Network modes rather than network names; `container:ID` and `ns:PATH` carry an argument.
-    private static readonly HashSet<string> NetworkModes = new(StringComparer.Ordinal)
-    {
-        "host", "none", "bridge", "private", "slirp4netns", "pasta", "container", "ns",
-    };
-
     /// <summary>Splits <c>--network</c>/<c>Network=</c> values into a mode (the first one) and named networks.</summary>
     public static (ModelValue? Mode, ImmutableArray<NetworkAttachment> Networks) Networks(IEnumerable<UnitWord> values)
     {
@@ -19,9 +14,7 @@ internal static class WorkloadSettings
         var networks = ImmutableArray.CreateBuilder<NetworkAttachment>();
         foreach (var value in values)
         {
-            var colon = value.Text.IndexOf(':', StringComparison.Ordinal);
-            var name = colon < 0 ? value.Text : value.Text[..colon];
-            if (NetworkModes.Contains(name))
+            if (NetworkModes.Named(value.Text) is { InPodman: true })
             {
                 mode ??= value.ToValue();
             }

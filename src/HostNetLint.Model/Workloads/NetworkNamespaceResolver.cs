@@ -129,26 +129,43 @@ internal static class NetworkNamespaceResolver
 
     private sealed record Join(ModelValue Reference, Workload? Target, string? Failure);
 
-    /// <summary>What <c>service:</c> and <c>container:</c> may name: services by project, containers by name.</summary>
+    /// <summary>
+    /// What <c>service:</c> and <c>container:</c> may name: services by project, containers by name. A variant's run
+    /// repeats its base's containers as alternatives, not as more containers of the same name: its containers are
+    /// found from inside that run only.
+    /// </summary>
     private sealed class Targets
     {
         private readonly Dictionary<Workload, Dictionary<string, Workload>> projectServices = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<Workload, Dictionary<string, Workload>> projectContainers = new(ReferenceEqualityComparer.Instance);
         private readonly Dictionary<string, (Workload First, int Count)> containers = new(StringComparer.Ordinal);
         private readonly Dictionary<(string Name, string Group), (Workload First, int Count)> containersByGroup = [];
 
         public Targets(IEnumerable<ComposeProject> projects, IReadOnlyList<Workload> workloads)
         {
+            var alternatives = new HashSet<Workload>(ReferenceEqualityComparer.Instance);
             foreach (var project in projects)
             {
                 var byName = new Dictionary<string, Workload>(StringComparer.Ordinal);
+                var byContainer = new Dictionary<string, Workload>(StringComparer.Ordinal);
                 foreach (var service in project.Services)
                 {
                     byName.TryAdd(service.Name, service);
                     projectServices.TryAdd(service, byName);
+                    if (project.VariantOf is not null)
+                    {
+                        alternatives.Add(service);
+                        if (service.ContainerName is { } containerName)
+                        {
+                            byContainer.TryAdd(containerName, service);
+                        }
+
+                        projectContainers.TryAdd(service, byContainer);
+                    }
                 }
             }
 
-            foreach (var workload in workloads)
+            foreach (var workload in workloads.Where(w => !alternatives.Contains(w)))
             {
                 if (workload.ContainerName is { } name)
                 {
@@ -166,6 +183,11 @@ internal static class NetworkNamespaceResolver
         /// </summary>
         public (Workload? Container, string? Failure) Container(Workload from, string name)
         {
+            if (projectContainers.GetValueOrDefault(from)?.GetValueOrDefault(name) is { } inVariantRun)
+            {
+                return (inVariantRun, null);
+            }
+
             if (!containers.TryGetValue(name, out var named))
             {
                 return (null, $"no container named '{name}' is defined in the linted files");

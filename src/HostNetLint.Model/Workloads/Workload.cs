@@ -21,6 +21,7 @@ public enum WorkloadKind
 public sealed class Workload
 {
     private NetworkNamespace? resolvedNamespace;
+    private ImmutableArray<Location> declarations;
 
     public required string Name { get; init; }
 
@@ -28,6 +29,16 @@ public sealed class Workload
 
     /// <summary>The declaration: the service's key in compose (diagnostics about the whole workload point here).</summary>
     public required Location Location { get; init; }
+
+    /// <summary>
+    /// Where the workload is written: for a compose service, its key in each file of its run that writes it (base,
+    /// override, variant, included file), in load order, the first being <see cref="Location"/>; else just <see cref="Location"/>.
+    /// </summary>
+    public ImmutableArray<Location> Declarations
+    {
+        get => declarations.IsDefaultOrEmpty ? [Location] : declarations;
+        init => declarations = value;
+    }
 
     /// <summary>The group it belongs to (the compose project), for names like <c>service:NAME</c>.</summary>
     public required string GroupName { get; init; }

@@ -13,7 +13,12 @@ internal static class WorkloadExtractor
     /// given (its env files applied); <paramref name="activeProfiles"/> decides <see cref="Workload.IsProfileActive"/>.
     /// </summary>
     public static Workload Extract(
-        ComposeEntry serviceEntry, string projectName, ImmutableArray<string> hostNetworks, ImmutableArray<EnvironmentVariable>? environment = null, ImmutableHashSet<string>? activeProfiles = null)
+        ComposeEntry serviceEntry,
+        string projectName,
+        ImmutableArray<string> hostNetworks,
+        ImmutableArray<EnvironmentVariable>? environment = null,
+        ImmutableHashSet<string>? activeProfiles = null,
+        ImmutableArray<Location> declarations = default)
     {
         var service = serviceEntry.Value as ComposeMapping;
         var profiles = List(service?["profiles"]);
@@ -24,6 +29,7 @@ internal static class WorkloadExtractor
             Name = serviceEntry.Key,
             Kind = WorkloadKind.ComposeService,
             Location = serviceEntry.KeyLocation,
+            Declarations = declarations,
             GroupName = projectName,
             NetworkMode = Scalar(service?["network_mode"]),
             ContainerName = Text(service?["container_name"]),

@@ -12,20 +12,7 @@ public static class BaselineFingerprints
 {
     public static Dictionary<Diagnostic, string> Compute(IEnumerable<Diagnostic> diagnostics, SarifOptions options)
     {
-        ArgumentNullException.ThrowIfNull(diagnostics);
         ArgumentNullException.ThrowIfNull(options);
-        var uris = new ArtifactUris(options.SourceRoot, options.DiagnosticPathBase);
-        var assigned = new Dictionary<Diagnostic, string>(ReferenceEqualityComparer.Instance);
-        var byIdentity = diagnostics.GroupBy(d => Fingerprints.Identity(d.Id, uris.Identity(d.Location.Path), d.LogicalPath.Value), StringComparer.Ordinal);
-        foreach (var group in byIdentity)
-        {
-            var occurrence = 0;
-            foreach (var diagnostic in group.OrderBy(d => d.Location.Span.Start).ThenBy(d => d.Location.Span.End))
-            {
-                assigned[diagnostic] = Fingerprints.Format(group.Key, ++occurrence);
-            }
-        }
-
-        return assigned;
+        return Fingerprints.Assign(diagnostics, options.SourceRoot, options.DiagnosticPathBase);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using HostNetLint.Rules.Diagnostics;
 
 namespace HostNetLint.Reporting.Sarif;
 
@@ -31,4 +32,33 @@ public static class Fingerprints
     /// <summary>The fingerprint of the <paramref name="occurrence"/>-th (1-based) finding with this identity, in file order.</summary>
     public static string Format(string identity, int occurrence) =>
         string.Create(CultureInfo.InvariantCulture, $"{identity}:{occurrence}");
+
+    /// <summary>
+    /// The fingerprint of every finding, as SARIF's <c>partialFingerprints</c>, GitLab's <c>fingerprint</c> and the
+    /// JSON report write it: files are named by their URI relative to <paramref name="sourceRoot"/> (relative
+    /// diagnostic paths start at <paramref name="diagnosticPathBase"/>), findings that share an identity are numbered
+    /// in file order. Unique within one run.
+    /// </summary>
+    public static Dictionary<Diagnostic, string> Assign(IEnumerable<Diagnostic> diagnostics, string sourceRoot, string? diagnosticPathBase)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        ArgumentNullException.ThrowIfNull(sourceRoot);
+        return Assign(diagnostics, new ArtifactUris(sourceRoot, diagnosticPathBase).Identity);
+    }
+
+    internal static Dictionary<Diagnostic, string> Assign(IEnumerable<Diagnostic> diagnostics, Func<string, string> fileIdentity)
+    {
+        var assigned = new Dictionary<Diagnostic, string>(ReferenceEqualityComparer.Instance);
+        var byIdentity = diagnostics.GroupBy(d => Identity(d.Id, fileIdentity(d.Location.Path), d.LogicalPath.Value), StringComparer.Ordinal);
+        foreach (var group in byIdentity)
+        {
+            var occurrence = 0;
+            foreach (var diagnostic in group.OrderBy(d => d.Location.Span.Start).ThenBy(d => d.Location.Span.End))
+            {
+                assigned[diagnostic] = Format(group.Key, ++occurrence);
+            }
+        }
+
+        return assigned;
+    }
 }

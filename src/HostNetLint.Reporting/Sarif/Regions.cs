@@ -7,20 +7,11 @@ namespace HostNetLint.Reporting.Sarif;
 /// <summary>SARIF regions: 1-based lines and UTF-16 columns, <c>endColumn</c> one past the last character.</summary>
 internal static class Regions
 {
-    /// <summary>
-    /// The region a reader is shown. A span that ends right after a line break is ended at the end of
-    /// that line instead, so the alert does not spill onto the next (empty-looking) line.
-    /// </summary>
+    /// <summary>The region a reader is shown (<see cref="DisplayRegion"/>).</summary>
     public static Region ForDisplay(Location location)
     {
-        var (start, end) = location.LineSpan;
-        if (end.Line > start.Line && end.Character == 0)
-        {
-            var previous = end.Line - 1;
-            end = new LinePosition(previous, location.Source.GetLineSpan(previous).Length);
-        }
-
-        return Create(start, end);
+        var region = DisplayRegion.Of(location);
+        return new Region { StartLine = region.StartLine, StartColumn = region.StartColumn, EndLine = region.EndLine, EndColumn = region.EndColumn };
     }
 
     /// <summary>The exact region, for the deleted text of a fix.</summary>

@@ -204,18 +204,8 @@ public sealed class SarifReportWriter
 
     private Dictionary<ReportedFinding, string> AssignFingerprints(List<ReportedFinding> findings)
     {
-        var assigned = new Dictionary<ReportedFinding, string>(ReferenceEqualityComparer.Instance);
-        var byIdentity = findings.GroupBy(f => Fingerprints.Identity(f.Diagnostic.Id, uris.Identity(f.Diagnostic.Location.Path), f.Diagnostic.LogicalPath.Value), StringComparer.Ordinal);
-        foreach (var group in byIdentity)
-        {
-            var occurrence = 0;
-            foreach (var finding in group.OrderBy(f => f.Diagnostic.Location.Span.Start).ThenBy(f => f.Diagnostic.Location.Span.End))
-            {
-                assigned[finding] = Fingerprints.Format(group.Key, ++occurrence);
-            }
-        }
-
-        return assigned;
+        var byDiagnostic = Fingerprints.Assign(findings.Select(f => f.Diagnostic), uris.Identity);
+        return findings.ToDictionary<ReportedFinding, ReportedFinding, string>(f => f, f => byDiagnostic[f.Diagnostic], ReferenceEqualityComparer.Instance);
     }
 
     private Result CreateResult(ReportedFinding finding, RuleTable rules, string fingerprint)

@@ -3,6 +3,7 @@ using HostNetLint.Model;
 using HostNetLint.Model.Loading;
 using HostNetLint.Model.Units;
 using HostNetLint.Model.Workloads;
+using HostNetLint.Parsing.Text;
 using HostNetLint.Rules.Engine;
 
 namespace HostNetLint.Rules.Analysis;
@@ -22,13 +23,22 @@ namespace HostNetLint.Rules.Analysis;
 /// <c>hosts:</c> (<see cref="LintOptions.Hosts"/>) places files on named hosts instead: a workload is on the hosts
 /// whose globs match its file (or a directory above it), else on those of its default deployment (a project started
 /// by a unit also runs on that unit's hosts), else it keeps its default deployment. Workloads with the same name
-/// from different files are alternatives (versions, environments, copies) and never co-tenants.
+/// from different files are alternatives (versions, environments, copies) and never co-tenants; so are the workloads
+/// of a base's run and of a variant's run over it (<c>-f base -f variant</c>), and of two variants of one base: one
+/// of these runs is up at a time. A variant's run is never a step 2 or 4 candidate: its base's run stands for it.
 /// </summary>
 public sealed class CoTenancy
 {
     private readonly Dictionary<Workload, ImmutableArray<int>> groups;
+    private readonly Dictionary<Workload, WorkloadRun> runs;
+    private readonly Dictionary<Workload, HashSet<SourceText>> variantFiles;
 
-    private CoTenancy(Dictionary<Workload, ImmutableArray<int>> groups) => this.groups = groups;
+    private CoTenancy(Dictionary<Workload, ImmutableArray<int>> groups, Dictionary<Workload, WorkloadRun> runs, Dictionary<Workload, HashSet<SourceText>> variantFiles)
+    {
+        this.groups = groups;
+        this.runs = runs;
+        this.variantFiles = variantFiles;
+    }
 
     /// <summary>
     /// The groups (deployments or hosts) <paramref name="workload"/> runs in. Two workloads are co-tenants when
@@ -37,12 +47,41 @@ public sealed class CoTenancy
     public ImmutableArray<int> GroupsOf(Workload workload) =>
         groups.TryGetValue(workload, out var found) ? found : [];
 
-    /// <summary>Two workloads of one name are versions or copies of each other (or the same workload), not neighbours.</summary>
-    public static bool AreAlternatives(Workload first, Workload second)
+    /// <summary>
+    /// The run <paramref name="workload"/> belongs to and the stack of alternative runs that run is one of (a base's
+    /// run and its variants' share a stack); a workload outside compose is a run and a stack of its own.
+    /// </summary>
+    public WorkloadRun RunOf(Workload workload)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        return runs.TryGetValue(workload, out var run) ? run : new WorkloadRun(-1, -1);
+    }
+
+    /// <summary>
+    /// True when <paramref name="value"/> of a variant's run is written in a file its base's run does not read (the
+    /// variant, or a file only it includes): a finding that it takes part in is the variant's, best reported there.
+    /// </summary>
+    public bool IsVariantOwn(Workload workload, Location value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return variantFiles.TryGetValue(workload, out var files) && files.Contains(value.Source);
+    }
+
+    /// <summary>
+    /// Two workloads of one name are versions or copies of each other (or the same workload), not neighbours; two
+    /// workloads of different runs of one stack (a base's run and a variant's) never run together.
+    /// </summary>
+    public bool AreAlternatives(Workload first, Workload second)
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
-        return string.Equals(first.Name, second.Name, StringComparison.Ordinal);
+        if (string.Equals(first.Name, second.Name, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var (a, b) = (RunOf(first), RunOf(second));
+        return a.Stack == b.Stack && a.Run != b.Run;
     }
 
     public static CoTenancy Build(DeploymentModel model, LintOptions options)
@@ -88,13 +127,45 @@ public sealed class CoTenancy
         {
             var projects = model.ComposeProjects;
             parent = [.. Enumerable.Range(0, projects.Length)];
+            var indexOf = new Dictionary<Model.Compose.ComposeProject, int>(ReferenceEqualityComparer.Instance);
             for (var p = 0; p < projects.Length; p++)
             {
+                indexOf.TryAdd(projects[p], p);
                 foreach (var service in projects[p].Services)
                 {
                     projectOfService.TryAdd(service, p);
                 }
             }
+
+            // Runs are projects; a variant's run is in its base's stack. Other workloads are runs of their own, numbered after.
+            var runs = new Dictionary<Workload, WorkloadRun>(ReferenceEqualityComparer.Instance);
+            var variantFiles = new Dictionary<Workload, HashSet<SourceText>>(ReferenceEqualityComparer.Instance);
+            var ownFiles = new Dictionary<int, HashSet<SourceText>>();
+            foreach (var (service, p) in projectOfService)
+            {
+                var stack = p;
+                if (projects[p].VariantOf is { } variantOf && indexOf.TryGetValue(variantOf, out var b))
+                {
+                    stack = b;
+                    if (!ownFiles.TryGetValue(p, out var own))
+                    {
+                        var baseFiles = variantOf.Files.Select(f => f.Document.Text).ToHashSet();
+                        ownFiles[p] = own = projects[p].Files.Select(f => f.Document.Text).Where(t => !baseFiles.Contains(t)).ToHashSet();
+                    }
+
+                    variantFiles[service] = own;
+                }
+
+                runs[service] = new WorkloadRun(stack, p);
+            }
+
+            foreach (var workload in model.Workloads.Where(w => !runs.ContainsKey(w)))
+            {
+                var own = projects.Length + runs.Count;
+                runs[workload] = new WorkloadRun(own, own);
+            }
+
+            var isVariant = projects.Select(p => p.VariantOf is not null).ToList();
 
             // Step 1 first, for every unit: later steps ask which projects the units of a directory start.
             var started = new Dictionary<ServiceUnit, int>(ReferenceEqualityComparer.Instance);
@@ -109,9 +180,10 @@ public sealed class CoTenancy
             }
 
             var projectDirectories = projects.Select(p => Relative(p.Directory)).ToList();
-            var inDirectory = Candidates(Enumerable.Range(0, projects.Length).Select(p => (projectDirectories[p], p)));
+            var inDirectory = Candidates(Enumerable.Range(0, projects.Length).Where(p => !isVariant[p]).Select(p => (projectDirectories[p], p)));
             var startedFromDirectory = Candidates(started.Select(s => (DirectoryOf(s.Key.Document.Path), s.Value)));
             var belowDirectory = Candidates(Enumerable.Range(0, projects.Length)
+                .Where(p => !isVariant[p])
                 .SelectMany(p => SelfAndAncestors(projectDirectories[p]).Append(string.Empty).Select(d => (d, p))));
 
             var deploymentOfUnit = new Dictionary<ServiceUnit, int>(ReferenceEqualityComparer.Instance);
@@ -137,7 +209,7 @@ public sealed class CoTenancy
                 }
             }
 
-            return new CoTenancy(groups);
+            return new CoTenancy(groups, runs, variantFiles);
         }
 
         /// <summary>Steps 2 to 5 for a unit in <paramref name="directory"/> that starts no project.</summary>
@@ -299,3 +371,9 @@ public sealed class CoTenancy
             Enumerable.Range(0, hosts.Count).Where(h => paths.Any(hosts[h]));
     }
 }
+
+/// <summary>
+/// The compose run a workload belongs to (<see cref="Run"/>), and the stack of alternative runs it is one of
+/// (<see cref="Stack"/>: a base's run and its variants' runs share one). Numbers mean nothing beyond equality.
+/// </summary>
+public readonly record struct WorkloadRun(int Stack, int Run);

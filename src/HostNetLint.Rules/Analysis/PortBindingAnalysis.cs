@@ -30,10 +30,11 @@ public static partial class PortBindingAnalysis
         var coTenancy = CoTenancy.Build(model, options);
         var all = model.Workloads.SelectMany(CollectCandidates).ToList();
 
-        // Who else claims the same port strongly, and how many workloads carry the same weak value.
+        // Who else claims the same port strongly, and how many workloads carry the same weak value. A workload counts
+        // once however many alternative runs of its stack repeat it (a base's run and a variant's over it).
         var strong = new HashSet<(int Group, int Port, PortProtocol Protocol)>();
-        var byLocation = new Dictionary<Location, HashSet<Workload>>();
-        var byVariable = new Dictionary<(string Name, int Port), HashSet<Workload>>();
+        var byLocation = new Dictionary<Location, HashSet<(int Stack, string Name)>>();
+        var byVariable = new Dictionary<(string Name, int Port), HashSet<(int Stack, string Name)>>();
         foreach (var binding in all)
         {
             if (binding.Strength == PortEvidenceStrength.Strong)
@@ -45,8 +46,9 @@ public static partial class PortBindingAnalysis
             }
             else
             {
-                Owners(byLocation, binding.Source.Location).Add(binding.Workload);
-                Owners(byVariable, (binding.Variable!.ToUpperInvariant(), binding.Port)).Add(binding.Workload);
+                var owner = (coTenancy.RunOf(binding.Workload).Stack, binding.Workload.Name);
+                Owners(byLocation, binding.Source.Location).Add(owner);
+                Owners(byVariable, (binding.Variable!.ToUpperInvariant(), binding.Port)).Add(owner);
             }
         }
 
@@ -59,12 +61,12 @@ public static partial class PortBindingAnalysis
         return new PortBindings([.. all.Where(IsListener).DistinctBy(b => (b.Workload, b.Port, b.Protocol, b.HostIp))], coTenancy);
     }
 
-    private static HashSet<Workload> Owners<TKey>(Dictionary<TKey, HashSet<Workload>> owners, TKey key)
+    private static HashSet<(int Stack, string Name)> Owners<TKey>(Dictionary<TKey, HashSet<(int Stack, string Name)>> owners, TKey key)
         where TKey : notnull
     {
         if (!owners.TryGetValue(key, out var set))
         {
-            owners[key] = set = new HashSet<Workload>(ReferenceEqualityComparer.Instance);
+            owners[key] = set = [];
         }
 
         return set;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using HostNetLint.Model.Runtime;
 
 namespace HostNetLint.Rules.Diagnostics;
 
@@ -15,8 +16,9 @@ public sealed class RuleDescriptor
     /// <summary>Where the rule pages live; the one place the public documentation address is written.</summary>
     public const string DefaultHelpBaseUri = "https://github.com/hostnetlint/hostnetlint/blob/main/";
 
-    private RuleDescriptor(string id, string title, string messageFormat, RuleCategory category, Severity defaultSeverity, string description, string? noFixReason, RulePrecision precision, ImmutableArray<string> tags, decimal? securitySeverity)
+    private RuleDescriptor(string id, string title, string messageFormat, RuleCategory category, Severity defaultSeverity, string description, string? noFixReason, RulePrecision precision, ImmutableArray<string> tags, decimal? securitySeverity, ImmutableArray<RuntimeFact> runtimeFacts)
     {
+        RuntimeFacts = runtimeFacts;
         Id = id;
         Title = title;
         MessageFormat = messageFormat;
@@ -61,6 +63,12 @@ public sealed class RuleDescriptor
     /// </summary>
     public decimal? SecuritySeverity { get; }
 
+    /// <summary>
+    /// The runtime behaviour the rule relies on (<see cref="Model.Runtime.RuntimeFacts"/>): the rule page's "Runtime facts"
+    /// table, with versions and sources, is generated from these.
+    /// </summary>
+    public ImmutableArray<RuntimeFact> RuntimeFacts { get; }
+
     /// <summary>The rule page, relative to the repository root.</summary>
     public string HelpPath => $"rules/{Id}.md";
 
@@ -69,6 +77,7 @@ public sealed class RuleDescriptor
     /// <param name="precision">Null for the category's (<see cref="RuleCategories.DefaultPrecision"/>).</param>
     /// <param name="tags">Null for the category's (<see cref="RuleCategories.DefaultTags"/>).</param>
     /// <param name="securitySeverity">Only for rules tagged <c>security</c>.</param>
+    /// <param name="runtimeFacts">The facts of <see cref="Model.Runtime.RuntimeFacts"/> the rule relies on, in the order its page lists them.</param>
     public static RuleDescriptor Create(
         string id,
         string title,
@@ -79,7 +88,8 @@ public sealed class RuleDescriptor
         string? noFixReason = null,
         RulePrecision? precision = null,
         IEnumerable<string>? tags = null,
-        decimal? securitySeverity = null)
+        decimal? securitySeverity = null,
+        IEnumerable<RuntimeFact>? runtimeFacts = null)
     {
         if (id.Length != 7 || !id.StartsWith("HNL", StringComparison.Ordinal) || !id[3..].All(char.IsAsciiDigit))
         {
@@ -98,7 +108,7 @@ public sealed class RuleDescriptor
             throw new ArgumentException($"Rule {id}: a security severity is a score from 0.1 to 10 of a rule tagged 'security'", nameof(securitySeverity));
         }
 
-        return new RuleDescriptor(id, title, messageFormat, category, defaultSeverity, description, noFixReason, precision ?? category.DefaultPrecision(), tagList, securitySeverity);
+        return new RuleDescriptor(id, title, messageFormat, category, defaultSeverity, description, noFixReason, precision ?? category.DefaultPrecision(), tagList, securitySeverity, [.. runtimeFacts ?? []]);
     }
 
     public string FormatMessage(params object?[] arguments) => string.Format(CultureInfo.InvariantCulture, MessageFormat, arguments);

@@ -3,6 +3,13 @@ namespace HostNetLint.Rules.Diagnostics;
 /// <summary>How loudly a finding is reported; SARIF's levels plus <see cref="None"/> (off).</summary>
 public enum Severity
 {
+    /// <summary>
+    /// Configuration only (<c>default</c> in .editorconfig, hostnetlint.yaml or <c>--severity</c>): the severity the rule
+    /// gives the finding, which is the descriptor's default unless the rule decides per finding (HNL1008). It overrides
+    /// the lower configuration layers; the engine resolves it, so no reported finding has it.
+    /// </summary>
+    Default = -1,
+
     None = 0,
     Note = 1,
     Warning = 2,
@@ -16,6 +23,7 @@ public static class SeverityNames
         Severity.Error => "error",
         Severity.Warning => "warning",
         Severity.Note => "note",
+        Severity.Default => "default",
         _ => "none",
     };
 

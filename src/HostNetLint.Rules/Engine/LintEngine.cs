@@ -12,7 +12,7 @@ public static class LintEngine
 
     /// <summary>
     /// Runs the rules, then the central steps: inline suppressions (with HNL0005 about them), then severities
-    /// (rule default &lt; per-file <see cref="LintOptions.FileSeverities"/> &lt; <see cref="LintOptions.SeverityOverrides"/>).
+    /// (the rule's default for the finding &lt; per-file <see cref="LintOptions.FileSeverities"/> &lt; <see cref="LintOptions.SeverityOverrides"/>).
     /// Suppressions are matched before severities, so a suppression of a rule switched off is not reported as unused.
     /// </summary>
     public static LintResult Analyze(DeploymentModel model, LintOptions options)
@@ -36,7 +36,7 @@ public static class LintEngine
         var suppressed = outcome.Suppressed
             .Select(s => s with { Diagnostic = WithConfiguredSeverity(s.Diagnostic, options) })
             .Where(s => s.Diagnostic.Severity != Severity.None)
-            .Distinct()
+            .DistinctBy(s => SameFinding(s.Diagnostic))
             .ToImmutableArray();
         return new LintResult(reported, suppressed);
     }
@@ -45,22 +45,31 @@ public static class LintEngine
         [.. diagnostics
             .Select(d => WithConfiguredSeverity(d, options))
             .Where(d => d.Severity != Severity.None)
-            // Fixes compare by reference; two reports of the same finding are one, whatever their fix objects.
-            .DistinctBy(d => d with { Fixes = [] })
+            .DistinctBy(SameFinding)
             .OrderBy(d => d.Location.Path, StringComparer.Ordinal)
             .ThenBy(d => d.Location.Span.Start)
             .ThenBy(d => d.Id, StringComparer.Ordinal)
             .ThenBy(d => d.Message, StringComparer.Ordinal)];
 
+    /// <summary>
+    /// What makes two reports one finding: the rule, the place and the logical path (which names the workload). The
+    /// first report wins. So a finding that a base's run and a variant's run over it (<c>-f base -f variant</c>) both
+    /// have, at the same place in the base, is reported once, by the base's run (loaded first); a finding that only the
+    /// variant's run has is its own. Fixes compare by reference, and are not part of the identity either.
+    /// </summary>
+    private static (string Id, Parsing.Text.Location Location, FindingPath LogicalPath) SameFinding(Diagnostic diagnostic) =>
+        (diagnostic.Id, diagnostic.Location, diagnostic.LogicalPath);
+
+    /// <summary>
+    /// The finding with the severity configuration gives it. A rule reports each finding with its own default (the
+    /// descriptor's, or one the rule decides for that finding); a configured severity replaces it, and
+    /// <see cref="Severity.Default"/> keeps it.
+    /// </summary>
     private static Diagnostic WithConfiguredSeverity(Diagnostic diagnostic, LintOptions options)
     {
-        if (options.SeverityOverrides.TryGetValue(diagnostic.Id, out var severity))
-        {
-            return diagnostic with { Severity = severity };
-        }
-
-        return options.FileSeverities?.GetSeverity(diagnostic.Location.Path, diagnostic.Descriptor) is { } fileSeverity
-            ? diagnostic with { Severity = fileSeverity }
-            : diagnostic;
+        var configured = options.SeverityOverrides.TryGetValue(diagnostic.Id, out var severity)
+            ? severity
+            : options.FileSeverities?.GetSeverity(diagnostic.Location.Path, diagnostic.Descriptor);
+        return configured is { } level && level != Severity.Default ? diagnostic with { Severity = level } : diagnostic;
     }
 }

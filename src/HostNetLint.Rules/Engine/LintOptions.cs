@@ -40,4 +40,7 @@ public sealed record LintOptions
 
     /// <summary>Extra signals that a workload reaches VMs, and workloads that never do (hostnetlint.yaml <c>vmAccess</c>).</summary>
     public VmAccessOptions VmAccess { get; init; } = VmAccessOptions.Default;
+
+    /// <summary>The releases of podman-compose, podman, compose and systemd the deployment runs on (hostnetlint.yaml <c>targets</c>).</summary>
+    public RuntimeTargets Targets { get; init; } = RuntimeTargets.None;
 }

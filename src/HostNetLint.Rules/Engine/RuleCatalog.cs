@@ -25,10 +25,14 @@ public static class RuleCatalog
         new Networking.HNL1005HostPortClash(),
         new Networking.HNL1006HostNetworkListensOnAllInterfaces(),
         new Networking.HNL1007UnknownNetworkMode(),
+        new Networking.HNL1008PodmanComposeAddsSecondNetwork(),
+        new Networking.HNL1009MisplacedNetworkingKey(),
+        new Networking.HNL1010PodMemberPublishesPorts(),
         new Ordering.HNL2001UnitNotOrderedAfterLibvirt(),
         new Ordering.HNL2002LibvirtOrderedButNotPulledIn(),
         new Ordering.HNL2003WaitsForNetworkTarget(),
         new Hygiene.HNL3001ObsoleteVersionKey(),
+        new Hygiene.HNL3002UnknownServiceKey(),
     ];
 
     /// <summary>

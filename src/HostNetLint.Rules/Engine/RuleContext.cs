@@ -37,6 +37,21 @@ public sealed class RuleContext
             Fixes = fix is null ? [] : [fix],
         });
 
+    /// <summary>
+    /// Reports the running rule with a default severity of its own for this finding instead of the descriptor's: for a
+    /// rule whose evidence differs in strength between findings (HNL1008: a targeted version, or an assumed one). The
+    /// configuration layers still override it; <c>default</c> in them restores it.
+    /// </summary>
+    public void Report(Location location, FindingPath logicalPath, object?[] messageArguments, Severity defaultSeverity, params RelatedLocation[] related)
+    {
+        if (defaultSeverity is Severity.Default or Severity.None)
+        {
+            throw new ArgumentOutOfRangeException(nameof(defaultSeverity), defaultSeverity, "a finding's default is error, warning or note");
+        }
+
+        sink.Add(new Diagnostic(descriptor, location, descriptor.FormatMessage(messageArguments), defaultSeverity, [.. related], logicalPath));
+    }
+
     /// <summary>The result of <paramref name="analysis"/> for this run, computed by the first rule that asks.</summary>
     public T Get<T>(SharedAnalysis<T> analysis)
         where T : class

@@ -32,9 +32,15 @@ public static class ComposeFixes
     public static YamlMapping? ServiceMapping(DeploymentModel model, Workload workload)
     {
         ArgumentNullException.ThrowIfNull(workload);
-        return workload.Kind == WorkloadKind.ComposeService
-            && TreeOf(model, workload.Location.Source) is { } tree
-            && YamlNavigation.FindEntryByKey(tree, workload.Location.Span.Start) is { } found
+        return workload.Kind == WorkloadKind.ComposeService ? ServiceMappingAt(model, workload.Location) : null;
+    }
+
+    /// <summary>The mapping the service key at <paramref name="key"/> introduces (one of a service's <see cref="Workload.Declarations"/>), or null.</summary>
+    public static YamlMapping? ServiceMappingAt(DeploymentModel model, Location key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return TreeOf(model, key.Source) is { } tree
+            && YamlNavigation.FindEntryByKey(tree, key.Span.Start) is { } found
             && found.Entry.Value is YamlMapping mapping
             ? mapping
             : null;

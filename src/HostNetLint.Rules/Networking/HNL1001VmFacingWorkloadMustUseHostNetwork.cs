@@ -1,4 +1,6 @@
+using HostNetLint.Model.Runtime;
 using HostNetLint.Model.Workloads;
+using HostNetLint.Parsing.Text;
 using HostNetLint.Parsing.Yaml;
 using HostNetLint.Rules.Analysis;
 using HostNetLint.Rules.Diagnostics;
@@ -19,7 +21,16 @@ public sealed class HNL1001VmFacingWorkloadMustUseHostNetwork : Rule
         "A workload that drives libvirt VMs (libvirt socket, libvirt URI, virsh/kcli, VM network addresses) must share the host's network namespace, because the container bridge has no route to libvirt's networks.",
 
         // Detecting that a workload drives VMs reads commands, mounts and variables: a heuristic.
-        precision: RulePrecision.Medium);
+        precision: RulePrecision.Medium,
+        runtimeFacts:
+        [
+            RuntimeFacts.PodmanPodSharesNetwork,
+            RuntimeFacts.QuadletPodUnits,
+            RuntimeFacts.QuadletPodmanArgs,
+            RuntimeFacts.PodmanComposeInPodOption,
+            RuntimeFacts.PodmanComposeXPodmanInPod,
+            RuntimeFacts.PodmanComposeXPodmanPodArgs,
+        ]);
 
     public override RuleDescriptor Descriptor => Definition;
 
@@ -49,8 +60,29 @@ public sealed class HNL1001VmFacingWorkloadMustUseHostNetwork : Rule
                 related.Add(new RelatedLocation(joinedBy.Location, $"'{workload.Name}' joins the network namespace of '{owner.Name}' here"));
             }
 
-            context.Report(workload.Location, FindingPath.Of(workload).Then("network_mode"), [workload.Name, signal.Description, where, Remedy(workload, space)], CreateFix(context, workload, owner, signal), [.. related]);
+            var primary = Primary(workload, signal);
+            context.Report(primary, FindingPath.Of(workload).Then("network_mode"), [workload.Name, signal.Description, where, Remedy(workload, space)], CreateFix(context, workload, owner, signal, primary), [.. related]);
         }
+    }
+
+    /// <summary>
+    /// The workload's key in the latest file of its run that brings the signal or sets its network mode (an override's
+    /// or a variant's own key for the service), so a finding that a variant causes is reported, and fixed, in the
+    /// variant; else its first key. A finding that the base's own run has too stays on the base's key.
+    /// </summary>
+    private static Location Primary(Workload workload, VmAccessSignal signal)
+    {
+        var declarations = workload.Declarations;
+        for (var i = declarations.Length - 1; i > 0; i--)
+        {
+            var source = declarations[i].Source;
+            if (ReferenceEquals(signal.Evidence.Site.Source, source) || ReferenceEquals(workload.NetworkMode?.Site.Source, source))
+            {
+                return declarations[i];
+            }
+        }
+
+        return workload.Location;
     }
 
     /// <summary>
@@ -90,7 +122,7 @@ public sealed class HNL1001VmFacingWorkloadMustUseHostNetwork : Rule
     /// every service merging it is VM-facing (as ADR-0043 did), else in the service itself; an existing
     /// <c>network_mode</c> written there has its value replaced instead of getting a duplicate key.
     /// </summary>
-    private static CodeFix? CreateFix(RuleContext context, Workload workload, Workload owner, VmAccessSignal signal)
+    private static CodeFix? CreateFix(RuleContext context, Workload workload, Workload owner, VmAccessSignal signal, Location primary)
     {
         var model = context.Model;
         if (owner.Kind != WorkloadKind.ComposeService)
@@ -98,7 +130,9 @@ public sealed class HNL1001VmFacingWorkloadMustUseHostNetwork : Rule
             return UnitFixes.HostNetwork(owner);
         }
 
-        if (ComposeFixes.ServiceMapping(model, owner) is not { } service)
+        // The workload's own key where the finding is (a variant's, for a finding of the variant's run), else the owner's.
+        var key = owner == workload ? primary : owner.Location;
+        if (ComposeFixes.ServiceMappingAt(model, key) is not { } service)
         {
             return null;
         }
@@ -107,8 +141,8 @@ public sealed class HNL1001VmFacingWorkloadMustUseHostNetwork : Rule
         var title = $"Add network_mode: host to '{owner.Name}'";
         if (owner == workload
             && signal.Evidence.IsInherited
-            && ReferenceEquals(signal.Evidence.Location.Source, workload.Location.Source)
-            && ComposeFixes.TreeOf(model, workload.Location.Source) is { } tree
+            && ReferenceEquals(signal.Evidence.Location.Source, key.Source)
+            && ComposeFixes.TreeOf(model, key.Source) is { } tree
             && YamlNavigation.FindExtensionContaining(tree, signal.Evidence.Location.Span) is { } extension
             && extension.Value.Resolve() is YamlMapping anchored
             && YamlNavigation.Merges(service, anchored)
@@ -121,7 +155,7 @@ public sealed class HNL1001VmFacingWorkloadMustUseHostNetwork : Rule
 
         var edit = target.Find("network_mode") is { } existing
             ? YamlEdits.ReplaceScalar(existing.Value, "host")
-            : YamlEdits.InsertEntry(owner.Location.Source, target, "network_mode", "host");
-        return edit is { } e ? new CodeFix(title, "HNL1001.NetworkModeHost", owner.Location.Source, [e]) : null;
+            : YamlEdits.InsertEntry(key.Source, target, "network_mode", "host");
+        return edit is { } e ? new CodeFix(title, "HNL1001.NetworkModeHost", key.Source, [e]) : null;
     }
 }

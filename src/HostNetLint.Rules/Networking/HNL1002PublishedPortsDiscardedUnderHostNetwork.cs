@@ -1,3 +1,4 @@
+using HostNetLint.Model.Runtime;
 using HostNetLint.Parsing.Text;
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
@@ -14,7 +15,8 @@ public sealed class HNL1002PublishedPortsDiscardedUnderHostNetwork : Rule
         "Published ports of '{0}' are discarded because it uses host networking. The process listens on the host directly ({1}); remove the published ports.",
         RuleCategory.Networking,
         Severity.Warning,
-        "With host networking the container shares the host's ports, so port publishing has no effect: Docker and Podman only warn, and the compose specification calls it an error. The ports: entry misleads readers about what is exposed.");
+        "With host networking the container shares the host's ports, so port publishing has no effect: Docker and Podman only warn, and the compose specification calls it an error. The ports: entry misleads readers about what is exposed.",
+        runtimeFacts: [RuntimeFacts.PodmanPodSharesNetwork, RuntimeFacts.PodmanRefusesPortsOfPodMembers, RuntimeFacts.QuadletPodUnits]);
 
     public override RuleDescriptor Descriptor => Definition;
 

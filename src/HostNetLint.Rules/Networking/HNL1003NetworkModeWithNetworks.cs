@@ -1,3 +1,4 @@
+using HostNetLint.Model.Runtime;
 using HostNetLint.Model.Workloads;
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
@@ -14,7 +15,8 @@ public sealed class HNL1003NetworkModeWithNetworks : Rule
         "Service '{0}' sets both network_mode ({1}) and networks. Compose rejects the file; remove networks:.",
         RuleCategory.Networking,
         Severity.Error,
-        "network_mode replaces the service's network attachments, so the compose specification forbids networks alongside it; docker compose and podman-compose both refuse to start such a service.");
+        "network_mode replaces the service's network attachments, so the compose specification forbids networks alongside it; docker compose and podman-compose both refuse to start such a service.",
+        runtimeFacts: [RuntimeFacts.ComposeRefusesModeWithNetworks, RuntimeFacts.PodmanComposeRefusesModeWithNetworks]);
 
     public override RuleDescriptor Descriptor => Definition;
 

@@ -20,17 +20,20 @@ public sealed class HNL1005HostPortClash : Rule
     public override RuleDescriptor Descriptor => Definition;
 
     /// <summary>
-    /// Each binding is compared with the earliest binding (by file and position) of a co-tenant on the same
-    /// port, protocol and address. Earlier bindings are indexed by port, protocol and co-tenancy group, so
-    /// the rule stays linear however many workloads share a port.
+    /// Each binding is compared with the earliest binding (by file and position, a variant's own values last) of a
+    /// co-tenant on the same port, protocol and address. Earlier bindings are indexed by port, protocol and co-tenancy group, and each
+    /// index keeps a constant number of them (see <see cref="EarlierBindings"/>), so the rule stays linear however
+    /// many workloads share a port.
     /// </summary>
     public override void Analyze(RuleContext context)
     {
         var ports = context.Get(PortBindingAnalysis.Shared);
-        var earlier = new Dictionary<(int Port, PortProtocol Protocol, int Group, Scope Scope, string? Ip), FirstTwoNames>();
+        var earlier = new Dictionary<(int Port, PortProtocol Protocol, int Group, Scope Scope, string? Ip), EarlierBindings>();
         var ordered = ports.All
             .Select((binding, index) => (Binding: binding, Index: index))
-            .OrderBy(b => b.Binding.Source.Location.Path, StringComparer.Ordinal)
+            // A variant's own values come last, so a clash that only the variant's run has is reported in the variant.
+            .OrderBy(b => ports.CoTenancy.IsVariantOwn(b.Binding.Workload, b.Binding.Source.Location))
+            .ThenBy(b => b.Binding.Source.Location.Path, StringComparer.Ordinal)
             .ThenBy(b => b.Binding.Source.Location.Span.Start)
             .ThenBy(b => b.Index)
             .Select(b => b.Binding)
@@ -54,8 +57,8 @@ public sealed class HNL1005HostPortClash : Rule
                     }
                 }
 
-                Remember(earlier, (binding.Port, binding.Protocol, group, Scope.All, null), binding);
-                Remember(earlier, (binding.Port, binding.Protocol, group, ip is null ? Scope.AnyAddress : Scope.Address, ip), binding);
+                Remember(earlier, (binding.Port, binding.Protocol, group, Scope.All, null), binding, position[binding], ports.CoTenancy);
+                Remember(earlier, (binding.Port, binding.Protocol, group, ip is null ? Scope.AnyAddress : Scope.Address, ip), binding, position[binding], ports.CoTenancy);
             }
 
             if (clash is not null)
@@ -78,16 +81,14 @@ public sealed class HNL1005HostPortClash : Rule
             [.. related, new RelatedLocation(earlier.Source.Location, $"'{earlier.Workload.Name}' binds port {binding.Port} here")]);
     }
 
-    private static void Remember(Dictionary<(int, PortProtocol, int, Scope, string?), FirstTwoNames> earlier, (int, PortProtocol, int, Scope, string?) key, PortBinding binding)
+    private static void Remember(Dictionary<(int, PortProtocol, int, Scope, string?), EarlierBindings> earlier, (int, PortProtocol, int, Scope, string?) key, PortBinding binding, int position, CoTenancy coTenancy)
     {
-        if (earlier.TryGetValue(key, out var known))
+        if (!earlier.TryGetValue(key, out var known))
         {
-            known.Add(binding);
+            earlier[key] = known = new EarlierBindings(coTenancy);
         }
-        else
-        {
-            earlier[key] = new FirstTwoNames(binding);
-        }
+
+        known.Add(binding, position);
     }
 
     /// <summary>Which earlier bindings a new one is compared with.</summary>
@@ -104,22 +105,115 @@ public sealed class HNL1005HostPortClash : Rule
     }
 
     /// <summary>
-    /// The first binding, and the first whose workload has another name: enough to answer "the earliest binding
-    /// of another name" in constant time, since workloads of one name are alternatives, never a clash.
+    /// The bindings of one index, kept so that "the earliest binding that is not an alternative of this workload" takes
+    /// constant time. Alternatives share a name, or belong to different runs of one stack, so the answer is the earlier
+    /// of the earliest binding of the same run with another name, and the earliest of another stack with another name.
     /// </summary>
-    private sealed class FirstTwoNames(PortBinding first)
+    private sealed class EarlierBindings(CoTenancy coTenancy)
     {
-        private PortBinding? second;
+        private readonly Dictionary<int, FirstTwoNames> byRun = [];
+        private readonly OtherStackOtherName otherStacks = new();
 
-        public void Add(PortBinding binding)
+        public void Add(PortBinding binding, int position)
         {
-            if (second is null && !CoTenancy.AreAlternatives(binding.Workload, first.Workload))
+            var run = coTenancy.RunOf(binding.Workload);
+            var entry = new Entry(binding, position, run.Stack, binding.Workload.Name);
+            if (byRun.TryGetValue(run.Run, out var own))
             {
-                second = binding;
+                own.Add(entry);
+            }
+            else
+            {
+                byRun[run.Run] = new FirstTwoNames(entry);
+            }
+
+            otherStacks.Add(entry);
+        }
+
+        public PortBinding? FirstNotAlternativeOf(Workload workload)
+        {
+            var run = coTenancy.RunOf(workload);
+            var sameRun = byRun.GetValueOrDefault(run.Run)?.FirstNotNamed(workload.Name);
+            var otherStack = otherStacks.First(run.Stack, workload.Name);
+            return (sameRun, otherStack) switch
+            {
+                (null, null) => null,
+                ({ } a, null) => a.Binding,
+                (null, { } b) => b.Binding,
+                var (a, b) => a!.Position < b!.Position ? a.Binding : b.Binding,
+            };
+        }
+    }
+
+    private sealed record Entry(PortBinding Binding, int Position, int Stack, string Name);
+
+    /// <summary>The first binding of one run, and its first whose workload has another name.</summary>
+    private sealed class FirstTwoNames(Entry first)
+    {
+        private Entry? second;
+
+        public void Add(Entry entry)
+        {
+            if (second is null && entry.Name != first.Name)
+            {
+                second = entry;
             }
         }
 
-        public PortBinding? FirstNotAlternativeOf(Workload workload) =>
-            CoTenancy.AreAlternatives(first.Workload, workload) ? second : first;
+        public Entry? FirstNotNamed(string name) => first.Name != name ? first : second;
+    }
+
+    /// <summary>
+    /// The earliest entry of another stack than s and another name than n, for any (s, n), from five kept entries:
+    /// x1 the first; x2 the first of another stack than x1's, x3 the first of another stack than x1's and another name
+    /// than x2's; y2 the first of another name than x1's, y3 the first of another name than x1's and another stack than
+    /// y2's. When x1 has stack s, the answer is x2, or x3 when x2 has name n; when x1 has name n, it is y2, or y3 when y2
+    /// has stack s; else it is x1. So the earliest kept entry that avoids (s, n) is the answer.
+    /// </summary>
+    private sealed class OtherStackOtherName
+    {
+        private Entry? x1;
+        private Entry? x2;
+        private Entry? x3;
+        private Entry? y2;
+        private Entry? y3;
+
+        public void Add(Entry entry)
+        {
+            if (x1 is null)
+            {
+                x1 = entry;
+                return;
+            }
+
+            if (entry.Stack != x1.Stack)
+            {
+                if (x2 is null)
+                {
+                    x2 = entry;
+                }
+                else if (x3 is null && entry.Name != x2.Name)
+                {
+                    x3 = entry;
+                }
+            }
+
+            if (entry.Name != x1.Name)
+            {
+                if (y2 is null)
+                {
+                    y2 = entry;
+                }
+                else if (y3 is null && entry.Stack != y2.Stack)
+                {
+                    y3 = entry;
+                }
+            }
+        }
+
+        public Entry? First(int stack, string name) =>
+            new[] { x1, x2, x3, y2, y3 }
+                .Where(e => e is not null && e.Stack != stack && e.Name != name)
+                .MinBy(e => e!.Position);
     }
 }

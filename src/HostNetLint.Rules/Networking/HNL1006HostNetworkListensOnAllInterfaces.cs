@@ -31,10 +31,11 @@ public sealed partial class HNL1006HostNetworkListensOnAllInterfaces : Rule
         var hostWorkloads = context.Model.Workloads.Where(w => w.IsHostNetwork).ToList();
         var found = hostWorkloads.SelectMany(w => FindWildcardBinds(w).Select(e => (Workload: w, e.Evidence, e.Description))).ToList();
 
-        // A variable in a shared anchor reaches services that never listen; report it once, where it is written.
+        // A variable in a shared anchor reaches services that never listen; report it once, where it is written. A
+        // service repeated by alternative runs (a base's and a variant's) is one service here.
         foreach (var group in found.GroupBy(f => f.Evidence.Location))
         {
-            var workloads = group.Select(f => f.Workload).Distinct().ToList();
+            var workloads = group.Select(f => f.Workload).DistinctBy(w => w.Name, StringComparer.Ordinal).ToList();
             var first = group.First();
             if (workloads.Count > 1)
             {

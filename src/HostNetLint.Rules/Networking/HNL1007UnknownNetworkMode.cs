@@ -1,3 +1,4 @@
+using HostNetLint.Model.Runtime;
 using HostNetLint.Model.Workloads;
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
@@ -14,11 +15,15 @@ public sealed class HNL1007UnknownNetworkMode : Rule
         RuleCategory.Networking,
         Severity.Error,
         "Compose accepts none, host, bridge, service:NAME and container:NAME (Podman adds slirp4netns, pasta, private and ns:PATH); anything else, or service:NAME for a service the project does not define, fails when the stack starts.",
-        noFixReason: "The intended mode or service cannot be inferred.");
-
-    private static readonly string[] PlainModes = ["host", "none", "bridge", "private"];
-
-    private static readonly string[] PrefixedModes = ["container:", "ns:", "slirp4netns", "pasta", "bridge:"];
+        noFixReason: "The intended mode or service cannot be inferred.",
+        runtimeFacts:
+        [
+            RuntimeFacts.PodmanNetworkModes,
+            RuntimeFacts.PodmanComposePodmanNetworkModes,
+            RuntimeFacts.PodmanComposeUnknownModeIsFatal,
+            RuntimeFacts.PodmanComposePassesNetworkModeVerbatim,
+            RuntimeFacts.PodmanComposeIgnoresNone,
+        ]);
 
     public override RuleDescriptor Descriptor => Definition;
 
@@ -54,7 +59,7 @@ public sealed class HNL1007UnknownNetworkMode : Rule
                     problem = "a service cannot share its own network namespace";
                 }
             }
-            else if (!PlainModes.Contains(text, StringComparer.Ordinal) && !PrefixedModes.Any(p => text.StartsWith(p, StringComparison.Ordinal)))
+            else if (!NetworkModes.IsWellFormed(text))
             {
                 problem = "compose accepts none, host, bridge, service:NAME or container:NAME (Podman also slirp4netns, pasta, private, ns:PATH)";
             }

@@ -1,3 +1,4 @@
+using HostNetLint.Model.Runtime;
 using HostNetLint.Parsing.Text;
 using HostNetLint.Rules.Analysis;
 using HostNetLint.Rules.Diagnostics;
@@ -15,7 +16,8 @@ public sealed class HNL2001UnitNotOrderedAfterLibvirt : Rule
         "Unit '{0}' is not ordered after libvirt, but {1}. At boot the containers can start before libvirtd and fail to reach it; add libvirtd.service to After=.",
         RuleCategory.UnitOrdering,
         Severity.Error,
-        "systemd starts units in parallel unless After= orders them. A unit whose containers drive libvirt (socket mount, libvirt URI, virsh or kcli) must be ordered after libvirtd (or the modular virtqemud), or the stack races the daemon at every boot.");
+        "systemd starts units in parallel unless After= orders them. A unit whose containers drive libvirt (socket mount, libvirt URI, virsh or kcli) must be ordered after libvirtd (or the modular virtqemud), or the stack races the daemon at every boot.",
+        runtimeFacts: [RuntimeFacts.SystemdRunWrapsCommand]);
 
     public override RuleDescriptor Descriptor => Definition;
 

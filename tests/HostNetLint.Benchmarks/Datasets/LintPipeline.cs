@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using HostNetLint.Model;
-using HostNetLint.Rules.Configuration;
+using HostNetLint.Hosting.Configuration;
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
 

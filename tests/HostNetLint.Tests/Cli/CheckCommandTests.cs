@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
 using HostNetLint.Cli;
+using HostNetLint.Hosting;
 using HostNetLint.Model;
 using HostNetLint.Parsing.Text;
 using HostNetLint.Rules.Diagnostics;
+using HostNetLint.Rules.Engine;
 
 namespace HostNetLint.Tests.Cli;
 
@@ -176,8 +178,11 @@ public sealed class CheckCommandTests
         using var stderr = new StringWriter { NewLine = "\n" };
         var context = new CliContext(stdout, stderr, currentDirectory)
         {
-            BuildModel = BuildModel,
-            Lint = (_, _) => findings,
+            Run = new LintRun
+            {
+                BuildModel = BuildModel,
+                Analyze = (_, _) => new LintResult(findings, []),
+            },
         };
         var exitCode = CliApplication.Run(args, context);
         return new CliResult(exitCode, stdout.ToString(), stderr.ToString());

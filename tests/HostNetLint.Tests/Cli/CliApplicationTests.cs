@@ -57,7 +57,7 @@ public sealed class CliApplicationTests
 
     [TestCase("--fail-level", "fatal")]
     [TestCase("--fail-level", "none")]
-    [TestCase("--format", "json")]
+    [TestCase("--format", "xml")]
     [TestCase("--fail-level")]
     [TestCase("--exclude")]
     public void A_bad_option_value_is_a_usage_error(params string[] option)
@@ -143,10 +143,48 @@ public sealed class CliApplicationTests
             Assert.That(result.Stdout, Does.Contain("--exclude"));
             Assert.That(result.Stdout, Does.Contain("--fail-level <error|warning|note>"));
             Assert.That(result.Stdout, Does.Contain("[default: warning]"));
-            Assert.That(result.Stdout, Does.Contain("--format <text|sarif>"));
+            Assert.That(result.Stdout, Does.Contain("--format <text|sarif|github|junit|gitlab|json>"));
             Assert.That(result.Stdout, Does.Contain("--output"));
             Assert.That(result.Stdout, Does.Contain("--sarif-category"));
         });
+    }
+
+    [Test]
+    public void List_files_prints_what_is_read_and_why_instead_of_findings()
+    {
+        // The VM-facing service on the bridge would be HNL1001; --list-files reports no findings and succeeds.
+        Write("airflow/docker-compose.yml", "services:\n  webserver:\n    image: apache/airflow\n    volumes: [/var/run/libvirt:/var/run/libvirt]\n");
+        Write("airflow/docker-compose.override.yml", "services:\n  webserver:\n    environment: [A=1]\n");
+        Write("ansible/group_vars/all.yml", "services:\n  airflow:\n    port: 8888\n");
+        Write("notes/readme.txt", "not a deployment file\n");
+
+        var result = Run("check", "--list-files");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success), result.Stderr);
+            Assert.That(result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => string.Join(' ', l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[..2])), Is.EqualTo(new[]
+            {
+                "airflow/docker-compose.override.yml airflow",
+                "airflow/docker-compose.yml airflow",
+                "ansible/group_vars/all.yml -",
+            }));
+            Assert.That(result.Stdout, Does.Contain("not linted: YAML with services:, but no service has image: or build:"));
+            Assert.That(result.Stdout, Does.Not.Contain("HNL1001"));
+            Assert.That(result.Stderr, Is.Empty);
+        });
+    }
+
+    [Test]
+    public void List_files_keeps_to_the_paths_named()
+    {
+        Write("a/compose.yaml", "services:\n  web:\n    image: nginx\n");
+        Write("b/compose.yaml", "services:\n  web:\n    image: nginx\n");
+        Write("c/compose.yaml", "services:\n  web:\n    image: nginx\n");
+
+        var result = Run("check", "--list-files", "a", "c");
+
+        Assert.That(result.Stdout, Does.StartWith("a/compose.yaml").And.Contain("\nc/compose.yaml").And.Not.Contain("b/compose.yaml"));
     }
 
     [Test]
@@ -195,6 +233,13 @@ public sealed class CliApplicationTests
         {
             return ex;
         }
+    }
+
+    private void Write(string relativePath, string text)
+    {
+        var path = Path.Combine(temp, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
     }
 
     private CliResult Run(params string[] args)

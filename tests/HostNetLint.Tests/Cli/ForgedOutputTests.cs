@@ -84,7 +84,8 @@ public sealed partial class ForgedOutputTests
 
         using var temp = new TempDirectory();
         var path = temp.Write(Path.Combine(ForgedDirectory, "compose.yaml"), Compose);
-        HostileFileSystem.HardLink(Path.Combine(temp.Path, "second-name.yml"), path);
+        // Not YAML, so only its other name is linted (any YAML with services: and an image is sniffed as compose).
+        HostileFileSystem.HardLink(Path.Combine(temp.Path, "second-name.txt"), path);
 
         var (_, fix, _) = HostileFileSystem.Cli(temp.Path, "fix");
         Assert.Multiple(() =>

@@ -203,7 +203,7 @@ public sealed class TextReporterTests
             Assert.That(OutputFormats.CreateReporter(format), Is.InstanceOf<TextReporter>());
             Assert.That(OutputFormats.TryParse("sarif", out var sarif), Is.True);
             Assert.That(OutputFormats.CreateReporter(sarif), Is.InstanceOf<SarifReporter>());
-            Assert.That(OutputFormats.TryParse("json", out _), Is.False);
+            Assert.That(OutputFormats.TryParse("xml", out _), Is.False);
         });
     }
 

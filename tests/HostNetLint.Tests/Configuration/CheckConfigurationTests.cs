@@ -1,6 +1,6 @@
 using HostNetLint.Cli;
 using HostNetLint.Model;
-using HostNetLint.Rules.Configuration;
+using HostNetLint.Hosting.Configuration;
 using HostNetLint.Rules.Engine;
 using HostNetLint.Tests.TestSupport;
 

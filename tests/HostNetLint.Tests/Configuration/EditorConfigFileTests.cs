@@ -1,4 +1,4 @@
-using HostNetLint.Rules.Configuration;
+using HostNetLint.Hosting.Configuration;
 
 namespace HostNetLint.Tests.Configuration;
 

@@ -1,6 +1,6 @@
 using HostNetLint.Model;
 using HostNetLint.Parsing.Text;
-using HostNetLint.Rules.Configuration;
+using HostNetLint.Hosting.Configuration;
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
 using HostNetLint.Tests.TestSupport;
@@ -92,16 +92,23 @@ public sealed class HostNetLintConfigTests
         var config = result.Config!;
         Assert.Multiple(() =>
         {
-            Assert.That(config.ReservedPorts!.Keys, Is.EquivalentTo(new[] { 8888, 8889, 9000 }));
-            Assert.That(config.ReservedPorts[8889], Is.EqualTo(new[] { "*mcp*" }));
-            Assert.That(config.ReservedPorts[9000], Is.Empty);
-            Assert.That(config.VmAccess!.Images, Is.EqualTo(new[] { "quay.io/qubinode/*" }));
-            Assert.That(config.VmNetworks, Is.EqualTo(new[] { "192.168.122.0/24", "fd00::/64" }));
-            Assert.That(config.PathMappings!["/opt/airflow"], Is.EqualTo("airflow"));
+            Assert.That(config.Lint.ReservedPorts.Select(p => (p.Port, string.Join(' ', p.OwnerGlobs))), Is.EqualTo(new[] { (8888, "*webserver*"), (8889, "*mcp*") }), "9000: ~ configures no owner");
+            Assert.That(config.Lint.VmAccess, Is.EqualTo(new VmAccessOptions { Names = ["*dag-runner*"], Images = ["quay.io/qubinode/*"], Labels = ["io.example/vm=true"], Exclude = ["*postgres*"] }).Using<VmAccessOptions>(SameVmAccess));
+            Assert.That(config.Lint.VmNetworks, Is.EqualTo(new[] { "192.168.122.0/24", "fd00::/64" }));
+            Assert.That(config.Lint.LibvirtUnits, Is.EqualTo(new[] { "libvirtd.service" }));
+            Assert.That(config.Model.PathMappings["/opt/airflow"], Is.EqualTo("airflow"));
+            Assert.That(config.Model.Exclude, Is.EqualTo(new[] { "legacy/**" }));
             Assert.That(config.FailLevel, Is.EqualTo(Severity.Note));
-            Assert.That(config.Severities, Is.EquivalentTo(new Dictionary<string, Severity> { ["HNL1002"] = Severity.Note, ["HNL3001"] = Severity.Note }));
-            Assert.That(config.RequireJustification, Is.True);
+            Assert.That(config.Lint.SeverityOverrides, Is.EquivalentTo(new Dictionary<string, Severity> { ["HNL1002"] = Severity.Note, ["HNL3001"] = Severity.Default }), "default: the rule's own severity for each finding, resolved by the engine");
+            Assert.That(config.Lint.RequireJustification, Is.True);
         });
+    }
+
+    [Test]
+    public void A_reserved_port_configured_empty_removes_the_default()
+    {
+        var result = HostNetLintConfigLoader.Parse(SourceText.From("reservedPorts:\n  8888: []\n  8889: ~\n  9000: '*api*'\n", "hostnetlint.yaml"));
+        Assert.That(result.Config!.Lint.ReservedPorts.Select(p => (p.Port, string.Join(' ', p.OwnerGlobs))), Is.EqualTo(new[] { (9000, "*api*") }));
     }
 
     [Test]
@@ -166,11 +173,6 @@ public sealed class HostNetLintConfigTests
         });
     }
 
-    [Test]
-    public void The_json_schema_lists_the_same_top_level_keys_as_the_loader()
-    {
-        var schema = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Root, "src/HostNetLint.Rules/Configuration/hostnetlint.schema.json")))!;
-        var keys = schema["properties"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal);
-        Assert.That(keys, Is.EqualTo(new[] { "exclude", "failLevel", "libvirtUnits", "pathMappings", "requireJustification", "reservedPorts", "severity", "vmAccess", "vmNetworks" }));
-    }
+    private static bool SameVmAccess(VmAccessOptions a, VmAccessOptions b) =>
+        a.Names.SequenceEqual(b.Names) && a.Images.SequenceEqual(b.Images) && a.Labels.SequenceEqual(b.Labels) && a.Exclude.SequenceEqual(b.Exclude);
 }

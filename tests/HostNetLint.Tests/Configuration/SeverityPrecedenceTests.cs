@@ -1,5 +1,5 @@
 using HostNetLint.Model;
-using HostNetLint.Rules.Configuration;
+using HostNetLint.Hosting.Configuration;
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
 using HostNetLint.Tests.TestSupport;
@@ -106,6 +106,37 @@ public sealed class SeverityPrecedenceTests
             ["hostnetlint.yaml"] = "severity:\n  HNL3001: warning\n",
         };
         Assert.That(SeverityOfHnl3001(files, cli: Severity.Error), Is.EqualTo(Severity.Error));
+    }
+
+    /// <summary>
+    /// HNL1008 reports a note where it assumes the podman-compose release and an error where targets: names an affected
+    /// one: every layer overrides both, and `default` in any layer restores each finding's own (Roslyn's ReportDiagnostic.Default).
+    /// </summary>
+    [TestCase("", "", "note error")]
+    [TestCase("[*]\ndotnet_analyzer_diagnostic.category-networking.severity = warning\n", "", "warning warning")]
+    [TestCase("[*]\ndotnet_analyzer_diagnostic.severity = none\ndotnet_diagnostic.HNL1008.severity = default\n", "", "note error")]
+    [TestCase("[*]\ndotnet_diagnostic.HNL1008.severity = error\n", "", "error error")]
+    [TestCase("[*]\ndotnet_diagnostic.HNL1008.severity = error\n", "severity:\n  HNL1008: default\n", "note error")]
+    [TestCase("", "severity:\n  HNL1008: none\n", "")]
+    public void A_rule_with_per_finding_defaults_is_configured_like_any_other(string editorConfig, string config, string expected)
+    {
+        using var temp = new TempDirectory();
+        temp.Write(".editorconfig", "root = true\n" + editorConfig);
+        temp.Write("hostnetlint.yaml", config + "targets:\n  podman-compose: 1.0.3\n  compose: 2.29\n");
+        const string HostService = "services:\n  web:\n    image: nginx\n    network_mode: host\n";
+
+        // assumed: a unit runs podman-compose and its --profile shows 1.1.0+, older than the target: only a lower bound is known.
+        temp.Write("assumed/compose.yaml", "services:\n  agent:\n    image: agent\n    networks: [hostnet]\nnetworks:\n  hostnet:\n    external: true\n    name: host\n");
+        temp.Write("assumed/agent.service", "[Service]\nExecStart=/usr/bin/podman-compose --profile lab -f /opt/assumed/compose.yaml up\n");
+        temp.Write("targeted/compose.yaml", HostService);
+        temp.Write("targeted/web.service", "[Service]\nExecStart=/usr/bin/podman-compose -f /opt/targeted/compose.yaml up\n");
+
+        var settings = LintSettingsBuilder.Build(new LintSettingsRequest { Root = temp.Path });
+        Assert.That(settings.ConfigurationProblems, Is.Empty);
+        var findings = LintEngine.Run(DeploymentModelBuilder.Build(temp.Path, [], settings.ModelOptions), settings.LintOptions)
+            .Where(d => d.Id == "HNL1008")
+            .OrderBy(d => d.Location.Path, StringComparer.Ordinal);
+        Assert.That(string.Join(' ', findings.Select(d => d.Severity.ToDisplay())), Is.EqualTo(expected));
     }
 
     [Test]

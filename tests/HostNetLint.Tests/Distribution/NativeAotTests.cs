@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using HostNetLint.Tests.CiFormats;
 using HostNetLint.Tests.Sarif;
 using HostNetLint.Tests.TestSupport;
 
@@ -7,7 +8,8 @@ namespace HostNetLint.Tests.Distribution;
 
 /// <summary>
 /// Publishes the CLI as a Native AOT binary (the machine's gcc links it) and checks it behaves exactly
-/// like the JIT build: same findings, same exit code, and SARIF that still serializes under trimming.
+/// like the JIT build: same findings, same exit code, SARIF that still serializes under trimming, and every CI report
+/// format byte for byte as its golden file.
 /// </summary>
 [TestFixture]
 [Category("EndToEnd")]
@@ -47,6 +49,20 @@ public sealed class NativeAotTests
         Assert.That(SarifSchema.Validate(System.Text.Encoding.UTF8.GetString(bytes)), Is.Empty);
         Assert.That(GitHubSarifRequirements.Check(bytes), Is.Empty);
 
+        // Every CI format under AOT (System.Text.Json writers, XmlWriter): the golden bytes the JIT build is held to, on the
+        // sample and on hostile names, the job summary included; the problem matcher and the report schema beside the binary.
+        AssertGoldenReports(native, Repository.Root, ["tests/sample-deployment"], "sample-deployment", temp.Path);
+        using (var hostileNames = new TempDirectory())
+        {
+            AssertGoldenReports(native, Reports.WriteHostile(hostileNames), [], "hostile-names", temp.Path);
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(File.Exists(Path.Combine(temp.Path, "hostnetlint-problem-matcher.json")), Is.True, "the problem matcher ships beside the binary");
+            Assert.That(File.Exists(Path.Combine(temp.Path, "hostnetlint-report.schema.json")), Is.True, "the JSON report schema ships beside the binary");
+        });
+
         // The P/Invoke paths (open without blocking, statx, fchown) and DiffPlex under AOT: a FIFO is refused at once,
         // the dry-run diff is the JIT build's, and a fix keeps the file's owner and group.
         var hostile = Path.Combine(temp.Path, "hostile");
@@ -70,6 +86,25 @@ public sealed class NativeAotTests
             if (owned)
             {
                 Assert.That((status.Owner, status.Group), Is.EqualTo(((uint?)1234, (uint?)5678)));
+            }
+        });
+    }
+
+    private static void AssertGoldenReports(string native, string directory, string[] paths, string input, string scratch)
+    {
+        Assert.Multiple(() =>
+        {
+            foreach (var (format, file) in Reports.Formats)
+            {
+                var summary = Path.Combine(scratch, $"{input}-{format}-summary.md");
+                var environment = new Dictionary<string, string?> { ["GITHUB_WORKSPACE"] = null, ["GITHUB_STEP_SUMMARY"] = format == "github" ? summary : null };
+                var run = ChildProcess.Run(native, directory, ["check", "--format", format, .. paths], TimeSpan.FromMinutes(1), environment);
+                Assert.That(run.ExitCode, Is.EqualTo(1), run.Output);
+                Assert.That(System.Text.Encoding.UTF8.GetBytes(Reports.Normalize(run.Output)), Is.EqualTo(File.ReadAllBytes(Golden.PathOf($"{input}/{file}"))), $"{input}, --format {format}");
+                if (format == "github")
+                {
+                    Assert.That(File.ReadAllBytes(summary), Is.EqualTo(File.ReadAllBytes(Golden.PathOf($"{input}/{Reports.SummaryFile}"))), $"{input}, job summary");
+                }
             }
         });
     }

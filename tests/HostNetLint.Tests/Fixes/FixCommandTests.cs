@@ -143,6 +143,48 @@ public sealed class FixCommandTests
         Assert.That(exit, Is.EqualTo(ExitCodes.FindingsAtOrAboveFailLevel));
     }
 
+    [Test]
+    public void Fix_takes_the_configuration_options_of_check()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("compose.yaml", Before);
+        temp.Write("ci/strict.yaml", "severity:\n  HNL1002: none\n");
+
+        // HNL3001 switched off on the command line, HNL1002 in the --config file: neither is fixed.
+        var (exit, output, _) = Run(temp.Path, "fix", "--severity", "HNL3001=none", "--config", "ci/strict.yaml");
+        Assert.Multiple(() =>
+        {
+            Assert.That(File.ReadAllText(Path.Combine(temp.Path, "compose.yaml")), Is.EqualTo(Before));
+            Assert.That(output, Is.EqualTo("No findings in 1 file" + Environment.NewLine));
+            Assert.That(exit, Is.EqualTo(ExitCodes.Success));
+        });
+
+        temp.Write("compose.yaml", "services:\n  web:\n    image: nginx # hostnetlint-disable-line HNL1006\n");
+        var (strictExit, strictOutput, _) = Run(temp.Path, "fix", "--require-justification");
+        Assert.Multiple(() =>
+        {
+            Assert.That(strictOutput, Does.Contain("compose.yaml(3,18): warning HNL0005: The suppression gives no reason"));
+            Assert.That(strictExit, Is.EqualTo(ExitCodes.FindingsAtOrAboveFailLevel));
+        });
+    }
+
+    [Test]
+    public void Fix_exits_by_the_fail_level_of_hostnetlint_yaml_unless_one_is_given()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("hostnetlint.yaml", "failLevel: error\nrequireJustification: true\n");
+        temp.Write("compose.yaml", "services:\n  web:\n    image: nginx # hostnetlint-disable-line HNL1006\n");
+
+        var (exit, output, _) = Run(temp.Path, "fix");
+        var (givenExit, _, _) = Run(temp.Path, "fix", "--fail-level", "warning");
+        Assert.Multiple(() =>
+        {
+            Assert.That(output, Does.Contain("warning HNL0005").And.Not.Contain("error "));
+            Assert.That(exit, Is.EqualTo(ExitCodes.Success), output);
+            Assert.That(givenExit, Is.EqualTo(ExitCodes.FindingsAtOrAboveFailLevel));
+        });
+    }
+
     private static (int Exit, string Output, string Error) Run(string directory, params string[] args)
     {
         using var output = new StringWriter();

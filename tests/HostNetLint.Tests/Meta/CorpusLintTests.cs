@@ -38,9 +38,9 @@ public sealed partial class CorpusLintTests
     /// until the entry is reviewed; the expectations themselves are written here, not parsed from English.
     /// </summary>
     /// <remarks>
-    /// <see cref="ManifestExpectation.NamedExplicitly"/>: the directory walk does not read files with names compose does
-    /// not look for (docker-compose.test.yml, virt-manager.yml, ...) until issue 18, so those are linted by naming the
-    /// file, as a user would. <see cref="ManifestExpectation.Missed"/> lists an HNL1001 the note expects that our signals
+    /// Every file is linted as <c>check</c> of the corpus lints it: files with names compose does not look for
+    /// (docker-compose.test.yml, docker-compose-kvm.yml, virt-manager.yml, ...) are found by the directory walk too
+    /// (issue 18). <see cref="ManifestExpectation.Missed"/> lists an HNL1001 the note expects that our signals
     /// deliberately do not find, with the reason; it is asserted absent so that a change in behaviour is noticed.
     /// </remarks>
     private static readonly ManifestExpectation[] Expectations =
@@ -50,7 +50,7 @@ public sealed partial class CorpusLintTests
             Missed: ["virtlet", "libvirt"],
             MissedReason: "a bind of /run (or /var/run) is not a libvirt-socket signal: containers mount it for docker.sock and the like, so counting it would raise errors on unrelated bridge services"),
         new("rossigee+libvirt-volume-provisioner/docker-compose.yml", "60ce85b7b95df15f", "HNL1001 expected for service libvirt-volume-provisioner", Hnl1001: ["libvirt-volume-provisioner"]),
-        new("rossigee+libvirt-volume-provisioner/integration/docker-compose.test.yml", "2db76143316432ff", "HNL1001 expected for libvirt and integration-tests", Hnl1001: ["libvirt", "integration-tests"], NamedExplicitly: true),
+        new("rossigee+libvirt-volume-provisioner/integration/docker-compose.test.yml", "2db76143316432ff", "HNL1001 expected for libvirt and integration-tests", Hnl1001: ["libvirt", "integration-tests"]),
         new("rossigee+libvirt-volume-provisioner/systemd/libvirt-volume-provisioner.service", "2e72ebdb98d12098", "starts no container, so no HNL1001/HNL2001-2003 expected", NoOrdering: true, NoHnl1001InFile: true),
         new("AlexTalker+gh-actions-playground/libvirt/docker-compose.yml", "c8f53bf5b358e141", "HNL1001 expected for service vagrant", Hnl1001: ["vagrant"]),
         new("agaldamez+dockerfiles/virt-manager/docker-compose.yml", "77edbf8829aa459c", "no HNL1001 expected for service virt-manager", NoHnl1001: ["virt-manager"]),
@@ -60,13 +60,13 @@ public sealed partial class CorpusLintTests
         new("GamePlayer-8+docker-libvirtd/docker-compose.yml", "1a61828c50bf0c37", "HNL1001 expected for service libvirt", Hnl1001: ["libvirt"]),
         new("404oops+virt-manager-web/docker-compose.yml", "41d5601bf1fdbefc", "HNL1001 expected for service virt-manager-web", Hnl1001: ["virt-manager-web"]),
         new("psharkey+docker/virt-manager/docker-compose.yml", "f4cdb52cd7628d1e", "no HNL1001 expected", NoHnl1001InFile: true),
-        new("goochs+docker-compose/virt-manager.yml", "f48a8c9deff00da3", "HNL1001 expected for service virt-manager", Hnl1001: ["virt-manager"], NamedExplicitly: true),
+        new("goochs+docker-compose/virt-manager.yml", "f48a8c9deff00da3", "HNL1001 expected for service virt-manager", Hnl1001: ["virt-manager"]),
         new("Ahmedsaed+scripts/docker/virt-manager/docker-compose.yml", "4025dacca0bd2811", "HNL1001 expected for service virt-manager", Hnl1001: ["virt-manager"]),
         new("RobinR1+container-libvirtd-systemd/container-libvirtd.service", "ab41fa9ae28b5885", "already host network: no HNL1001 expected", NoHnl1001InFile: true),
         new("G28XYZ+libvirt-docker/docker-compose.yml", "f3f3afd76a2f0c14", "no HNL1001 expected", NoHnl1001InFile: true),
         new("jimyag+jvp/docker-compose.yml", "a41e279bac7eaefd", "no HNL1001 expected for service jvp", NoHnl1001: ["jvp"]),
         new("ntk148v+libvirt-exporter/docker-compose.yml", "1d94039a09a93716", "no HNL1001 expected for service prometheus_libvirt_exporter", NoHnl1001: ["prometheus_libvirt_exporter"]),
-        new("kubedoio+o3k/deployments/docker-compose-kvm.yml", "51aa4b7021b18c11", "no HNL1001 expected for service o3k", NoHnl1001: ["o3k"], NamedExplicitly: true),
+        new("kubedoio+o3k/deployments/docker-compose-kvm.yml", "51aa4b7021b18c11", "no HNL1001 expected for service o3k", NoHnl1001: ["o3k"]),
         new("kubedoio+o3k/deployments/docker/docker-compose.yaml", "679b32ba40f10f08", "HNL1001 expected for service o3k", Hnl1001: ["o3k"]),
         new("Kreuzbube88+helbackup/docker-compose.yml", "7997ca9582b220f1", "HNL1001 expected for service helbackup", Hnl1001: ["helbackup"]),
         new("t13a+libvirt-container/test/docker-compose.yml", "c55e3dff96dddc8a", "HNL1001 expected for service sut", Hnl1001: ["sut"]),
@@ -75,7 +75,7 @@ public sealed partial class CorpusLintTests
         new("Gurkengewuerz+compose/virt-manager/compose.yml", "8bf8f87b156bb1e8", "HNL1001 expected for service virt-manager", Hnl1001: ["virt-manager"]),
         new("seapath+seapath-exporter/podman-compose.yml", "31ce9ebbfd625e4f", "no HNL1001 expected, HNL1002 may fire for ports", NoHnl1001InFile: true),
         new("seapath+seapath-exporter/seapath-exporter.container", "3bfdc3a39136feb2", "HNL1001 expected for this container", Hnl1001: ["seapath-exporter"]),
-        new("Oichkatzelesfrettschen+gnu-hurd-docker/docker-compose.libvirt.yml", "2c30cd399f41c20a", "HNL1001 expected for service hurd-manager", Hnl1001: ["hurd-manager"], NamedExplicitly: true),
+        new("Oichkatzelesfrettschen+gnu-hurd-docker/docker-compose.libvirt.yml", "2c30cd399f41c20a", "HNL1001 expected for service hurd-manager", Hnl1001: ["hurd-manager"]),
         new("Wning-ady+unraid-icon-manager/docker-compose.yml", "a5ed06da0bd34b97", "HNL1001 expected by the URI signal alone", Hnl1001: ["unraid-icon-manager"]),
         new("arakkkkk+kvm-exporter/compose.yml", "785ac4d77c837980", "HNL1001 expected for it; sibling node_exporter is already network_mode: host but has no VM signal (no finding)",
             Hnl1001: ["libvirt_exporter_improved"], NoHnl1001: ["node_exporter"]),
@@ -96,13 +96,18 @@ public sealed partial class CorpusLintTests
             Assert.That(Sha256Prefix(note!), Is.EqualTo(expected.NoteSha256), $"the note changed; review this entry against it: {note}");
         });
 
-        var findings = (expected.NamedExplicitly ? LintNamed(corpus, expected.Path) : LintedCorpus(corpus))
-            .Where(d => d.Location.Path == expected.Path).ToList();
+        var findings = LintedCorpus(corpus).Where(d => d.Location.Path == expected.Path).ToList();
         var vmFacing = findings.Where(d => d.Id == "HNL1001").Select(WorkloadNameAt).ToList();
         var all = "Findings in the file:\n" + string.Join('\n', findings);
+
+        // `check DIR` of the file's own directory finds the same, whatever the file is called.
+        var directory = Path.GetDirectoryName(expected.Path)!;
+        var ofDirectory = LintEngine.Run(DeploymentModelBuilder.Build(corpus, [directory], ModelOptions.Default), LintOptions.Default)
+            .Where(d => d.Id == "HNL1001" && d.Location.Path == expected.Path).Select(WorkloadNameAt).ToList();
         Assert.Multiple(() =>
         {
             Assert.That(vmFacing, Is.SupersetOf(expected.Hnl1001), all);
+            Assert.That(ofDirectory, Is.SupersetOf(expected.Hnl1001), $"check {directory}");
             Assert.That(vmFacing.Intersect(expected.NoHnl1001), Is.Empty, all);
             Assert.That(vmFacing.Intersect(expected.Missed), Is.Empty, $"now found: update the entry and drop the reason ({expected.MissedReason}). {all}");
             if (expected.NoHnl1001InFile)
@@ -126,14 +131,15 @@ public sealed partial class CorpusLintTests
     }
 
     [Test]
-    public void Files_linted_by_name_are_the_ones_the_directory_walk_does_not_read()
+    public void The_directory_walk_lints_every_file_a_MANIFEST_note_speaks_of()
     {
         var corpus = Corpus.RequireDirectory();
-        var read = DeploymentModelBuilder.Build(corpus, [], ModelOptions.Default).Documents.Select(d => d.Path).ToHashSet(StringComparer.Ordinal);
+        var discovery = DeploymentModelBuilder.Build(corpus, [], ModelOptions.Default).Discovery;
+        var linted = discovery.Where(d => d.IsLinted).Select(d => d.Path).ToHashSet(StringComparer.Ordinal);
         Assert.That(
-            Expectations.Where(e => read.Contains(e.Path) == e.NamedExplicitly).Select(e => e.Path),
+            Expectations.Select(e => e.Path).Where(path => !linted.Contains(path)),
             Is.Empty,
-            "flip NamedExplicitly for these: the walk now reads them (issue 18), or no longer does");
+            "not linted by `check` of the corpus:\n" + string.Join('\n', discovery.Where(d => !d.IsLinted)));
     }
 
     [Test]
@@ -164,9 +170,6 @@ public sealed partial class CorpusLintTests
             return corpusFindings ??= Lint.Directory(corpus);
         }
     }
-
-    private static ImmutableArray<Diagnostic> LintNamed(string corpus, string path) =>
-        LintEngine.Run(DeploymentModelBuilder.Build(corpus, [path], ModelOptions.Default), LintOptions.Default);
 
     /// <summary>The workload an HNL1001 finding is about: the service key it is reported at, or a quadlet file's stem.</summary>
     private static string WorkloadNameAt(Diagnostic diagnostic)
@@ -206,7 +209,6 @@ public sealed record ManifestExpectation(
     string[]? NoHnl1001 = null,
     bool NoHnl1001InFile = false,
     bool NoOrdering = false,
-    bool NamedExplicitly = false,
     string[]? Missed = null,
     string? MissedReason = null)
 {

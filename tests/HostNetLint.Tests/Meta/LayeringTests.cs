@@ -5,7 +5,7 @@ using HostNetLint.Tests.TestSupport;
 namespace HostNetLint.Tests.Meta;
 
 /// <summary>
-/// Dependencies point one way: hosts (CLI, MSBuild) -> Reporting, Fixes -> Rules -> Model -> Parsing.
+/// Dependencies point one way: hosts (CLI, MSBuild, later a language server) -> Hosting -> Reporting, Fixes -> Rules -> Model -> Parsing.
 /// Checked on the compiled assemblies' references, read from metadata without loading them.
 /// </summary>
 [TestFixture]
@@ -18,7 +18,9 @@ public sealed class LayeringTests
         ["HostNetLint.Rules"] = ["HostNetLint.Model", "HostNetLint.Parsing"],
         ["HostNetLint.Fixes"] = ["HostNetLint.Rules", "HostNetLint.Model", "HostNetLint.Parsing"],
         ["HostNetLint.Reporting"] = ["HostNetLint.Rules", "HostNetLint.Model", "HostNetLint.Parsing"],
-        ["hostnetlint"] = ["HostNetLint.Reporting", "HostNetLint.Fixes", "HostNetLint.Rules", "HostNetLint.Model", "HostNetLint.Parsing"],
+        ["HostNetLint.Hosting"] = ["HostNetLint.Reporting", "HostNetLint.Fixes", "HostNetLint.Rules", "HostNetLint.Model", "HostNetLint.Parsing"],
+        ["hostnetlint"] = ["HostNetLint.Hosting", "HostNetLint.Reporting", "HostNetLint.Fixes", "HostNetLint.Rules", "HostNetLint.Model", "HostNetLint.Parsing"],
+        ["HostNetLint.MSBuild"] = ["HostNetLint.Hosting", "HostNetLint.Reporting", "HostNetLint.Fixes", "HostNetLint.Rules", "HostNetLint.Model", "HostNetLint.Parsing"],
     };
 
     public static IEnumerable<string> Layers() => Allowed.Keys;

@@ -1,4 +1,5 @@
 using HostNetLint.Fixes;
+using HostNetLint.Model.Runtime;
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
 using HostNetLint.Tests.TestSupport;
@@ -31,9 +32,22 @@ public sealed class RuleDocsTests
         var path = Path.Combine(Repository.Root, descriptor.HelpPath);
         var page = File.Exists(path) ? File.ReadAllText(path) : null;
         var expected = GeneratedDocs.Page(descriptor, page);
-        GeneratedDocs.AssertUpToDate(path, page, expected, page is null ? expected : GeneratedDocs.PageHeader(descriptor));
-        Assert.That(RulePage.Load(path).Headings, Is.SupersetOf(GeneratedDocs.PageSections));
+        var toPaste = page is null || descriptor.RuntimeFacts.IsEmpty
+            ? expected
+            : $"{GeneratedDocs.PageHeader(descriptor)}\n(and under ## {GeneratedDocs.FactsSection})\n{GeneratedDocs.FactsStart}\n{string.Join('\n', GeneratedDocs.FactsTable(descriptor))}\n{GeneratedDocs.FactsEnd}";
+        GeneratedDocs.AssertUpToDate(path, page, expected, page is null ? expected : toPaste);
+        var headings = RulePage.Load(path).Headings;
+        Assert.That(headings, Is.SupersetOf(GeneratedDocs.PageSections));
+        Assert.That(headings.Contains(GeneratedDocs.FactsSection), Is.EqualTo(!descriptor.RuntimeFacts.IsEmpty), $"a page has a '{GeneratedDocs.FactsSection}' section exactly when its rule relies on runtime facts");
     }
+
+    /// <summary>Each version fact is documented, with its releases and source, on the page of a rule that relies on it.</summary>
+    [Test]
+    public void Every_runtime_fact_is_on_the_page_of_a_rule_that_relies_on_it() =>
+        Assert.That(
+            RuntimeFacts.All.Except(DeclaredRules.Descriptors.SelectMany(d => d.RuntimeFacts)).Select(f => f.Id),
+            Is.Empty,
+            "facts no rule descriptor lists (runtimeFacts:), so no rule page documents them");
 
     [TestCaseSource(nameof(Rules))]
     public void Every_rule_outside_the_input_block_has_runnable_examples_of_both_kinds(string id)
@@ -55,7 +69,7 @@ public sealed class RuleDocsTests
     [TestCaseSource(nameof(Examples))]
     public void Example_behaves_as_its_page_says(RuleExample example)
     {
-        var diagnostics = Lint.Files((example.Path, example.Text));
+        var diagnostics = LintExample(example.Files);
         var ofRule = diagnostics.Where(d => d.Id == example.RuleId).ToList();
         var all = "Findings:\n" + string.Join('\n', diagnostics);
         switch (example.Kind)
@@ -88,10 +102,10 @@ public sealed class RuleDocsTests
 
         // One directory for both runs: a compose project is named after its directory.
         using var temp = new TempDirectory();
-        temp.Write(example.Path, example.Text);
-        var before = Lint.Directory(temp.Path);
-        temp.Write(example.Path, "# two lines\n# above\n" + example.Text);
-        var after = Lint.Directory(temp.Path);
+        WriteAll(temp, example.Files);
+        var before = Lint.Configured(temp.Path);
+        WriteAll(temp, example.Files.Select(f => (f.Path, "# two lines\n# above\n" + f.Text)));
+        var after = Lint.Configured(temp.Path);
         Assert.That(Identities(after), Is.EqualTo(Identities(before)));
     }
 
@@ -113,8 +127,24 @@ public sealed class RuleDocsTests
         var page = RulePage.Load(Path.Combine(Repository.Root, "rules", example.RuleId + ".md"));
         var before = page.Examples.First(e => e.Kind == "noncompliant" && e.Path == example.Path);
         using var temp = new TempDirectory();
-        temp.Write(before.Path, before.Text);
+        WriteAll(temp, before.Files);
         var result = FixAllEngine.Run(temp.Path, [], FixOptions.Default with { Rules = [example.RuleId] });
         return result.Files.SingleOrDefault(f => f.Path == before.Path)?.NewText ?? before.Text;
+    }
+
+    /// <summary>The example's files linted together, with the settings of its hostnetlint.yaml when it has one.</summary>
+    private static System.Collections.Immutable.ImmutableArray<Diagnostic> LintExample(IEnumerable<(string Path, string Text)> files)
+    {
+        using var temp = new TempDirectory();
+        WriteAll(temp, files);
+        return Lint.Configured(temp.Path);
+    }
+
+    private static void WriteAll(TempDirectory temp, IEnumerable<(string Path, string Text)> files)
+    {
+        foreach (var (path, text) in files)
+        {
+            temp.Write(path, text);
+        }
     }
 }

@@ -1,3 +1,5 @@
+using HostNetLint.Rules.Diagnostics;
+using HostNetLint.Rules.Engine;
 using HostNetLint.Tests.TestSupport;
 
 namespace HostNetLint.Tests.Meta;
@@ -22,9 +24,30 @@ public sealed class SampleAirflowStackTests
             "airflow/compose.yaml(126,5) HNL1002 'ports'",
             "airflow/compose.yaml(138,7) HNL1006 'VAULT_DEV_LISTEN_ADDRESS: 0.0.0.0:8200'",
             "airflow/compose.yaml(159,3) HNL1001 'vm-inventory'",
+            "systemd/airflow-stack.service(10,11) HNL1008 '/usr/bin/podman-compose'",
             "systemd/dag-notebook.container(14,49) HNL1004 '--port=8888'",
             "systemd/dag-notebook.container(14,49) HNL1005 '--port=8888'",
         }));
+    }
+
+    /// <summary>
+    /// The unit runs /usr/bin/podman-compose (a distribution's package) and nothing says which release: a note that
+    /// assumes an affected one, which targets: turns into an error per host-network service (Debian 12's 1.0.3) or silences.
+    /// </summary>
+    [Test]
+    public void The_podman_compose_unit_gets_a_note_until_targets_say_the_release()
+    {
+        var note = Lint.Directory(Repository.SampleAirflowStack).Single(d => d.Id == "HNL1008");
+        var debian = Lint.Directory(Repository.SampleAirflowStack, LintOptions.Default with { Targets = new RuntimeTargets { PodmanCompose = new Version(1, 0, 3) } })
+            .Where(d => d.Id == "HNL1008").ToList();
+        var fixedRelease = Lint.Directory(Repository.SampleAirflowStack, LintOptions.Default with { Targets = new RuntimeTargets { PodmanCompose = new Version(1, 0, 6) } });
+        Assert.Multiple(() =>
+        {
+            Assert.That(note.Severity, Is.EqualTo(Severity.Note));
+            Assert.That(note.Message, Does.StartWith("The host-network services 'postgres', 'redis', 'airflow-apiserver', 'airflow-scheduler', 'airflow-dag-processor' and 8 more of project 'airflow' do not get the host network"));
+            Assert.That(debian, Has.Count.EqualTo(13).And.All.Matches<Diagnostic>(d => d.Severity == Severity.Error && d.Location.Path == "airflow/compose.yaml"));
+            Assert.That(fixedRelease.Where(d => d.Id == "HNL1008"), Is.Empty);
+        });
     }
 
     [Test]

@@ -15,6 +15,9 @@ internal sealed class TempTree : IDisposable
 
     public string Root { get; }
 
+    /// <summary>The compose project name of a file directly in the root (its directory name, normalised).</summary>
+    public string ProjectName => HostNetLint.Model.Compose.ComposeProjectName.Normalize(Path.GetFileName(Root));
+
     public static (int Line, int Column) Position(Location location)
     {
         var start = location.LineSpan.Start;

@@ -31,6 +31,59 @@ public sealed class HNL1001Tests
         Assert.That(diagnostics[0].Message, Does.Contain("mounts the libvirt socket '/var/run/libvirt/libvirt-sock' (from 'x-airflow-common')"));
     }
 
+    /// <summary>
+    /// YAML merges are shallow: a service's own volumes:, environment: or labels: replaces the anchor's whole list, so
+    /// the evidence never cites a value the merge dropped. Each service keeps exactly one of the anchor's three signals.
+    /// </summary>
+    [Test]
+    public void Evidence_never_cites_a_value_the_shallow_merge_dropped()
+    {
+        var diagnostics = RuleVerifier.Verify(Id, """
+            x-airflow-common: &airflow-common
+              image: quay.io/qubinode/airflow:2.10.5
+              volumes:
+                - /var/run/libvirt/libvirt-sock:/var/run/libvirt/libvirt-sock
+              environment:
+                LIBVIRT_DEFAULT_URI: qemu:///system
+              labels:
+                io.hostnetlint.vm-access: "true"
+            services:
+              [|keeps-the-mount|]:
+                <<: *airflow-common
+                environment:
+                  AIRFLOW__CORE__LOAD_EXAMPLES: "false"
+                labels:
+                  team: data
+              [|keeps-the-uri|]:
+                <<: *airflow-common
+                volumes:
+                  - ./dags:/opt/airflow/dags
+                labels:
+                  team: data
+              [|keeps-the-label|]:
+                <<: *airflow-common
+                volumes:
+                  - ./dags:/opt/airflow/dags
+                environment:
+                  AIRFLOW__CORE__LOAD_EXAMPLES: "false"
+              flower:
+                <<: *airflow-common
+                volumes:
+                  - ./flower:/data
+                environment:
+                  FLOWER_PORT: "5555"
+                labels:
+                  team: data
+            """);
+        var messages = diagnostics.ToDictionary(d => d.LogicalPath.Value.Split('/')[1], d => d.Message + string.Join(' ', d.RelatedLocations.Select(r => r.Location.Source.ToString(r.Location.Span))));
+        Assert.Multiple(() =>
+        {
+            Assert.That(messages["keeps-the-mount"], Does.Contain("libvirt-sock").And.Not.Contain("LIBVIRT_DEFAULT_URI").And.Not.Contain("vm-access"));
+            Assert.That(messages["keeps-the-uri"], Does.Contain("LIBVIRT_DEFAULT_URI").And.Not.Contain("libvirt-sock").And.Not.Contain("vm-access"));
+            Assert.That(messages["keeps-the-label"], Does.Contain("vm-access").And.Not.Contain("libvirt-sock").And.Not.Contain("LIBVIRT_DEFAULT_URI"));
+        });
+    }
+
     [TestCase("- /run/libvirt:/run/libvirt")]
     [TestCase("- /var/run/libvirt/virtqemud-sock:/var/run/libvirt/virtqemud-sock")]
     [TestCase("- ${XDG_RUNTIME_DIR}/libvirt/libvirt-sock:/var/run/libvirt/libvirt-sock")]

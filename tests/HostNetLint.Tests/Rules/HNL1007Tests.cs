@@ -10,6 +10,11 @@ public sealed class HNL1007Tests
     [TestCase("[|hostnet|]")]
     [TestCase("[|service:databse|]")]
     [TestCase("[|\"Host\"|]")]
+    [TestCase("[|\"ns:\"|]")]
+    [TestCase("[|\"container:\"|]")]
+    [TestCase("[|host:eth0|]")]
+    [TestCase("[|privat|]")]
+    [TestCase("[|slirp4netnsx|]")]
     public void Unknown_modes_and_services_are_reported_at_the_value(string mode)
     {
         RuleVerifier.Verify(Id, $"""
@@ -29,6 +34,10 @@ public sealed class HNL1007Tests
     [TestCase("container:abc123")]
     [TestCase("slirp4netns:port_handler=slirp4netns")]
     [TestCase("pasta")]
+    [TestCase("pasta:-T,8080")]
+    [TestCase("slirp4netns")]
+    [TestCase("private")]
+    [TestCase("bridge:ip=10.88.0.5")]
     [TestCase("ns:/run/netns/vm")]
     [TestCase("${NETWORK_MODE}")]
     public void Modes_compose_or_podman_accept_are_fine(string mode)

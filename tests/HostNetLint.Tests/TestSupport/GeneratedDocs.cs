@@ -1,4 +1,5 @@
 using System.Text;
+using HostNetLint.Model.Runtime;
 using HostNetLint.Rules.Diagnostics;
 
 namespace HostNetLint.Tests.TestSupport;
@@ -17,6 +18,14 @@ public static class GeneratedDocs
     public const string TableStart = "<!-- rule table: generated from the rule descriptors; HOSTNETLINT_UPDATE_DOCS=1 dotnet test --filter RuleIndexTests rewrites it -->";
 
     public const string TableEnd = "<!-- end of rule table -->";
+
+    /// <summary>Opens and closes a rule page's table of the runtime facts its rule relies on.</summary>
+    public const string FactsStart = "<!-- runtime facts: generated from the descriptor's RuntimeFacts (Model/Runtime/RuntimeFacts.cs); HOSTNETLINT_UPDATE_DOCS=1 dotnet test --filter RuleDocsTests rewrites it -->";
+
+    public const string FactsEnd = "<!-- end of runtime facts -->";
+
+    /// <summary>The heading of the section that holds the facts table; a page whose rule relies on facts gets it before "How to suppress".</summary>
+    public const string FactsSection = "Runtime facts";
 
     /// <summary>The sections every rule page has.</summary>
     public static readonly IReadOnlyList<string> PageSections = ["Cause", "Rule description", "How to fix", "How to suppress"];
@@ -55,7 +64,7 @@ public static class GeneratedDocs
                 skeleton.Append("\n## ").Append(section).Append("\nTODO\n");
             }
 
-            return skeleton.ToString();
+            return WithFacts(descriptor, skeleton.ToString());
         }
 
         var lines = page.Split('\n');
@@ -71,8 +80,69 @@ public static class GeneratedDocs
             index++;
         }
 
-        return PageHeader(descriptor) + string.Join('\n', lines[index..]);
+        return WithFacts(descriptor, PageHeader(descriptor) + string.Join('\n', lines[index..]));
     }
+
+    /// <summary>The rows of a page's runtime facts table: what the runtime does, for which releases, and where that is written.</summary>
+    public static IEnumerable<string> FactsTable(RuleDescriptor descriptor)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        return
+        [
+            "| Fact | Tool | Releases | What it does | Source |",
+            "| --- | --- | --- | --- | --- |",
+            .. descriptor.RuntimeFacts.Select(f =>
+                $"| `{f.Id}` | {ToolName(f.Tool)} | {f.Versions} | {Cell(f.Statement)} | {Cell(f.Source)}"
+                + (f.Commit is null ? string.Empty : $" Commit: {Cell(f.Commit)}.")
+                + (f.Verified is null ? string.Empty : $" Verified on Debian 12: {Cell(f.Verified)}.") + " |"),
+        ];
+    }
+
+    /// <summary>
+    /// The page with its runtime facts table generated: replaced between its markers, or added as a section before
+    /// "How to suppress" when the rule relies on facts and the page has no table yet.
+    /// </summary>
+    private static string WithFacts(RuleDescriptor descriptor, string page)
+    {
+        var lines = page.Split('\n').ToList();
+        if (lines.Contains(FactsStart))
+        {
+            return ReplaceBetween(page, FactsStart, FactsEnd, FactsTable(descriptor));
+        }
+
+        if (descriptor.RuntimeFacts.IsEmpty)
+        {
+            return page;
+        }
+
+        var at = lines.IndexOf("## How to suppress");
+        string[] section =
+        [
+            $"## {FactsSection}",
+            "What the rule relies on the runtimes to do, with the releases and where it is written.",
+            string.Empty,
+            FactsStart,
+            .. FactsTable(descriptor),
+            FactsEnd,
+            string.Empty,
+        ];
+        lines.InsertRange(at < 0 ? lines.Count : at, section);
+        return string.Join('\n', lines);
+    }
+
+    private static string ToolName(RuntimeTool tool) => tool switch
+    {
+        RuntimeTool.Podman => "podman",
+        RuntimeTool.PodmanCompose => "podman-compose",
+        RuntimeTool.Quadlet => "quadlet",
+        RuntimeTool.ComposeV2 => "docker compose",
+        RuntimeTool.ComposeV1 => "docker-compose 1.x",
+        RuntimeTool.Systemd => "systemd",
+        _ => tool.ToString(),
+    };
+
+    /// <summary>Text for a table cell: pipes escaped, on one line.</summary>
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
 
     /// <summary>The table of rules/README.md.</summary>
     public static IEnumerable<string> RulesIndexTable(IEnumerable<RuleDescriptor> descriptors) =>
@@ -89,13 +159,6 @@ public static class GeneratedDocs
         "| --- | --- | --- | --- |",
         .. descriptors.Select(d => $"| [{d.Id}](rules/{d.Id}.md) | {d.Title} | {d.DefaultSeverity.ToDisplay()} | {(d.IsFixable ? "yes" : "no")} |"),
     ];
-
-    /// <summary>The rule IDs the schema accepts as keys of <c>severity</c>: as written, and in lower case like the loader.</summary>
-    public static IEnumerable<string> SchemaRuleIds(IEnumerable<RuleDescriptor> descriptors)
-    {
-        var ids = descriptors.Select(d => d.Id).ToList();
-        return [.. ids, .. ids.Select(id => id.ToLowerInvariant())];
-    }
 
     /// <summary>A row of the "New Rules" table of rules/AnalyzerReleases.Unshipped.md (Roslyn's release tracking format).</summary>
     public static string ReleaseRow(RuleDescriptor descriptor)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using HostNetLint.Hosting.Configuration;
 using HostNetLint.Model;
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
@@ -19,6 +20,18 @@ public static class Lint
         }
 
         return Directory(temp.Path, options);
+    }
+
+    /// <summary>
+    /// Lints <paramref name="root"/> with the settings its <c>hostnetlint.yaml</c> gives, as the CLI does (no .editorconfig);
+    /// a configuration that does not load fails the test.
+    /// </summary>
+    public static ImmutableArray<Diagnostic> Configured(string root)
+    {
+        var settings = LintSettingsBuilder.Build(new LintSettingsRequest { Root = root, UseEditorConfig = false });
+        Assert.That(settings.ConfigurationProblems, Is.Empty, "the hostnetlint.yaml does not load");
+        var model = DeploymentModelBuilder.Build(root, [], settings.ModelOptions);
+        return LintEngine.Run(model, settings.LintOptions);
     }
 
     public static ImmutableArray<Diagnostic> Directory(string root, LintOptions? options = null)

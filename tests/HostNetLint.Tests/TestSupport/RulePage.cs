@@ -2,11 +2,21 @@ using System.Text.RegularExpressions;
 
 namespace HostNetLint.Tests.TestSupport;
 
-/// <summary>A fenced example of a rule page: its language, its kind (noncompliant, compliant) and its text.</summary>
+/// <summary>
+/// A fenced example of a rule page: its language, its kind (noncompliant, compliant) and its text. Fences of the same kind
+/// that each name a file and follow one another with only blank lines between are one example of several files: the
+/// first is the example, the others its <see cref="Context"/> (a unit beside its compose file, a hostnetlint.yaml).
+/// </summary>
 public sealed record RuleExample(string RuleId, string Language, string Kind, string Text, int Line, string? FileName)
 {
     /// <summary>The file the example is linted as: named in the fence, else by language.</summary>
     public string Path => FileName ?? (Language == "ini" ? "example.service" : "compose.yaml");
+
+    /// <summary>The other files of the example, written beside it (path, text).</summary>
+    public IReadOnlyList<(string Path, string Text)> Context { get; init; } = [];
+
+    /// <summary>Every file of the example, itself first.</summary>
+    public IEnumerable<(string Path, string Text)> Files => [(Path, Text), .. Context];
 
     public override string ToString() => $"{RuleId} {Kind} (line {Line})";
 }
@@ -58,6 +68,7 @@ public sealed partial class RulePage
 
         var headings = new List<string>();
         var examples = new List<RuleExample>();
+        var previousEnd = -1;
         for (; index < lines.Length; index++)
         {
             if (lines[index].StartsWith("## ", StringComparison.Ordinal))
@@ -83,13 +94,25 @@ public sealed partial class RulePage
             if (kind.Length > 0)
             {
                 var file = fence.Groups["file"].Success ? fence.Groups["file"].Value : null;
-                examples.Add(new RuleExample(id, fence.Groups["lang"].Value, kind, string.Join('\n', body) + "\n", start, file));
+                var text = string.Join('\n', body) + "\n";
+                if (file is not null && previousEnd >= 0 && examples[^1] is { FileName: not null } previous && previous.Kind == kind
+                    && lines[(previousEnd + 1)..(start - 1)].All(string.IsNullOrWhiteSpace))
+                {
+                    examples[^1] = previous with { Context = [.. previous.Context, (file, text)] };
+                }
+                else
+                {
+                    examples.Add(new RuleExample(id, fence.Groups["lang"].Value, kind, text, start, file));
+                }
             }
+
+            // Only an example directly before can take this fence as one of its files.
+            previousEnd = kind.Length > 0 ? index : -1;
         }
 
         return new RulePage(id, path, frontMatter, headings, examples);
     }
 
-    [GeneratedRegex(@"^(?<ticks>```+)(?<lang>[a-z]+)?(\s+(?<kind>[a-z-]+))?(\s+(?<file>[\w.-]+))?\s*$")]
+    [GeneratedRegex(@"^(?<ticks>```+)(?<lang>[a-z]+)?(\s+(?<kind>[a-z-]+))?(\s+(?<file>[\w./-]+))?\s*$")]
     private static partial Regex Fence();
 }

@@ -11,6 +11,18 @@ public sealed class TempDirectory : IDisposable
 
     public string Path { get; }
 
+    /// <summary>A new temporary directory holding a copy of every file under <paramref name="source"/> (hidden ones too).</summary>
+    public static TempDirectory CopyOf(string source)
+    {
+        var copy = new TempDirectory();
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            copy.WriteBytes(System.IO.Path.GetRelativePath(source, file), File.ReadAllBytes(file));
+        }
+
+        return copy;
+    }
+
     /// <summary>Writes a file (creating folders) with exactly the given text, UTF-8 without BOM.</summary>
     public string Write(string relativePath, string text)
     {

@@ -92,6 +92,46 @@ public class QuadletTests
         });
     }
 
+    [TestCase("--network=host", 31)]
+    [TestCase("--net=host", 27)]
+    [TestCase("--network host", 31)]
+    public void PodmanArgs_with_a_host_network_option_is_host_networking(string spelling, int hostColumn)
+    {
+        using var tree = new TempTree();
+        tree.Write("agent.container", $"""
+            [Container]
+            Image=quay.io/x/agent
+            PodmanArgs=--cpus 2 {spelling}
+            """);
+        var agent = tree.Build().Workloads.Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(agent.IsHostNetwork, Is.True);
+            Assert.That(TempTree.TextOf(agent.HostNetworkSetting!.Location), Is.EqualTo("host"));
+            Assert.That(TempTree.Position(agent.HostNetworkSetting.Location), Is.EqualTo((3, hostColumn)));
+        });
+    }
+
+    [Test]
+    public void PodmanArgs_of_a_pod_quadlet_reach_its_members_and_other_PodmanArgs_are_not_networks()
+    {
+        using var tree = new TempTree();
+        tree.Write("lab.pod", "[Pod]\nPodmanArgs=--network=host\n");
+        tree.Write("probe.container", "[Container]\nImage=busybox\nPod=lab.pod\n");
+        tree.Write("web.container", "[Container]\nImage=nginx\nPodmanArgs=--network-alias=host --cap-add NET_ADMIN\n");
+        tree.Write("reset.container", "[Container]\nImage=nginx\nPodmanArgs=--network=host\nPodmanArgs=\n");
+        var model = tree.Build();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(model.Workloads.Single(w => w.Name == "probe").IsHostNetwork, Is.True);
+            Assert.That(model.Workloads.Single(w => w.Name == "probe").Namespace.Owner!.Kind, Is.EqualTo(WorkloadKind.QuadletPod));
+            Assert.That(model.Workloads.Single(w => w.Name == "web").IsHostNetwork, Is.False, "--network-alias names no network");
+            Assert.That(model.Workloads.Single(w => w.Name == "reset").IsHostNetwork, Is.False, "an empty PodmanArgs= clears the list");
+        });
+    }
+
     [Test]
     public void Quadlet_drop_ins_are_merged_and_other_quadlets_start_nothing()
     {

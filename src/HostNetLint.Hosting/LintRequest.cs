@@ -1,0 +1,40 @@
+using System.Collections.Immutable;
+using HostNetLint.Hosting.Configuration;
+
+namespace HostNetLint.Hosting;
+
+/// <summary>
+/// Everything a host knows before a lint run: the root and its settings sources, the paths the user named,
+/// the baseline, and what to do with fixes. Hosts build this from their options and hand it to <see cref="LintRun"/>.
+/// </summary>
+public sealed record LintRequest
+{
+    /// <summary>The linted root and the host's settings layer (config file, severities, fail level, exclude, …).</summary>
+    public required LintSettingsRequest Settings { get; init; }
+
+    /// <summary>
+    /// Full paths of the files and directories named; empty means the root. The model reads what they need, but
+    /// findings are reported and fixed only in them (see <see cref="ReportScope"/>).
+    /// </summary>
+    public ImmutableArray<string> Paths { get; init; } = [];
+
+    /// <summary>
+    /// Report and fix findings in every file read, not only in <see cref="Paths"/>: for a host whose path list is a
+    /// default standing for the whole root (the MSBuild task without <c>HostNetLintFile</c> items).
+    /// </summary>
+    public bool ReportAll { get; init; }
+
+    /// <summary>A SARIF baseline to read: findings it knows are counted, not reported.</summary>
+    public string? BaselineFile { get; init; }
+
+    /// <summary>Where to record today's findings as a baseline (written before <see cref="BaselineFile"/> is applied).</summary>
+    public string? WriteBaselineFile { get; init; }
+
+    public FixMode Fix { get; init; }
+
+    /// <summary>Rule IDs whose fixes are applied; empty means every rule with a fix.</summary>
+    public ImmutableHashSet<string> FixRules { get; init; } = ImmutableHashSet<string>.Empty;
+
+    /// <summary>The linted root (full path).</summary>
+    public string Root => Settings.Root;
+}
