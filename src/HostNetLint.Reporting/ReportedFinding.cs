@@ -12,8 +12,14 @@ public sealed record ReportedFinding(Diagnostic Diagnostic)
     /// <summary>Set when the finding is suppressed; suppressed findings are left out unless a reporter is asked to keep them.</summary>
     public FindingSuppression? Suppression { get; init; }
 
-    /// <summary>Exact edits that resolve the finding, if the rule can fix it (the diagnostic's own fixes by default).</summary>
-    public ImmutableArray<ReportedFix> Fixes { get; init; } = [.. Diagnostic.Fixes.Select(ReportedFix.From)];
+    private ImmutableArray<ReportedFix>? fixes;
+
+    /// <summary>Exact edits that resolve the finding, if the rule can fix it (the diagnostic's own fixes by default, made when first asked for).</summary>
+    public ImmutableArray<ReportedFix> Fixes
+    {
+        get => fixes ??= [.. Diagnostic.Fixes.Select(ReportedFix.From)];
+        init => fixes = value;
+    }
 
     public bool IsSuppressed => Suppression is not null;
 }

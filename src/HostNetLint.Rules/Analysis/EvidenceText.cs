@@ -2,6 +2,7 @@ using HostNetLint.Model;
 using HostNetLint.Model.Workloads;
 using HostNetLint.Parsing.Yaml;
 using HostNetLint.Parsing.Text;
+using HostNetLint.Rules.Fixing;
 
 namespace HostNetLint.Rules.Analysis;
 
@@ -37,21 +38,7 @@ internal static class EvidenceText
 
         var entries = root.Entries;
         var position = location.Span.Start;
-        int low = 0, high = entries.Length - 1, last = -1;
-        while (low <= high)
-        {
-            var middle = low + ((high - low) / 2);
-            if (entries[middle].Span.Start <= position)
-            {
-                last = middle;
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle - 1;
-            }
-        }
-
+        var last = YamlNavigation.Before(entries, e => e.Span.Start, position);
         return last >= 0 && entries[last].Span.Contains(position) ? entries[last].KeyText : null;
     }
 

@@ -17,8 +17,24 @@ public sealed record Diagnostic(
 {
     public string Id => Descriptor.Id;
 
+    // Computed on first use: only fix, SARIF fixes[] and the language server ask, a plain check never does.
+    private Lazy<ImmutableArray<CodeFix>>? fixes;
+
     /// <summary>Automatic fixes the rule offers (at most one today); empty when there is no safe fix.</summary>
-    public ImmutableArray<CodeFix> Fixes { get; init; } = [];
+    public ImmutableArray<CodeFix> Fixes
+    {
+        get => fixes?.Value ?? [];
+        init => fixes = new Lazy<ImmutableArray<CodeFix>>(value);
+    }
+
+    /// <summary>This finding with the fix <paramref name="factory"/> makes when it is first asked for (null: no safe fix).</summary>
+    public Diagnostic WithFix(Func<CodeFix?> factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var copy = this with { };
+        copy.fixes = new Lazy<ImmutableArray<CodeFix>>(() => factory() is { } fix ? [fix] : []);
+        return copy;
+    }
 
     public override string ToString()
     {

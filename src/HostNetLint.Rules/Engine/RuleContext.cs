@@ -30,12 +30,13 @@ public sealed class RuleContext
     public void Report(Location location, FindingPath logicalPath, object?[] messageArguments, params RelatedLocation[] related) =>
         sink.Add(new Diagnostic(descriptor, location, descriptor.FormatMessage(messageArguments), descriptor.DefaultSeverity, [.. related], logicalPath));
 
-    /// <summary>Reports the running rule with an automatic fix (null when no safe fix exists for this finding).</summary>
-    public void Report(Location location, FindingPath logicalPath, object?[] messageArguments, CodeFix? fix, params RelatedLocation[] related) =>
-        sink.Add(new Diagnostic(descriptor, location, descriptor.FormatMessage(messageArguments), descriptor.DefaultSeverity, [.. related], logicalPath)
-        {
-            Fixes = fix is null ? [] : [fix],
-        });
+    /// <summary>
+    /// Reports the running rule with an automatic fix that <paramref name="fix"/> makes (null when no safe fix exists for
+    /// this finding). It runs only when the fix is asked for (fix, SARIF, the language server), at most once, after
+    /// every rule has run, so it may read only the model and the options.
+    /// </summary>
+    public void Report(Location location, FindingPath logicalPath, object?[] messageArguments, Func<CodeFix?> fix, params RelatedLocation[] related) =>
+        sink.Add(new Diagnostic(descriptor, location, descriptor.FormatMessage(messageArguments), descriptor.DefaultSeverity, [.. related], logicalPath).WithFix(fix));
 
     /// <summary>
     /// Reports the running rule with a default severity of its own for this finding instead of the descriptor's: for a

@@ -17,15 +17,7 @@ public static class ComposeFixes
     public static YamlSyntaxTree? TreeOf(DeploymentModel model, SourceText text)
     {
         ArgumentNullException.ThrowIfNull(model);
-        foreach (var document in model.Documents)
-        {
-            if (ReferenceEquals(document.Text, text))
-            {
-                return document.IsAnalyzable && document.Yaml is { IsComplete: true } tree ? tree : null;
-            }
-        }
-
-        return null;
+        return model.DocumentOf(text) is { IsAnalyzable: true, Yaml: { IsComplete: true } tree } ? tree : null;
     }
 
     /// <summary>The mapping a compose service's key introduces, or null (for other workloads or a non-mapping value).</summary>
@@ -47,12 +39,13 @@ public static class ComposeFixes
     }
 
     /// <summary>
-    /// The workloads whose service mapping merges <paramref name="anchored"/>, the value of an extension entry.
+    /// The workloads whose service mapping merges <paramref name="anchored"/>, the value of an extension entry in
+    /// <paramref name="source"/>. An alias reaches only its own file, so only that file's services are read.
     /// </summary>
-    public static IReadOnlyList<Workload> Merging(DeploymentModel model, YamlNode anchored)
+    public static IReadOnlyList<Workload> Merging(DeploymentModel model, SourceText source, YamlNode anchored)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return [.. model.Workloads.Where(w => ServiceMapping(model, w) is { } mapping && YamlNavigation.Merges(mapping, anchored))];
+        return [.. model.WorkloadsIn(source).Where(w => ServiceMapping(model, w) is { } mapping && YamlNavigation.Merges(mapping, anchored))];
     }
 
     /// <summary>
@@ -76,7 +69,7 @@ public static class ComposeFixes
 
         return YamlNavigation.FindExtensionContaining(tree, key.Span) is { } extension
             && ReferenceEquals(extension.Value.Resolve(), found.Mapping)
-            && Merging(model, found.Mapping) is { Count: > 0 } merging
+            && Merging(model, key.Source, found.Mapping) is { Count: > 0 } merging
             && merging.All(needsSameFix)
             ? found
             : null;

@@ -28,7 +28,7 @@ public sealed class HNL3001ObsoleteVersionKey : Rule
 
             // The comment lines above version: usually head the file, so they stay.
             var index = root.Entries.IndexOf(entry);
-            var fix = file.Tree.IsComplete && file.Document.IsAnalyzable && YamlEdits.RemoveEntry(file.Tree.Text, root, index, withLeadingComments: false) is { } edit
+            Func<CodeFix?> fix = () => file.Tree.IsComplete && file.Document.IsAnalyzable && YamlEdits.RemoveEntry(file.Tree.Text, root, index, withLeadingComments: false) is { } edit
                 ? new CodeFix("Remove the version key", "HNL3001.RemoveVersion", file.Tree.Text, [edit])
                 : null;
             context.Report(new Parsing.Text.Location(file.Tree.Text, entry.Key.Span), FindingPath.InFile(file.Document.Path).Then("version"), [], fix);

@@ -61,7 +61,7 @@ public sealed class HNL1001VmFacingWorkloadMustUseHostNetwork : Rule
             }
 
             var primary = Primary(workload, signal);
-            context.Report(primary, FindingPath.Of(workload).Then("network_mode"), [workload.Name, signal.Description, where, Remedy(workload, space)], CreateFix(context, workload, owner, signal, primary), [.. related]);
+            context.Report(primary, FindingPath.Of(workload).Then("network_mode"), [workload.Name, signal.Description, where, Remedy(workload, space)], () => CreateFix(context, workload, owner, signal, primary), [.. related]);
         }
     }
 
@@ -147,7 +147,7 @@ public sealed class HNL1001VmFacingWorkloadMustUseHostNetwork : Rule
             && extension.Value.Resolve() is YamlMapping anchored
             && YamlNavigation.Merges(service, anchored)
             && service.Find("network_mode") is null
-            && ComposeFixes.Merging(model, anchored).All(w => VmAccessAnalysis.FindSignal(w, context.Options) is not null))
+            && ComposeFixes.Merging(model, key.Source, anchored).All(w => VmAccessAnalysis.FindSignal(w, context.Options) is not null))
         {
             target = anchored;
             title = $"Add network_mode: host to '{extension.KeyText}'";

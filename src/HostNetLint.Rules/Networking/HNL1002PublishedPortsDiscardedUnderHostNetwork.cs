@@ -42,7 +42,7 @@ public sealed class HNL1002PublishedPortsDiscardedUnderHostNetwork : Rule
                 related = [new RelatedLocation(workload.PortsKey ?? first.Location, "ports: written here"), new RelatedLocation(first.Site, $"merged into '{workload.Name}' here")];
             }
 
-            context.Report(primary, FindingPath.Of(workload).Then("ports"), [workload.Name, entries], CreateFix(context, workload), related);
+            context.Report(primary, FindingPath.Of(workload).Then("ports"), [workload.Name, entries], () => CreateFix(context, workload), related);
         }
     }
 

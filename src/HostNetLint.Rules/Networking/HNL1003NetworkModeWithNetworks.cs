@@ -29,7 +29,7 @@ public sealed class HNL1003NetworkModeWithNetworks : Rule
                 continue;
             }
 
-            var fix = MustUseHostNetwork(workload)
+            Func<CodeFix?> fix = () => MustUseHostNetwork(workload)
                 ? ComposeFixes.RemoveEntryFix(context.Model, workload, networksKey, MustUseHostNetwork, "Remove networks:", "HNL1003.RemoveNetworks")
                 : null;
             context.Report(networksKey, FindingPath.Of(workload).Then("networks"), [workload.Name, mode.Text], fix, new RelatedLocation(mode.Location, "network_mode is set here"));
