@@ -56,6 +56,7 @@ public static class CliApplication
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(FixCommand.Create(context));
         root.Subcommands.Add(RulesCommand.Create(context));
+        root.Subcommands.Add(LspCommand.Create(context));
         return root;
     }
 

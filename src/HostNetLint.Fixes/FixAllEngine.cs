@@ -11,11 +11,16 @@ namespace HostNetLint.Fixes;
 /// <summary>
 /// Fix-all (Roslyn's FixAllProvider, per file): collects the fixes of every unsuppressed finding of the selected
 /// rules against one snapshot, drops fixes that overlap an earlier one, applies, re-parses, rebuilds the model
-/// and lints again, until nothing changes or <see cref="FixOptions.MaxPasses"/> is reached. Nothing is written:
-/// the new texts live in the model overlay; callers write them with <see cref="AtomicFileWriter"/>.
+/// and lints again, until nothing changes or <see cref="FixOptions.MaxPasses"/> is reached. A fix whose finding is
+/// still reported after it had no effect: the pass is redone without it, and the finding keeps the reason
+/// (<see cref="Diagnostic.NoFixReason"/>) instead of counting as fixed. Nothing is written: the new texts live in the
+/// model overlay; callers write them with <see cref="AtomicFileWriter"/>.
 /// </summary>
 public static class FixAllEngine
 {
+    /// <summary>Tries of one pass: each try that a surviving finding refutes drops those fixes (a guard; one retry is the rule).</summary>
+    private const int MaxTriesPerPass = 3;
+
     public static FixAllResult Run(string root, IReadOnlyList<string> paths, FixOptions options) =>
         Run(root, paths, options, DeploymentModelBuilder.Build, LintEngine.Run);
 
@@ -30,74 +35,197 @@ public static class FixAllEngine
         ArgumentNullException.ThrowIfNull(buildModel);
         ArgumentNullException.ThrowIfNull(lint);
         var states = new Dictionary<string, FileState>(StringComparer.Ordinal);
-        var overlay = ImmutableDictionary<string, byte[]>.Empty;
+        // The caller's overlay (an editor's unsaved buffers) is the starting text; each pass's results go on top of it.
+        var overlay = options.Model.Overlay;
         var model = buildModel(root, paths, options.Model);
         var diagnostics = lint(model, options.Lint);
+        var refusals = new Dictionary<LogicalKey, string>();
         var passes = 0;
         var changed = true;
         while (changed && passes < Math.Max(1, options.MaxPasses))
         {
             changed = false;
             passes++;
-            foreach (var group in CollectFixes(diagnostics, options).GroupBy(f => f.Fix.Document))
+            var refusedThisPass = new Dictionary<FindingKey, string>();
+            for (var attempt = 1; attempt <= MaxTriesPerPass; attempt++)
             {
-                if (!TryFindDocument(model, group.Key, out var document) || Path.IsPathRooted(document.Path) || options.MayEdit?.Invoke(document.Path) == false)
+                var pass = ApplyPass(model, ChooseFixes(diagnostics, options, refusedThisPass), states, overlay, options.MayEdit);
+                if (pass.Updates.Count == 0)
                 {
-                    // Unknown to the model, outside the root (reached through a reference), or not named: never written.
-                    continue;
+                    break;
                 }
 
-                var fullPath = Path.GetFullPath(Path.Combine(model.Root, document.Path));
-                if (!states.TryGetValue(fullPath, out var state))
+                var nextModel = buildModel(root, paths, options.Model with { Overlay = pass.Overlay });
+                var nextDiagnostics = lint(nextModel, options.Lint);
+                var survivors = Survivors(diagnostics, pass.Applied, nextDiagnostics);
+                if (survivors.Count == 0)
                 {
-                    state = new FileState(document.Path, fullPath, document.Text);
-                    states.Add(fullPath, state);
+                    foreach (var (state, text, applied, editCount) in pass.Updates)
+                    {
+                        state.Text = text;
+                        state.EditCount += editCount;
+                        state.RuleIds.UnionWith(applied.Select(f => f.RuleId));
+                    }
+
+                    (overlay, model, diagnostics, changed) = (pass.Overlay, nextModel, nextDiagnostics, true);
+                    break;
                 }
 
-                if (state.RefusedReason is not null)
+                // The edit did not take effect (it went where a merge or an override file hides it): try again without it.
+                foreach (var (diagnostic, fix) in survivors)
                 {
-                    continue;
+                    refusedThisPass[FindingKey.Of(diagnostic)] = FixReasons.SurvivedItsFix(fix);
+                    refusals[LogicalKey.Of(diagnostic)] = FixReasons.SurvivedItsFix(fix);
                 }
-
-                if (!document.Problems.IsDefaultOrEmpty)
-                {
-                    // Only a file that parsed cleanly is rewritten: with a duplicate key, which entry a fix should edit is a guess.
-                    state.RefusedReason = $"it has parse problems ({document.Problems[0].Message}); fix them first";
-                    continue;
-                }
-
-                var (edits, fixes) = SelectEdits(group);
-                var newText = TextEdit.Apply(document.Text.Text, edits);
-                if (newText is null || newText == document.Text.Text)
-                {
-                    continue;
-                }
-
-                if (CheckParses(document, newText) is { } reason)
-                {
-                    state.RefusedReason = reason;
-                    continue;
-                }
-
-                state.Text = newText;
-                state.EditCount += edits.Count;
-                state.RuleIds.UnionWith(fixes.Select(f => f.RuleId));
-                overlay = overlay.SetItem(fullPath, state.Original.EncodeLikeOriginal(newText));
-                changed = true;
-            }
-
-            if (changed)
-            {
-                model = buildModel(root, paths, options.Model with { Overlay = overlay });
-                diagnostics = lint(model, options.Lint);
             }
         }
 
         var files = states.Values
             .Select(s => new FileFix(s.Path, s.FullPath, s.Original, s.Text, s.EditCount, [.. s.RuleIds.Order(StringComparer.Ordinal)], s.RefusedReason))
             .OrderBy(f => f.Path, StringComparer.Ordinal);
-        var limitReached = changed && CollectFixes(diagnostics, options).Any();
-        return new FixAllResult([.. files], model, diagnostics, passes, limitReached);
+        var limitReached = changed && ChooseFixes(diagnostics, options, ImmutableDictionary<FindingKey, string>.Empty).Any(c => !refusals.ContainsKey(LogicalKey.Of(c.Diagnostic)));
+        var remaining = WithReasons(diagnostics, options, refusals);
+        return new FixAllResult([.. files], model, remaining, passes, limitReached)
+        {
+            NotFixed = [.. remaining.Where(d => d.NoFixReason is not null && options.Selects(d.Id))],
+        };
+    }
+
+    /// <summary>
+    /// The fix fix-all applies for each finding it fixes: of every selected, reported finding not refused yet, the first
+    /// fix whose other changed findings (<see cref="CodeFix.AlsoChanges"/>) are all being fixed in this run too.
+    /// </summary>
+    public static IReadOnlyList<(Diagnostic Diagnostic, CodeFix Fix)> ChooseFixes(ImmutableArray<Diagnostic> diagnostics, FixOptions options, IReadOnlyDictionary<FindingKey, string> refused)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(refused);
+        var selected = diagnostics.Where(d => IsSelected(d, options)).ToList();
+        HashSet<FindingKey>? selectedKeys = null;
+        var chosen = new List<(Diagnostic, CodeFix)>();
+        foreach (var diagnostic in selected)
+        {
+            if (diagnostic.Fixes.IsDefaultOrEmpty || refused.ContainsKey(FindingKey.Of(diagnostic)))
+            {
+                continue;
+            }
+
+            foreach (var fix in diagnostic.Fixes)
+            {
+                if (!fix.AlsoChanges.IsDefaultOrEmpty)
+                {
+                    selectedKeys ??= [.. selected.Select(FindingKey.Of)];
+                    if (!fix.AlsoChanges.All(selectedKeys.Contains))
+                    {
+                        continue;
+                    }
+                }
+
+                chosen.Add((diagnostic, fix));
+                break;
+            }
+        }
+
+        return chosen;
+    }
+
+    /// <summary>
+    /// The findings after fixing, each one fix-all could not fix carrying why: refused because it survived its fix, or
+    /// every fix of it would change a finding this run does not fix.
+    /// </summary>
+    private static ImmutableArray<Diagnostic> WithReasons(ImmutableArray<Diagnostic> diagnostics, FixOptions options, Dictionary<LogicalKey, string> refusals)
+    {
+        HashSet<FindingKey>? selectedKeys = null;
+        var result = ImmutableArray.CreateBuilder<Diagnostic>(diagnostics.Length);
+        foreach (var diagnostic in diagnostics)
+        {
+            if (diagnostic.Fixes.IsDefaultOrEmpty || !IsSelected(diagnostic, options))
+            {
+                result.Add(diagnostic);
+            }
+            else if (refusals.TryGetValue(LogicalKey.Of(diagnostic), out var reason))
+            {
+                result.Add(diagnostic.WithoutFixes(reason));
+            }
+            else
+            {
+                selectedKeys ??= [.. diagnostics.Where(d => IsSelected(d, options)).Select(FindingKey.Of)];
+                var blocked = diagnostic.Fixes.All(f => !f.AlsoChanges.IsDefaultOrEmpty && !f.AlsoChanges.All(selectedKeys.Contains));
+                var other = blocked ? diagnostic.Fixes[0].AlsoChanges.First(k => !selectedKeys.Contains(k)) : null;
+                result.Add(other is null ? diagnostic : diagnostic.WithoutFixes(FixReasons.WouldChangeUnfixed(other, diagnostics.FirstOrDefault(d => FindingKey.Of(d) == other))));
+            }
+        }
+
+        return result.MoveToImmutable();
+    }
+
+    private static bool IsSelected(Diagnostic diagnostic, FixOptions options) => diagnostic.Severity != Severity.None && options.Selects(diagnostic.Id);
+
+    /// <summary>
+    /// The applied fixes whose finding re-linting still reports: as many findings of its rule, file and logical path as
+    /// before the pass (positions move with the edits, and findings about same-named workloads share a logical path).
+    /// </summary>
+    private static List<(Diagnostic Diagnostic, CodeFix Fix)> Survivors(ImmutableArray<Diagnostic> before, List<(Diagnostic Diagnostic, CodeFix Fix)> applied, ImmutableArray<Diagnostic> after)
+    {
+        var fixedKeys = applied.Select(a => LogicalKey.Of(a.Diagnostic)).ToHashSet();
+        var countBefore = before.Where(d => fixedKeys.Contains(LogicalKey.Of(d))).CountBy(LogicalKey.Of).ToDictionary();
+        var countAfter = after.Where(d => fixedKeys.Contains(LogicalKey.Of(d))).CountBy(LogicalKey.Of).ToDictionary();
+        return [.. applied.Where(a => countAfter.GetValueOrDefault(LogicalKey.Of(a.Diagnostic)) >= countBefore.GetValueOrDefault(LogicalKey.Of(a.Diagnostic)))];
+    }
+
+    /// <summary>
+    /// One pass's edits on the current snapshot, file by file, without committing them: the new overlay, each file's new
+    /// text with the fixes applied to it, and every applied fix. A file whose edits would not parse is refused for good.
+    /// </summary>
+    private static PassResult ApplyPass(DeploymentModel model, IReadOnlyList<(Diagnostic Diagnostic, CodeFix Fix)> chosen, Dictionary<string, FileState> states, ImmutableDictionary<string, byte[]> overlay, Func<string, bool>? mayEdit)
+    {
+        var updates = new List<(FileState, string, List<(string RuleId, CodeFix Fix)>, int)>();
+        var applied = new List<(Diagnostic, CodeFix)>();
+        foreach (var group in chosen.GroupBy(c => c.Fix.Document))
+        {
+            if (!TryFindDocument(model, group.Key, out var document) || Path.IsPathRooted(document.Path) || mayEdit?.Invoke(document.Path) == false)
+            {
+                // Unknown to the model, outside the root (reached through a reference), or not named: never written.
+                continue;
+            }
+
+            var fullPath = Path.GetFullPath(Path.Combine(model.Root, document.Path));
+            if (!states.TryGetValue(fullPath, out var state))
+            {
+                state = new FileState(document.Path, fullPath, document.Text);
+                states.Add(fullPath, state);
+            }
+
+            if (state.RefusedReason is not null)
+            {
+                continue;
+            }
+
+            if (!document.Problems.IsDefaultOrEmpty)
+            {
+                // Only a file that parsed cleanly is rewritten: with a duplicate key, which entry a fix should edit is a guess.
+                state.RefusedReason = $"it has parse problems ({document.Problems[0].Message}); fix them first";
+                continue;
+            }
+
+            var (edits, fixes) = SelectEdits(group.Select(c => (c.Diagnostic.Id, c.Fix)));
+            var newText = TextEdit.Apply(document.Text.Text, edits);
+            if (newText is null || newText == document.Text.Text)
+            {
+                continue;
+            }
+
+            if (CheckParses(document, newText) is { } reason)
+            {
+                state.RefusedReason = reason;
+                continue;
+            }
+
+            updates.Add((state, newText, fixes, edits.Count));
+            overlay = overlay.SetItem(fullPath, state.Original.EncodeLikeOriginal(newText));
+            applied.AddRange(group.Where(c => fixes.Exists(f => ReferenceEquals(f.Fix, c.Fix))));
+        }
+
+        return new PassResult(overlay, updates, applied);
     }
 
     /// <summary>
@@ -145,11 +273,6 @@ public static class FixAllEngine
             : $"the fixed unit would not parse ({(unit.Problems.IsEmpty ? "incomplete" : unit.Problems[0].Message)})";
     }
 
-    private static IEnumerable<(string RuleId, CodeFix Fix)> CollectFixes(ImmutableArray<Diagnostic> diagnostics, FixOptions options) =>
-        diagnostics
-            .Where(d => d.Severity != Severity.None && options.Selects(d.Id) && !d.Fixes.IsDefaultOrEmpty)
-            .Select(d => (d.Id, d.Fixes[0]));
-
     private static bool TryFindDocument(DeploymentModel model, SourceText text, out SourceDocument document)
     {
         foreach (var candidate in model.Documents)
@@ -183,6 +306,17 @@ public static class FixAllEngine
 
         return false;
     }
+
+    /// <summary>A finding's identity across passes: rule, file and logical path, not its position (edits move it).</summary>
+    private sealed record LogicalKey(string RuleId, string Path, FindingPath LogicalPath)
+    {
+        public static LogicalKey Of(Diagnostic diagnostic) => new(diagnostic.Id, diagnostic.Location.Path, diagnostic.LogicalPath);
+    }
+
+    private sealed record PassResult(
+        ImmutableDictionary<string, byte[]> Overlay,
+        List<(FileState State, string Text, List<(string RuleId, CodeFix Fix)> Applied, int EditCount)> Updates,
+        List<(Diagnostic Diagnostic, CodeFix Fix)> Applied);
 
     private sealed class FileState(string path, string fullPath, SourceText original)
     {

@@ -97,8 +97,9 @@ public static class UnifiedDiff
     }
 
     /// <summary>Lines with their line breaks (<c>\n</c>, so also <c>\r\n</c>); the last may have none. A lone <c>\r</c> does not end a line, for git.</summary>
-    internal static List<string> SplitLines(string text)
+    public static List<string> SplitLines(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var lines = new List<string>();
         var start = 0;
         for (var i = text.IndexOf('\n', StringComparison.Ordinal); i >= 0; i = text.IndexOf('\n', start))

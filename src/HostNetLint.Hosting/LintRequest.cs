@@ -24,6 +24,12 @@ public sealed record LintRequest
     /// </summary>
     public bool ReportAll { get; init; }
 
+    /// <summary>
+    /// Full paths whose findings are reported and fixed when that is narrower than <see cref="Paths"/>: a language server
+    /// reads the whole root for context but fixes one file. Empty means <see cref="Paths"/>.
+    /// </summary>
+    public ImmutableArray<string> Scope { get; init; } = [];
+
     /// <summary>A SARIF baseline to read: findings it knows are counted, not reported.</summary>
     public string? BaselineFile { get; init; }
 

@@ -33,7 +33,7 @@ public sealed class LintRun
         ArgumentNullException.ThrowIfNull(request);
         var root = request.Root;
         var paths = request.Paths;
-        var scope = request.ReportAll ? ReportScope.Everything : ReportScope.Of(root, paths);
+        var scope = request.ReportAll ? ReportScope.Everything : ReportScope.Of(root, request.Scope.IsDefaultOrEmpty ? paths : request.Scope);
         var settings = LintSettingsBuilder.Build(request.Settings);
         if (!settings.IsValid)
         {

@@ -12,7 +12,6 @@ public sealed class DeploymentModel
     public required string Root { get; init; }
 
     private Dictionary<SourceText, SourceDocument>? documentsByText;
-    private Dictionary<SourceText, ImmutableArray<Workload>>? workloadsByText;
 
     /// <summary>Every file that was read, with its parse result.</summary>
     public ImmutableArray<SourceDocument> Documents { get; init; } = [];
@@ -44,19 +43,6 @@ public sealed class DeploymentModel
         // SourceText compares by reference. A race builds the same index twice at worst.
         documentsByText ??= Documents.DistinctBy(d => d.Text).ToDictionary(d => d.Text);
         return documentsByText.GetValueOrDefault(text);
-    }
-
-    /// <summary>
-    /// The workloads whose own declaration (<see cref="Workload.Location"/>) is in <paramref name="text"/>, in model
-    /// order. Found by an index built on first use, so a rule may ask once per finding without scanning every workload.
-    /// </summary>
-    public ImmutableArray<Workload> WorkloadsIn(SourceText text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-
-        // A race builds the same index twice at worst.
-        workloadsByText ??= Workloads.GroupBy(w => w.Location.Source).ToDictionary(g => g.Key, g => g.ToImmutableArray());
-        return workloadsByText.GetValueOrDefault(text, []);
     }
 }
 

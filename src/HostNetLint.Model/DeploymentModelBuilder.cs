@@ -75,7 +75,7 @@ public static class DeploymentModelBuilder
                     units.AddUnitFiles(files);
                 }
             }
-            else if (File.Exists(fullPath) && !walker.IsExcluded(fullPath))
+            else if ((File.Exists(fullPath) || IsUnsavedBuffer(options, fullPath)) && !walker.IsExcluded(fullPath))
             {
                 if (UnitModelBuilder.IsUnitFileName(Path.GetFileName(fullPath)))
                 {
@@ -126,4 +126,7 @@ public static class DeploymentModelBuilder
             return false;
         }
     }
+
+    /// <summary>A named file that is not on disk yet but is in the overlay: an editor's new, unsaved buffer.</summary>
+    private static bool IsUnsavedBuffer(ModelOptions options, string fullPath) => options.Overlay.ContainsKey(fullPath);
 }

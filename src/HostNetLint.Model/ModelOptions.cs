@@ -27,7 +27,10 @@ public sealed record ModelOptions
 
     /// <summary>
     /// File contents (by full path) read instead of the bytes on disk: a fix pass re-lints its results before
-    /// anything is written. Only existing files are replaced; the overlay never adds a file.
+    /// anything is written, and a language server lints its unsaved buffers. Only existing files are replaced, with one
+    /// exception: a path named to <see cref="DeploymentModelBuilder.Build"/> that is not on disk yet (an editor's new
+    /// buffer) is read from the overlay as a file of its own. Discovery never finds an overlay-only file: a unit that
+    /// names it, or a directory walk, sees it once it is saved.
     /// </summary>
     public ImmutableDictionary<string, byte[]> Overlay { get; init; } = ImmutableDictionary<string, byte[]>.Empty;
 

@@ -21,5 +21,14 @@ public sealed record ReportedFinding(Diagnostic Diagnostic)
         init => fixes = value;
     }
 
+    private (string? Value, bool IsSet) noFixReason;
+
+    /// <summary>Why the finding has no fix though its rule has fixes (the diagnostic's own reason by default, made when first asked for); null otherwise.</summary>
+    public string? NoFixReason
+    {
+        get => noFixReason.IsSet ? noFixReason.Value : Diagnostic.NoFixReason;
+        init => noFixReason = (value, true);
+    }
+
     public bool IsSuppressed => Suppression is not null;
 }

@@ -15,8 +15,10 @@ using HostNetLint.Benchmarks.Synthetic;
 //   ... -- --write-synthetic DIR [--projects N] [--seed S]   write the ADR-shaped repository the scripts time
 //   ... -- --measure DIR                                     lint DIR once in this fresh process; print time and peak memory
 //   ... -- --corpus-path                                     print where the shared corpus is (exit 1 when absent)
+//   ... -- --lsp-latency PROGRAM [ARGS...]                   time didChange -> publishDiagnostics of `PROGRAM ARGS lsp` on the sample
 return args switch
 {
+    ["--lsp-latency", .. var command] when command.Length > 0 => LanguageServerLatency.Run(command, changes: 40),
     ["--write-synthetic", var target, .. var rest] => WriteSynthetic(target, rest),
     ["--measure", var root] => Measure(root),
     ["--corpus-path"] => PrintCorpusPath(),

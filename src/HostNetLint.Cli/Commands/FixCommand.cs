@@ -5,6 +5,7 @@ using HostNetLint.Fixes;
 using HostNetLint.Hosting;
 using HostNetLint.Parsing.Text;
 using HostNetLint.Reporting;
+using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
 
 namespace HostNetLint.Cli.Commands;
@@ -120,6 +121,11 @@ public static class FixCommand
             }
         }
 
+        foreach (var finding in result.NotFixed)
+        {
+            context.Output.WriteLine($"not fixed {NotFixedLine(finding, shownRoot, context)}");
+        }
+
         if (result.ReachedPassLimit)
         {
             context.Output.WriteLine($"fix stopped after {result.Passes} passes; run it again to continue");
@@ -155,7 +161,20 @@ public static class FixCommand
             context.Error.WriteLine($"hostnetlint: not fixed {DisplayPath.For(file.Path, root, context.CurrentDirectory)}: {TerminalText.Escape(file.RefusedReason!)}");
         }
 
+        foreach (var finding in result.NotFixed)
+        {
+            context.Error.WriteLine($"hostnetlint: not fixed {NotFixedLine(finding, root, context)}");
+        }
+
         return changed ? ExitCodes.FindingsAtOrAboveFailLevel : ExitCodes.Success;
+    }
+
+    /// <summary>PATH(LINE,COLUMN) ID: why, for a finding fix-all left without a fix.</summary>
+    private static string NotFixedLine(Diagnostic finding, string root, CliContext context)
+    {
+        var start = finding.Location.LineSpan.Start;
+        var path = DisplayPath.For(finding.Location.Path, root, context.CurrentDirectory);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{path}({start.Line + 1},{start.Character + 1}) {finding.Id}: {TerminalText.Escape(finding.NoFixReason ?? string.Empty)}");
     }
 
     private static string Edits(int count) => count == 1 ? "1 edit" : $"{count.ToString(System.Globalization.CultureInfo.InvariantCulture)} edits";

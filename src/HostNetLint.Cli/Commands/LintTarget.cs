@@ -35,24 +35,9 @@ internal sealed record LintTarget(string Root, ImmutableArray<string> FullPaths)
         }
 
         var all = fullPaths.ToImmutable();
-        return new LintTarget(ProjectRoot(DisplayPath.CommonDirectory(all)), all);
-    }
 
-    /// <summary>
-    /// The linted root: the nearest directory at or above the paths that holds <c>hostnetlint.yaml</c> or
-    /// <c>.git</c>, else the paths' common directory. pre-commit passes single changed files (a unit without
-    /// its compose file); the root still has to contain what they reference, or a unit looks unresolvable.
-    /// </summary>
-    private static string ProjectRoot(string commonDirectory)
-    {
-        for (var directory = commonDirectory; directory is not null; directory = Path.GetDirectoryName(directory))
-        {
-            if (File.Exists(Path.Combine(directory, "hostnetlint.yaml")) || Path.Exists(Path.Combine(directory, ".git")))
-            {
-                return directory;
-            }
-        }
-
-        return commonDirectory;
+        // The linted root: the project around the paths (hostnetlint.yaml or .git), else their common directory.
+        var common = DisplayPath.CommonDirectory(all);
+        return new LintTarget(Hosting.LintRoot.FindProjectRoot(common) ?? common, all);
     }
 }

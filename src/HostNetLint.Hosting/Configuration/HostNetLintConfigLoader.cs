@@ -18,13 +18,14 @@ public static class HostNetLintConfigLoader
     public const string FileName = "hostnetlint.yaml";
 
     /// <summary>The nearest <c>hostnetlint.yaml</c> in <paramref name="directory"/> or above it; null when there is none.</summary>
-    public static string? FindNearest(string directory)
+    /// <param name="isUnsaved">True for a full path an editor holds as an unsaved buffer (found before it is on disk).</param>
+    public static string? FindNearest(string directory, Func<string, bool>? isUnsaved = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         for (var current = Path.GetFullPath(directory); current is not null; current = Path.GetDirectoryName(current))
         {
             var candidate = Path.Combine(current, FileName);
-            if (File.Exists(candidate))
+            if (File.Exists(candidate) || isUnsaved?.Invoke(candidate) == true)
             {
                 return candidate;
             }
@@ -37,20 +38,27 @@ public static class HostNetLintConfigLoader
     /// Reads the file at <paramref name="fullPath"/> for a run over <paramref name="root"/>, whose paths it makes
     /// root-relative; <paramref name="displayPath"/> is the path findings carry.
     /// </summary>
-    public static ConfigLoadResult Load(string fullPath, string displayPath, string root)
+    /// <param name="unsaved">The file's content in an editor's unsaved buffer, read instead of the disk; null to read the file.</param>
+    public static ConfigLoadResult Load(string fullPath, string displayPath, string root, byte[]? unsaved = null)
     {
         ArgumentNullException.ThrowIfNull(fullPath);
         ArgumentNullException.ThrowIfNull(displayPath);
         ArgumentNullException.ThrowIfNull(root);
-        // A FIFO, a device or an endless file under this name is refused before it can hang or exhaust the run.
-        var read = BoundedFileReader.Read(fullPath, YamlParseLimits.Default.MaxLength);
-        if (!read.IsRead)
+        var bytes = unsaved;
+        if (bytes is null)
         {
-            var empty = SourceText.From(string.Empty, displayPath);
-            return new ConfigLoadResult(null, [Problem(new Location(empty, default), $"The configuration file cannot be read: {read.Reason}")]);
+            // A FIFO, a device or an endless file under this name is refused before it can hang or exhaust the run.
+            var read = BoundedFileReader.Read(fullPath, YamlParseLimits.Default.MaxLength);
+            if (!read.IsRead)
+            {
+                var empty = SourceText.From(string.Empty, displayPath);
+                return new ConfigLoadResult(null, [Problem(new Location(empty, default), $"The configuration file cannot be read: {read.Reason}")]);
+            }
+
+            bytes = read.Bytes;
         }
 
-        var result = Read(SourceText.Decode(read.Bytes, displayPath), Path.GetDirectoryName(fullPath), root);
+        var result = Read(SourceText.Decode(bytes, displayPath), Path.GetDirectoryName(fullPath), root);
         return result.Config is null ? result : result with { Config = result.Config with { Path = fullPath } };
     }
 

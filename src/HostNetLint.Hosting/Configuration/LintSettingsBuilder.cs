@@ -16,11 +16,11 @@ public static class LintSettingsBuilder
     {
         ArgumentNullException.ThrowIfNull(request);
         var root = Path.GetFullPath(request.Root);
-        var configPath = request.ConfigFile is { } explicitPath ? Path.GetFullPath(explicitPath, root) : HostNetLintConfigLoader.FindNearest(root);
+        var configPath = request.ConfigFile is { } explicitPath ? Path.GetFullPath(explicitPath, root) : HostNetLintConfigLoader.FindNearest(root, request.Overlay.ContainsKey);
         var config = HostNetLintConfig.Empty;
         if (configPath is not null)
         {
-            var loaded = HostNetLintConfigLoader.Load(configPath, DisplayPath(root, configPath), root);
+            var loaded = HostNetLintConfigLoader.Load(configPath, DisplayPath(root, configPath), root, request.Overlay.GetValueOrDefault(configPath));
             if (!loaded.IsValid)
             {
                 return new LintSettings(LintOptions.Default, ModelOptions.Default, request.FailLevel ?? request.DefaultFailLevel, loaded.Diagnostics, configPath);
@@ -35,7 +35,7 @@ public static class LintSettingsBuilder
             RequireJustification = request.RequireJustification || config.Lint.RequireJustification,
             SeverityOverrides = config.Lint.SeverityOverrides.SetItems(request.Severities),
         };
-        var modelOptions = config.Model with { Exclude = [.. config.Model.Exclude, .. request.Exclude] };
+        var modelOptions = config.Model with { Exclude = [.. config.Model.Exclude, .. request.Exclude], Overlay = request.Overlay };
         var failLevel = request.FailLevel ?? config.FailLevel ?? request.DefaultFailLevel;
         return new LintSettings(lintOptions, modelOptions, failLevel, [], configPath);
     }

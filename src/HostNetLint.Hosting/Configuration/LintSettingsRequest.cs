@@ -32,4 +32,11 @@ public sealed record LintSettingsRequest
 
     /// <summary>Read .editorconfig files (on by default; tests and hosts with their own severities may switch it off).</summary>
     public bool UseEditorConfig { get; init; } = true;
+
+    /// <summary>
+    /// File contents by full path, read instead of the bytes on disk: a language server's unsaved buffers. They stand
+    /// for <c>hostnetlint.yaml</c> (found even before it is first saved) and become the model's
+    /// <see cref="Model.ModelOptions.Overlay"/>.
+    /// </summary>
+    public ImmutableDictionary<string, byte[]> Overlay { get; init; } = ImmutableDictionary<string, byte[]>.Empty;
 }

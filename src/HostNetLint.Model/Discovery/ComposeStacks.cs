@@ -88,7 +88,16 @@ internal sealed class ComposeStacks
         var directory = Path.GetDirectoryName(fullPath) ?? loader.Root;
         if (ComposeFileNames.IsKnownName(Path.GetFileName(fullPath)))
         {
-            DefaultRun(directory);
+            if (File.Exists(fullPath))
+            {
+                DefaultRun(directory);
+            }
+            else
+            {
+                // An editor's new buffer (only in the overlay): the directory's stack lists what is on disk, so it runs on its own.
+                log.Run(fullPath, Load(directory, [fullPath], RunSettings.Default), DiscoveryReason.Named, "an unsaved buffer, run on its own");
+            }
+
             return;
         }
 

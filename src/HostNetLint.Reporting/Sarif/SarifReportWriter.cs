@@ -249,9 +249,17 @@ public sealed class SarifReportWriter
         {
             result.Fixes = [.. finding.Fixes.Select(CreateFix)];
         }
+        else if (finding.NoFixReason is { } reason)
+        {
+            // SARIF has no place for "why there is no fix": a property, named like the other tools' result properties.
+            result.SetProperty(NoFixReasonProperty, reason);
+        }
 
         return result;
     }
+
+    /// <summary>The result property that says why a finding of a fixable rule has no <c>fixes</c>.</summary>
+    public const string NoFixReasonProperty = "hostnetlint/noFixReason";
 
     private Fix CreateFix(ReportedFix fix) => new()
     {

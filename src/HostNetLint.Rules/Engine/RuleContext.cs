@@ -31,11 +31,11 @@ public sealed class RuleContext
         sink.Add(new Diagnostic(descriptor, location, descriptor.FormatMessage(messageArguments), descriptor.DefaultSeverity, [.. related], logicalPath));
 
     /// <summary>
-    /// Reports the running rule with an automatic fix that <paramref name="fix"/> makes (null when no safe fix exists for
-    /// this finding). It runs only when the fix is asked for (fix, SARIF, the language server), at most once, after
-    /// every rule has run, so it may read only the model and the options.
+    /// Reports the running rule with the fixes <paramref name="fix"/> offers, or the reason it offers none. It runs only
+    /// when the fixes or the reason are asked for (fix, SARIF, JSON, the language server), at most once, after every rule
+    /// has run, so it may read only the model, the options and shared analyses (<see cref="Get{T}"/>).
     /// </summary>
-    public void Report(Location location, FindingPath logicalPath, object?[] messageArguments, Func<CodeFix?> fix, params RelatedLocation[] related) =>
+    public void Report(Location location, FindingPath logicalPath, object?[] messageArguments, Func<FixOffer> fix, params RelatedLocation[] related) =>
         sink.Add(new Diagnostic(descriptor, location, descriptor.FormatMessage(messageArguments), descriptor.DefaultSeverity, [.. related], logicalPath).WithFix(fix));
 
     /// <summary>
@@ -58,13 +58,18 @@ public sealed class RuleContext
         where T : class
     {
         ArgumentNullException.ThrowIfNull(analysis);
-        if (!shared.TryGetValue(analysis, out var value))
-        {
-            value = analysis.Compute(Model, Options);
-            shared.Add(analysis, value);
-        }
 
-        return (T)value;
+        // Fixes made later, when asked for, may ask from several threads (a language server).
+        lock (shared)
+        {
+            if (!shared.TryGetValue(analysis, out var value))
+            {
+                value = analysis.Compute(Model, Options);
+                shared.Add(analysis, value);
+            }
+
+            return (T)value;
+        }
     }
 
     internal static ImmutableArray<Diagnostic> Drain(List<Diagnostic> sink) => [.. sink];

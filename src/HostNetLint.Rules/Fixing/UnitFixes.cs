@@ -28,26 +28,30 @@ public static class UnitFixes
         return UnitEdits.AddToSectionList(unit.Definition.Main, "Unit", key, value) is { } edit ? (unit.Definition.Main.Text, edit) : null;
     }
 
-    /// <summary>A fix of one edit in one file, or null.</summary>
-    public static CodeFix? ToFix((SourceText Document, TextEdit Edit)? edit, string title, string equivalenceKey) =>
-        edit is { } e ? new CodeFix(title, equivalenceKey, e.Document, [e.Edit]) : null;
+    /// <summary>Why <see cref="AddToUnitList"/> found no edit: the only case is a unit whose files do not parse completely.</summary>
+    public const string IncompleteUnit = "the unit does not parse completely, so where a line may go is a guess";
+
+    /// <summary>A fix of one edit in one file, or no fix because the unit does not parse completely.</summary>
+    public static FixOffer ToFix((SourceText Document, TextEdit Edit)? edit, string title, string equivalenceKey) =>
+        edit is { } e ? FixOffer.Of(new CodeFix(title, equivalenceKey, e.Document, [e.Edit])) : FixOffer.None(IncompleteUnit);
 
     /// <summary>
     /// Host networking for a quadlet (<c>Network=host</c> in its [Container], [Pod] or [Kube] section), a <c>podman run</c>
     /// or a <c>podman pod create</c> Exec line (<c>--network=host</c> after the subcommand); null for other workloads or
     /// when the file does not allow a safe edit.
     /// </summary>
-    public static CodeFix? HostNetwork(Workload workload)
+    public static FixOffer HostNetwork(Workload workload)
     {
         ArgumentNullException.ThrowIfNull(workload);
         var text = workload.Location.Source;
         var syntax = UnitFileSyntax.Parse(text, UnitFileSyntax.DialectFor(text.Path));
         if (!syntax.IsComplete)
         {
-            return null;
+            return FixOffer.None(IncompleteUnit);
         }
 
         TextEdit? edit = null;
+        var reason = $"'{workload.Name}' is not a workload this fix can edit";
         switch (workload.Kind)
         {
             case WorkloadKind.QuadletContainer or WorkloadKind.QuadletPod:
@@ -59,13 +63,15 @@ public static class UnitFixes
                     1 when !networks[0].IsEmptyAssignment => new TextEdit(networks[0].ValueSpan, "host"),
                     _ => null,
                 };
+                reason = $"[{section}] has several Network= lines (or an empty one that resets them); which ones to keep is a choice: set Network=host by hand";
                 break;
             case WorkloadKind.PodmanRun or WorkloadKind.PodmanPod:
                 edit = ExecCommandAt(syntax, workload.Location.Span) is { } command ? UnitEdits.AddPodmanHostNetwork(command) : null;
+                reason = "the podman command already names a network (--network or --net), or has no run/create word to add --network=host after; change it by hand";
                 break;
         }
 
-        return edit is { } e ? new CodeFix("Use the host network", "HNL1001.NetworkModeHost", text, [e]) : null;
+        return edit is { } e ? FixOffer.Of(new CodeFix("Use the host network", "HNL1001.NetworkModeHost", text, [e])) : FixOffer.None(reason);
     }
 
     /// <summary>The section a quadlet workload is read from (<c>Container</c>, <c>Pod</c>, <c>Kube</c>): its location is the section header.</summary>
@@ -76,14 +82,14 @@ public static class UnitFixes
     }
 
     /// <summary>Removes <c>PublishPort=</c> lines of a quadlet or <c>-p</c> flags of a <c>podman run</c> line.</summary>
-    public static CodeFix? RemovePublishedPorts(Workload workload)
+    public static FixOffer RemovePublishedPorts(Workload workload)
     {
         ArgumentNullException.ThrowIfNull(workload);
         var text = workload.Location.Source;
         var syntax = UnitFileSyntax.Parse(text, UnitFileSyntax.DialectFor(text.Path));
         if (!syntax.IsComplete)
         {
-            return null;
+            return FixOffer.None(IncompleteUnit);
         }
 
         List<TextEdit> edits = workload.Kind switch
@@ -93,7 +99,9 @@ public static class UnitFixes
             WorkloadKind.PodmanRun when ExecCommandAt(syntax, workload.Location.Span) is { } command => [.. UnitEdits.RemovePodmanPublishFlags(text, command)],
             _ => [],
         };
-        return edits.Count == 0 ? null : new CodeFix("Remove the published ports", "HNL1002.RemovePorts", text, [.. edits]);
+        return edits.Count == 0
+            ? FixOffer.None("the published ports are not PublishPort= lines or -p/--publish flags before the image, which is all this fix removes")
+            : FixOffer.Of(new CodeFix("Remove the published ports", "HNL1002.RemovePorts", text, [.. edits]));
     }
 
     /// <summary>The command of the Exec line that contains <paramref name="span"/>.</summary>

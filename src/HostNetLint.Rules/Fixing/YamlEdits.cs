@@ -25,7 +25,9 @@ public static class YamlEdits
             return null;
         }
 
-        return mapping.IsFlow ? RemoveFlowEntry(mapping, index) : RemoveBlockEntry(text, mapping.Entries[index], withLeadingComments);
+        return mapping.IsFlow
+            ? RemoveFlowEntry(mapping, index)
+            : RemoveBlockEntry(text, mapping.Entries[index], withLeadingComments, previousEndsWithBlockScalar: index > 0 && EndsWithBlockScalar(mapping.Entries[index - 1].Value));
     }
 
     /// <summary>
@@ -55,9 +57,10 @@ public static class YamlEdits
         var column = text.GetLinePosition(mapping.Entries[0].Key.Span.Start).Character;
         var lineBreak = text.DominantLineBreak;
         var pair = new string(' ', column) + key + ": " + value;
-        if (mapping.Entries[^1].Value.Resolve() is YamlScalar { Style: YamlScalarStyle.Literal or YamlScalarStyle.Folded })
+        if (EndsWithBlockScalar(mapping.Entries[^1].Value))
         {
-            // Lines after a block scalar may belong to it (keep chomping, |+): go in before its key instead.
+            // Lines after a block scalar may belong to it (keep chomping, |+), and a line break added after its last line
+            // at the end of a file becomes part of its value ("echo hi" turns into "echo hi\n"): go in before the entry instead.
             return InsertBeforeEntry(text, mapping.Entries[^1], column, pair + lineBreak);
         }
 
@@ -90,7 +93,33 @@ public static class YamlEdits
             : TextEdit.Delete(TextSpan.FromBounds(entry.Span.Start, mapping.Entries[1].Span.Start));
     }
 
-    private static TextEdit? RemoveBlockEntry(SourceText text, YamlMappingEntry entry, bool withLeadingComments)
+    /// <summary>
+    /// True when the last text of <paramref name="node"/> is a literal or folded block scalar (itself, or the last value
+    /// of its last entry or item, at any depth): the line breaks after it belong to its value.
+    /// </summary>
+    public static bool EndsWithBlockScalar(YamlNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        for (var depth = 0; depth < 256; depth++)
+        {
+            switch (node)
+            {
+                case YamlMapping { Entries.IsEmpty: false } mapping when !mapping.IsFlow:
+                    node = mapping.Entries[^1].Value;
+                    break;
+                case YamlSequence { Items.IsEmpty: false } sequence when !sequence.IsFlow:
+                    node = sequence.Items[^1];
+                    break;
+                default:
+                    // An alias's text is "*name", and flow collections end with their bracket.
+                    return node is YamlScalar { Style: YamlScalarStyle.Literal or YamlScalarStyle.Folded };
+            }
+        }
+
+        return true;
+    }
+
+    private static TextEdit? RemoveBlockEntry(SourceText text, YamlMappingEntry entry, bool withLeadingComments, bool previousEndsWithBlockScalar)
     {
         var keyStart = entry.Span.Start;
         var keyPosition = text.GetLinePosition(keyStart);
@@ -112,9 +141,10 @@ public static class YamlEdits
 
         var start = text.GetLineStart(firstLine);
         var end = text.GetFullLineSpan(lastLine).End;
-        if (end == text.Length && text.GetLineSpan(lastLine).End == end && firstLine > 0)
+        if (end == text.Length && text.GetLineSpan(lastLine).End == end && firstLine > 0 && !previousEndsWithBlockScalar)
         {
-            // The last line has no line break: take the previous one instead, so the file still ends without one.
+            // The last line has no line break: take the previous one instead, so the file still ends without one. Not
+            // after a block scalar, whose value that line break is part of: the file then keeps its last line break.
             start = text.GetLineSpan(firstLine - 1).End;
         }
         else if ((firstLine == 0 || IsBlankLine(text, firstLine - 1)) && lastLine + 1 < text.LineCount && IsBlankLine(text, lastLine + 1)

@@ -92,29 +92,102 @@ public static class YamlNavigation
     }
 
     /// <summary>True when <paramref name="mapping"/> merges <paramref name="target"/> through <c>&lt;&lt;: *alias</c> (directly or in a list).</summary>
-    public static bool Merges(YamlMapping mapping, YamlNode target)
+    public static bool Merges(YamlMapping mapping, YamlNode target) => MergeSources(mapping).Any(s => ReferenceEquals(s, target));
+
+    /// <summary>
+    /// The mappings <paramref name="mapping"/> merges through its own <c>&lt;&lt;</c> entries, in the order they take effect:
+    /// YAML's merge key lets the mapping's own keys win, then earlier mappings of a merge list over later ones.
+    /// </summary>
+    public static IEnumerable<YamlMapping> MergeSources(YamlMapping mapping)
     {
         ArgumentNullException.ThrowIfNull(mapping);
         foreach (var entry in mapping.Entries)
         {
-            if (entry.Key is not YamlScalar { Value: "<<" })
+            if (!IsMergeKey(entry))
             {
                 continue;
             }
 
-            if (ReferenceEquals(entry.Value.Resolve(), target))
+            if (entry.Value.Resolve() is YamlMapping single)
             {
-                return true;
+                yield return single;
             }
-
-            if (entry.Value is YamlSequence sequence && sequence.Items.Any(i => ReferenceEquals(i.Resolve(), target)))
+            else if (entry.Value is YamlSequence sequence)
             {
-                return true;
+                foreach (var item in sequence.Items)
+                {
+                    if (item.Resolve() is YamlMapping merged)
+                    {
+                        yield return merged;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every entry that defines <paramref name="key"/> for <paramref name="mapping"/> through YAML merges, in the order they
+    /// win: its own entry, then those of the mappings it merges (and those they merge), earlier merge-list items first.
+    /// Only the first is in effect; the others take over when it is removed, so a fix that removes the key removes them all.
+    /// </summary>
+    public static List<YamlEntryRef> KeySources(YamlMapping mapping, string key)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        var sources = new List<YamlEntryRef>();
+        var visited = new HashSet<YamlMapping>(ReferenceEqualityComparer.Instance);
+        AddKeySources(mapping, key, sources, visited, 0);
+        return sources;
+    }
+
+    private static void AddKeySources(YamlMapping mapping, string key, List<YamlEntryRef> sources, HashSet<YamlMapping> visited, int depth)
+    {
+        if (depth > MaxDepth || !visited.Add(mapping))
+        {
+            return;
+        }
+
+        if (IndexOf(mapping, key) is var index and >= 0)
+        {
+            sources.Add(new YamlEntryRef(mapping, index));
+        }
+
+        foreach (var source in MergeSources(mapping))
+        {
+            AddKeySources(source, key, sources, visited, depth + 1);
+        }
+    }
+
+    /// <summary>The index of the entry <c>&lt;&lt;: *alias</c> of <paramref name="mapping"/> that merges <paramref name="target"/> alone (not in a list), or -1.</summary>
+    public static int SingleMergeOf(YamlMapping mapping, YamlNode target)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        for (var i = 0; i < mapping.Entries.Length; i++)
+        {
+            if (IsMergeKey(mapping.Entries[i]) && mapping.Entries[i].Value is YamlAlias && ReferenceEquals(mapping.Entries[i].Value.Resolve(), target))
+            {
+                return i;
             }
         }
 
-        return false;
+        return -1;
     }
+
+    /// <summary>The index of the first entry whose scalar key is <paramref name="key"/>, or -1.</summary>
+    public static int IndexOf(YamlMapping mapping, string key)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        for (var i = 0; i < mapping.Entries.Length; i++)
+        {
+            if (mapping.Entries[i].KeyText == key)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsMergeKey(YamlMappingEntry entry) => entry.Key is YamlScalar { Value: "<<", Style: YamlScalarStyle.Plain };
 
     /// <summary>The index of the last item that starts at or before <paramref name="position"/>, or -1; items are in source order.</summary>
     internal static int Before<T>(ImmutableArray<T> items, Func<T, int> start, int position)

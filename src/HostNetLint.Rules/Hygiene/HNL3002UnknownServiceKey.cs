@@ -74,8 +74,11 @@ public sealed class HNL3002UnknownServiceKey : Rule
 
                         var where = isAnchor ? $"merged into {Names(services)}" : $"in service '{services[0]}'";
                         var hint = NotRead.GetValueOrDefault(key.Value) ?? (suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?");
+                        FixOffer Fix() => suggestion is null
+                            ? FixOffer.None($"no service key compose knows is close enough to '{key.Value}' to rename it safely")
+                            : RenameFix(context, project, file.Tree, mapping, entry, suggestion, services);
                         var keys = YamlNavigation.KeyPath(file.Tree, entry.Key.Span.Start) ?? [key.Value];
-                        context.Report(new Location(file.Tree.Text, entry.Key.Span), FindingPath.InFile(file.Document.Path).Then([.. keys]), [key.Value, where, hint], () => suggestion is null ? null : RenameFix(context, project, file.Tree, mapping, entry, suggestion, services));
+                        context.Report(new Location(file.Tree.Text, entry.Key.Span), FindingPath.InFile(file.Document.Path).Then([.. keys]), [key.Value, where, hint], Fix);
                     }
                 }
             }
@@ -84,13 +87,24 @@ public sealed class HNL3002UnknownServiceKey : Rule
 
     /// <summary>
     /// Renames the key to <paramref name="suggestion"/> when the result is a file compose accepts: the mapping does not
-    /// have that key already, and a network_mode does not meet networks (or the other way round) in a service that gets it.
+    /// have that key already, and a network_mode does not meet networks (or the other way round) in a service that gets it;
+    /// else why not.
     /// </summary>
-    private static CodeFix? RenameFix(RuleContext context, ComposeProject project, YamlSyntaxTree tree, YamlMapping mapping, YamlMappingEntry entry, string suggestion, IReadOnlyList<string> services)
+    private static FixOffer RenameFix(RuleContext context, ComposeProject project, YamlSyntaxTree tree, YamlMapping mapping, YamlMappingEntry entry, string suggestion, IReadOnlyList<string> services)
     {
-        if (ComposeFixes.TreeOf(context.Model, tree.Text) is null || mapping.Find(suggestion) is not null || entry.Key is not YamlScalar { Anchor: null, Tag: null } key)
+        if (context.Get(ComposeLayout.Analysis).Tree(tree.Text) is null)
         {
-            return null;
+            return FixOffer.None($"{tree.Text.Path} does not parse cleanly, so it is not edited");
+        }
+
+        if (mapping.Find(suggestion) is not null)
+        {
+            return FixOffer.None($"the mapping has '{suggestion}' already; merge the two by hand");
+        }
+
+        if (entry.Key is not YamlScalar { Anchor: null, Tag: null } key)
+        {
+            return FixOffer.None("the key is anchored or tagged, which this fix does not rewrite");
         }
 
         var conflicting = suggestion switch
@@ -102,7 +116,7 @@ public sealed class HNL3002UnknownServiceKey : Rule
         if (conflicting is not null && project.Services.Any(w => services.Contains(w.Name)
             && (conflicting == "networks" ? w.NetworksKey is not null : w.NetworkMode is not null)))
         {
-            return null;
+            return FixOffer.None($"a service that gets it has {conflicting} already, and compose rejects network_mode beside networks");
         }
 
         var text = key.Style switch
@@ -113,8 +127,8 @@ public sealed class HNL3002UnknownServiceKey : Rule
             _ => null,
         };
         return text is null
-            ? null
-            : new CodeFix($"Rename '{key.Value}' to '{suggestion}'", "HNL3002.RenameKey", tree.Text, [new TextEdit(key.Span, text)]);
+            ? FixOffer.None("the key is a block scalar, which this fix does not rewrite")
+            : FixOffer.Of(new CodeFix($"Rename '{key.Value}' to '{suggestion}'", "HNL3002.RenameKey", tree.Text, [new TextEdit(key.Span, text)]));
     }
 
     private static string Names(IReadOnlyList<string> services) => services.Count switch

@@ -1,7 +1,6 @@
 using HostNetLint.Model.Runtime;
 using HostNetLint.Model.Workloads;
 using HostNetLint.Parsing.Text;
-using HostNetLint.Parsing.Yaml;
 using HostNetLint.Rules.Analysis;
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
@@ -36,15 +35,32 @@ public sealed class HNL1001VmFacingWorkloadMustUseHostNetwork : Rule
 
     public override void Analyze(RuleContext context)
     {
+        var findings = new List<(Workload Workload, NetworkNamespace Space, VmAccessSignal Signal)>();
+        var primaries = new Dictionary<Workload, Location>();
         foreach (var workload in context.Model.Workloads)
         {
             // A namespace the files do not define (an unknown service, container or pod) gets the benefit of the doubt.
             var space = workload.Namespace;
-            if (space.Kind != NetworkNamespaceKind.NotHost || VmAccessAnalysis.FindSignal(workload, context.Options) is not { } signal)
+            if (space.Kind == NetworkNamespaceKind.NotHost && VmAccessAnalysis.FindSignal(workload, context.Options) is { } signal)
             {
-                continue;
+                findings.Add((workload, space, signal));
+                primaries[workload] = Primary(workload, signal);
             }
+        }
 
+        FindingKey FindingOf(Workload workload) => FindingKey.At(Definition.Id, primaries[workload], PathOf(workload));
+
+        // A fix changes every workload of the namespace it edits, and every service merging an anchor it edits: it names
+        // their findings, so none of them is fixed as a side effect while suppressed (one pass over the findings). Made
+        // when the first fix is asked for; the fixes share its caches, so they are made one at a time.
+        var fixes = new SharedFixes<HostNetworkFixes>(() => new HostNetworkFixes(
+            context.Get(ComposeLayout.Analysis),
+            findings.Select(f => f.Workload).ToHashSet(),
+            findings.ToLookup(f => f.Space.Owner ?? f.Workload, f => f.Workload),
+            FindingOf,
+            HNL1003NetworkModeWithNetworks.FindingOf));
+        foreach (var (workload, space, signal) in findings)
+        {
             var where = EvidenceText.Where(signal.Evidence, workload, context.Model);
             var related = new List<RelatedLocation> { new(signal.Evidence.Location, $"VM access signal: {signal.Description}") };
             if (signal.Evidence.IsInherited)
@@ -60,10 +76,12 @@ public sealed class HNL1001VmFacingWorkloadMustUseHostNetwork : Rule
                 related.Add(new RelatedLocation(joinedBy.Location, $"'{workload.Name}' joins the network namespace of '{owner.Name}' here"));
             }
 
-            var primary = Primary(workload, signal);
-            context.Report(primary, FindingPath.Of(workload).Then("network_mode"), [workload.Name, signal.Description, where, Remedy(workload, space)], () => CreateFix(context, workload, owner, signal, primary), [.. related]);
+            var primary = primaries[workload];
+            context.Report(primary, PathOf(workload), [workload.Name, signal.Description, where, Remedy(workload, space)], () => fixes.Make(f => f.Create(workload, owner, signal, primary)), [.. related]);
         }
     }
+
+    private static FindingPath PathOf(Workload workload) => FindingPath.Of(workload).Then("network_mode");
 
     /// <summary>
     /// The workload's key in the latest file of its run that brings the signal or sets its network mode (an override's
@@ -114,48 +132,5 @@ public sealed class HNL1001VmFacingWorkloadMustUseHostNetwork : Rule
             _ => $"set Network=host in the [{UnitFixes.QuadletSection(owner)}] section of {owner.Location.Path}",
         };
         return $"{joins}, so {remedy}";
-    }
-
-    /// <summary>
-    /// Host networking where the namespace's owner is defined (the workload itself, or the service, container or pod
-    /// it joins). For a compose service, <c>network_mode: host</c>: in the extension anchor the signal comes from when
-    /// every service merging it is VM-facing (as ADR-0043 did), else in the service itself; an existing
-    /// <c>network_mode</c> written there has its value replaced instead of getting a duplicate key.
-    /// </summary>
-    private static CodeFix? CreateFix(RuleContext context, Workload workload, Workload owner, VmAccessSignal signal, Location primary)
-    {
-        var model = context.Model;
-        if (owner.Kind != WorkloadKind.ComposeService)
-        {
-            return UnitFixes.HostNetwork(owner);
-        }
-
-        // The workload's own key where the finding is (a variant's, for a finding of the variant's run), else the owner's.
-        var key = owner == workload ? primary : owner.Location;
-        if (ComposeFixes.ServiceMappingAt(model, key) is not { } service)
-        {
-            return null;
-        }
-
-        var target = service;
-        var title = $"Add network_mode: host to '{owner.Name}'";
-        if (owner == workload
-            && signal.Evidence.IsInherited
-            && ReferenceEquals(signal.Evidence.Location.Source, key.Source)
-            && ComposeFixes.TreeOf(model, key.Source) is { } tree
-            && YamlNavigation.FindExtensionContaining(tree, signal.Evidence.Location.Span) is { } extension
-            && extension.Value.Resolve() is YamlMapping anchored
-            && YamlNavigation.Merges(service, anchored)
-            && service.Find("network_mode") is null
-            && ComposeFixes.Merging(model, key.Source, anchored).All(w => VmAccessAnalysis.FindSignal(w, context.Options) is not null))
-        {
-            target = anchored;
-            title = $"Add network_mode: host to '{extension.KeyText}'";
-        }
-
-        var edit = target.Find("network_mode") is { } existing
-            ? YamlEdits.ReplaceScalar(existing.Value, "host")
-            : YamlEdits.InsertEntry(key.Source, target, "network_mode", "host");
-        return edit is { } e ? new CodeFix(title, "HNL1001.NetworkModeHost", key.Source, [e]) : null;
     }
 }

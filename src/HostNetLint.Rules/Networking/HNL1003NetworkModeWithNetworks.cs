@@ -22,23 +22,36 @@ public sealed class HNL1003NetworkModeWithNetworks : Rule
 
     public override void Analyze(RuleContext context)
     {
+        var networks = new SharedKey("networks", w => w.NetworksKey, MustUseHostNetwork, FindingOf, "(its network_mode is not host)");
         foreach (var workload in context.Model.Workloads)
         {
-            if (workload.Kind != WorkloadKind.ComposeService || workload.NetworkMode is not { } mode || workload.NetworksKey is not { } networksKey)
+            if (FindingOf(workload) is null)
             {
                 continue;
             }
 
-            Func<CodeFix?> fix = () => MustUseHostNetwork(workload)
-                ? ComposeFixes.RemoveEntryFix(context.Model, workload, networksKey, MustUseHostNetwork, "Remove networks:", "HNL1003.RemoveNetworks")
-                : null;
-            context.Report(networksKey, FindingPath.Of(workload).Then("networks"), [workload.Name, mode.Text], fix, new RelatedLocation(mode.Location, "network_mode is set here"));
+            var (mode, networksKey) = (workload.NetworkMode!, workload.NetworksKey!);
+            FixOffer Fix() => MustUseHostNetwork(workload)
+                ? ComposeFixes.RemoveEntryFix(context.Get(ComposeLayout.Analysis), workload, networks, "Remove networks:", "HNL1003.RemoveNetworks")
+                : FixOffer.None($"network_mode is '{mode.Text}', not host, so either networks: or network_mode may be the mistake; remove the one you did not mean");
+            context.Report(networksKey, PathOf(workload), [workload.Name, mode.Text], Fix, new RelatedLocation(mode.Location, "network_mode is set here"));
         }
     }
 
+    /// <summary>The identity of this rule's finding about <paramref name="workload"/>, or null when it has none.</summary>
+    public static FindingKey? FindingOf(Workload workload)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        return workload.Kind == WorkloadKind.ComposeService && workload.NetworkMode is not null && workload.NetworksKey is { } key
+            ? FindingKey.At(Definition.Id, key, PathOf(workload))
+            : null;
+    }
+
+    private static FindingPath PathOf(Workload workload) => FindingPath.Of(workload).Then("networks");
+
     /// <summary>
     /// Only then is dropping networks: certainly right; with another network_mode the user may have meant the
-    /// networks and the mode is the mistake. (A VM-facing service on another mode gets host from HNL1001's fix first.)
+    /// networks and the mode is the mistake. (A VM-facing service on another mode gets host, and loses its networks, from HNL1001's fix.)
     /// </summary>
     private static bool MustUseHostNetwork(Workload workload) => workload.NetworkMode?.Text == "host";
 }

@@ -31,23 +31,27 @@ public sealed class HNL2003WaitsForNetworkTarget : Rule
             }
             else if (online is not null && !UnitAnalysis.PulledIn(unit).Any(item => item.Text == "network-online.target"))
             {
-                Func<CodeFix?> fix = () => UnitFixes.ToFix(UnitFixes.AddToUnitList(unit, "Wants", "network-online.target"), "Add Wants=network-online.target", "HNL2003.NetworkOnline");
-                context.Report(online.Location, FindingPath.InFile(unit.Document.Path).Then("Unit", "Wants", "network-online.target"), [unit.Name, "is ordered after network-online.target but does not pull it in with Wants="], fix);
+                FixOffer Fix() => UnitFixes.ToFix(UnitFixes.AddToUnitList(unit, "Wants", "network-online.target"), "Add Wants=network-online.target", "HNL2003.NetworkOnline");
+                context.Report(online.Location, FindingPath.InFile(unit.Document.Path).Then("Unit", "Wants", "network-online.target"), [unit.Name, "is ordered after network-online.target but does not pull it in with Wants="], Fix);
             }
         }
     }
 
     /// <summary>network.target becomes network-online.target, and Wants=network-online.target is added (one fix, one file).</summary>
-    private static CodeFix? ReplaceNetworkTarget(Model.Units.ServiceUnit unit, Parsing.Systemd.UnitListItem plain)
+    private static FixOffer ReplaceNetworkTarget(Model.Units.ServiceUnit unit, Parsing.Systemd.UnitListItem plain)
     {
         var replace = UnitEdits.ReplaceItem(plain, "network-online.target");
         if (UnitAnalysis.PulledIn(unit).Any(item => item.Text == "network-online.target"))
         {
-            return new CodeFix("Use network-online.target", "HNL2003.NetworkOnline", plain.Entry.Source, [replace]);
+            return FixOffer.Of(new CodeFix("Use network-online.target", "HNL2003.NetworkOnline", plain.Entry.Source, [replace]));
         }
 
-        return UnitFixes.AddToUnitList(unit, "Wants", "network-online.target") is { } wants && ReferenceEquals(wants.Document, plain.Entry.Source)
-            ? new CodeFix("Use network-online.target", "HNL2003.NetworkOnline", plain.Entry.Source, [replace, wants.Edit])
-            : null;
+        return UnitFixes.AddToUnitList(unit, "Wants", "network-online.target") switch
+        {
+            { } wants when ReferenceEquals(wants.Document, plain.Entry.Source) =>
+                FixOffer.Of(new CodeFix("Use network-online.target", "HNL2003.NetworkOnline", plain.Entry.Source, [replace, wants.Edit])),
+            null => FixOffer.None(UnitFixes.IncompleteUnit),
+            _ => FixOffer.None("network.target and the last Wants= line are in different files (a drop-in), and one fix edits one file; change both by hand"),
+        };
     }
 }

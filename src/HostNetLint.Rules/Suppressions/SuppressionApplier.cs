@@ -98,8 +98,7 @@ public static class SuppressionApplier
             var candidates = new List<int>();
             for (var d = 0; d < directives.Length; d++)
             {
-                var directive = directives[d];
-                if (directive.Kind != SuppressionKind.Enable && !directive.Scope.IsEmpty && directive.RuleIds.Any(r => r.Id == id))
+                if (directives[d].Silences(id))
                 {
                     candidates.Add(d);
                 }

@@ -15,4 +15,12 @@ public sealed record SuppressionDirective(
 {
     /// <summary>The offsets a finding must start in to be suppressed; empty when the directive covers nothing.</summary>
     public TextSpan Scope { get; init; }
+
+    /// <summary>True when this directive silences a finding of <paramref name="ruleId"/> that starts at <paramref name="position"/>.</summary>
+    public bool Covers(string ruleId, int position) =>
+        position >= Scope.Start && position <= Scope.End && Silences(ruleId);
+
+    /// <summary>True when this directive silences findings of <paramref name="ruleId"/> somewhere (its scope is not empty).</summary>
+    public bool Silences(string ruleId) =>
+        Kind != SuppressionKind.Enable && !Scope.IsEmpty && RuleIds.Any(r => r.Id == ruleId);
 }

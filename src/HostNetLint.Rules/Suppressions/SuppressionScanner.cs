@@ -24,7 +24,19 @@ public static class SuppressionScanner
             return [];
         }
 
-        var lines = new LineScopes(text, document.Yaml, comments.Select(c => text.GetLinePosition(c.Start).Line).ToHashSet());
+        // Lines that are nothing but a comment; a line with a comment after its content is code for disable-next-line.
+        var commentLines = new HashSet<int>();
+        foreach (var comment in comments)
+        {
+            var line = text.GetLinePosition(comment.Start).Line;
+            var lineStart = text.GetLineStart(line);
+            if (text.Text.AsSpan(lineStart, comment.Start - lineStart).IsWhiteSpace())
+            {
+                commentLines.Add(line);
+            }
+        }
+
+        var lines = new LineScopes(text, document.Yaml, commentLines);
         var directives = new List<SuppressionDirective>();
         foreach (var span in comments)
         {

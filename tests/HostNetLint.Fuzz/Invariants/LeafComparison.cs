@@ -17,7 +17,7 @@ public static class LeafComparison
         var afterByPath = ByPath(after);
         foreach (var leaf in before)
         {
-            if (edits.Touches(leaf.ValueSpan) || (leaf.KeySpan is { } key && edits.Touches(key)))
+            if (edits.Touches(leaf.ValueSpan) || leaf.Keys().Any(edits.Touches))
             {
                 continue;
             }
@@ -32,7 +32,7 @@ public static class LeafComparison
 
         foreach (var leaf in after)
         {
-            if (edits.Wrote(leaf.ValueSpan) || (leaf.KeySpan is { } key && edits.Wrote(key)))
+            if (edits.Wrote(leaf.ValueSpan) || leaf.Keys().Any(edits.Wrote))
             {
                 continue;
             }

@@ -11,4 +11,26 @@ namespace HostNetLint.Fuzz.Invariants;
 /// <param name="Value">The value with what decides its type (plain or quoted, tag), e.g. <c>plain:8080</c>.</param>
 /// <param name="ValueSpan">Where the value is written.</param>
 /// <param name="KeySpan">Where its key is written (the entry's key for a mapping value or a unit entry), when it has one.</param>
-public sealed record ValueLeaf(string Path, string Value, TextSpan ValueSpan, TextSpan? KeySpan);
+/// <param name="AncestorKeys">
+/// Where the keys of the enclosing entries are written, innermost first: renaming one (HNL3002's fix) moves the leaf
+/// to another path without touching it.
+/// </param>
+public sealed record ValueLeaf(string Path, string Value, TextSpan ValueSpan, TextSpan? KeySpan, KeyChain? AncestorKeys = null)
+{
+    /// <summary>Its own key and the keys of the entries around it.</summary>
+    public IEnumerable<TextSpan> Keys()
+    {
+        if (KeySpan is { } own)
+        {
+            yield return own;
+        }
+
+        for (var key = AncestorKeys; key is not null; key = key.Parent)
+        {
+            yield return key.Span;
+        }
+    }
+}
+
+/// <summary>The key spans from a leaf up to the root, shared by siblings, so collecting them stays linear in the tree.</summary>
+public sealed record KeyChain(TextSpan Span, KeyChain? Parent);

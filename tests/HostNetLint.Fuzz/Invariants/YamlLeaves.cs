@@ -18,12 +18,12 @@ public static class YamlLeaves
     {
         ArgumentNullException.ThrowIfNull(tree);
         var leaves = new List<ValueLeaf>();
-        var pending = new Stack<(YamlNode Node, string Path, TextSpan? KeySpan)>();
+        var pending = new Stack<(YamlNode Node, string Path, TextSpan? KeySpan, KeyChain? Ancestors)>();
         for (var i = tree.Documents.Length - 1; i >= 0; i--)
         {
             if (tree.Documents[i].Root is { } root)
             {
-                pending.Push((root, i.ToString(CultureInfo.InvariantCulture), null));
+                pending.Push((root, i.ToString(CultureInfo.InvariantCulture), null, null));
             }
         }
 
@@ -34,7 +34,8 @@ public static class YamlLeaves
                 return null;
             }
 
-            var (node, path, keySpan) = item;
+            var (node, path, keySpan, ancestors) = item;
+            var inside = keySpan is { } span ? new KeyChain(span, ancestors) : ancestors;
             switch (node)
             {
                 case YamlMapping { Entries.IsEmpty: false } mapping:
@@ -42,19 +43,19 @@ public static class YamlLeaves
                     {
                         var entry = mapping.Entries[i];
                         var key = entry.Key is YamlScalar scalar ? Escape(scalar.Value) : "?" + i.ToString(CultureInfo.InvariantCulture);
-                        pending.Push((entry.Value, path + "/" + key, entry.Key.Span));
+                        pending.Push((entry.Value, path + "/" + key, entry.Key.Span, inside));
                     }
 
                     break;
                 case YamlSequence { Items.IsEmpty: false } sequence:
                     for (var i = sequence.Items.Length - 1; i >= 0; i--)
                     {
-                        pending.Push((sequence.Items[i], path + "/[" + i.ToString(CultureInfo.InvariantCulture) + "]", null));
+                        pending.Push((sequence.Items[i], path + "/[" + i.ToString(CultureInfo.InvariantCulture) + "]", null, inside));
                     }
 
                     break;
                 default:
-                    leaves.Add(new ValueLeaf(path, Describe(node), node.Span, keySpan));
+                    leaves.Add(new ValueLeaf(path, Describe(node), node.Span, keySpan, ancestors));
                     break;
             }
         }

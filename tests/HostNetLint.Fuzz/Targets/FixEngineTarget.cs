@@ -77,9 +77,10 @@ public static class FixEngineTarget
             InvariantViolationException.ThrowUnless(
                 pass <= FixOptions.Default.MaxPasses,
                 $"fixing does not settle: pass {pass} still changes {string.Join(", ", changed.Select(f => f.Path))}, so fixing again is not a no-op");
-            InvariantViolationException.ThrowUnless(lints.Count == 2, $"one fix pass linted {lints.Count} times instead of twice (before and after)");
+            // Before, and after each try of the pass (a try whose fixed finding survives is redone without that fix).
+            InvariantViolationException.ThrowUnless(lints.Count >= 2, $"one fix pass linted {lints.Count} times, not before and after");
             ModelTarget.Check(lints[0].Model, lints[0].Diagnostics);
-            CheckPass(changed, lints[0], lints[1], options);
+            CheckPass(changed, lints[0], lints[^1], options, result.NotFixed);
 
             foreach (var file in changed)
             {
@@ -93,13 +94,14 @@ public static class FixEngineTarget
         List<FileFix> changed,
         (DeploymentModel Model, ImmutableArray<Diagnostic> Diagnostics) before,
         (DeploymentModel Model, ImmutableArray<Diagnostic> Diagnostics) after,
-        FixOptions options)
+        FixOptions options,
+        ImmutableArray<Diagnostic> notFixed)
     {
-        // The fixes the engine collects (FixAllEngine.CollectFixes): the first fix of each selected, unsuppressed finding.
-        var offered = before.Diagnostics
-            .Where(d => d.Severity != Severity.None && options.Selects(d.Id) && !d.Fixes.IsDefaultOrEmpty)
-            .Select(d => (Diagnostic: d, Fix: d.Fixes[0]))
-            .ToList();
+        // The fixes the engine chooses, without those it refused in this pass because their finding survived them.
+        // NotFixed holds them as found after the pass, so they are matched by rule, file and logical path, not position.
+        var notFixedPaths = notFixed.Select(d => (d.Id, d.Location.Path, d.LogicalPath)).ToHashSet();
+        var refused = before.Diagnostics.Where(d => notFixedPaths.Contains((d.Id, d.Location.Path, d.LogicalPath))).Select(FindingKey.Of).Distinct().ToDictionary(k => k, _ => "refused");
+        var offered = FixAllEngine.ChooseFixes(before.Diagnostics, options, refused);
         var editsByPath = new Dictionary<string, AppliedEdits>(StringComparer.Ordinal);
         var claimed = new List<Diagnostic>();
         foreach (var file in changed)
@@ -172,7 +174,7 @@ public static class FixEngineTarget
         var survivor = after.FirstOrDefault(d => d.Id == finding.Id && d.Location.Path == finding.Location.Path && d.Location.Span.Start == start);
         InvariantViolationException.ThrowUnless(
             survivor is null,
-            $"the fix '{finding.Fixes[0].Title}' was applied for {finding.Id} at {finding.Location}, and re-linting still reports it there: {survivor?.Message}");
+            $"the fix of {finding.Id} was applied for {finding.Id} at {finding.Location}, and re-linting still reports it there: {survivor?.Message}");
     }
 
     /// <summary>Per file and rule, the errors after fixing are no more than before: a fix must not trade one error for another.</summary>

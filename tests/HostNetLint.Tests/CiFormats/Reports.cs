@@ -16,6 +16,7 @@ internal static class Reports
         ("junit", "junit.xml"),
         ("gitlab", "gitlab.json"),
         ("json", "report.json"),
+        ("sarif", "report.sarif"),
     ];
 
     /// <summary>The Markdown job summary of the github format.</summary>
@@ -74,7 +75,43 @@ internal static class Reports
         return new CliResult(exit, stdout.ToString(), stderr.ToString());
     }
 
-    /// <summary>The golden form of a report: the tool's version, which changes with every release, as <c>VERSION</c>.</summary>
-    public static string Normalize(string output) =>
-        output.Replace($"\"version\": \"{LintReportReporter.ToolVersion}\"", "\"version\": \"VERSION\"", StringComparison.Ordinal);
+    /// <summary>
+    /// The golden form of a report: the tool's version, which changes with every release, as <c>VERSION</c>; in SARIF also
+    /// the linted root's absolute URI as <c>file:///ROOT/</c> and each rule's <c>help</c>, which is its whole page (rules/HNLxxxx.md, checked by the rule-docs tests), as <c>RULE PAGE</c>,
+    /// so editing a page does not rewrite the golden files.
+    /// </summary>
+    public static string Normalize(string output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        output = output.Replace($"\"version\": \"{LintReportReporter.ToolVersion}\"", "\"version\": \"VERSION\"", StringComparison.Ordinal);
+        if (!output.StartsWith("{\n  \"$schema\": \"https://json.schemastore.org/sarif-", StringComparison.Ordinal))
+        {
+            return output;
+        }
+
+        var sarif = System.Text.Json.Nodes.JsonNode.Parse(output)!;
+        foreach (var run in sarif["runs"]!.AsArray())
+        {
+            // The linted root is an absolute URI: this checkout, or a temporary directory.
+            foreach (var (_, baseId) in run!["originalUriBaseIds"]?.AsObject() ?? [])
+            {
+                baseId!["uri"] = "file:///ROOT/";
+            }
+
+            var driver = run["tool"]!["driver"]!;
+            driver["semanticVersion"] = "VERSION";
+            foreach (var rule in driver["rules"]!.AsArray())
+            {
+                rule!["help"] = new System.Text.Json.Nodes.JsonObject { ["text"] = "RULE PAGE", ["markdown"] = "RULE PAGE" };
+            }
+        }
+
+        return sarif.ToJsonString(SarifGoldenOptions) + "\n";
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions SarifGoldenOptions = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using HostNetLint.Tests.CiFormats;
+using HostNetLint.Tests.LanguageServer;
 using HostNetLint.Tests.Sarif;
 using HostNetLint.Tests.TestSupport;
 
@@ -8,8 +9,8 @@ namespace HostNetLint.Tests.Distribution;
 
 /// <summary>
 /// Publishes the CLI as a Native AOT binary (the machine's gcc links it) and checks it behaves exactly
-/// like the JIT build: same findings, same exit code, SARIF that still serializes under trimming, and every CI report
-/// format byte for byte as its golden file.
+/// like the JIT build: same findings, same exit code, SARIF that still serializes under trimming, every CI report
+/// format byte for byte as its golden file, and a language server that passes the JIT build's protocol scenarios.
 /// </summary>
 [TestFixture]
 [Category("EndToEnd")]
@@ -17,7 +18,7 @@ namespace HostNetLint.Tests.Distribution;
 public sealed class NativeAotTests
 {
     [Test]
-    public void The_AOT_binary_reports_what_the_JIT_build_reports_and_writes_valid_SARIF()
+    public async Task The_AOT_binary_reports_what_the_JIT_build_reports_and_writes_valid_SARIF()
     {
         if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux) || RuntimeInformation.OSArchitecture != Architecture.X64)
         {
@@ -88,6 +89,9 @@ public sealed class NativeAotTests
                 Assert.That((status.Owner, status.Group), Is.EqualTo(((uint?)1234, (uint?)5678)));
             }
         });
+
+        // hostnetlint lsp in the AOT binary: the protocol scenarios the JIT build passes (System.Text.Json source generation).
+        await LanguageServerScenarios.RunAll(directory => LspTestClient.Start(native, directory, "lsp"));
     }
 
     private static void AssertGoldenReports(string native, string directory, string[] paths, string input, string scratch)

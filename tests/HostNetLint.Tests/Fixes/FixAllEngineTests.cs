@@ -5,6 +5,7 @@ using HostNetLint.Parsing.Text;
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
 using HostNetLint.Rules.Hygiene;
+using HostNetLint.Rules.Networking;
 using HostNetLint.Tests.TestSupport;
 
 namespace HostNetLint.Tests.Fixes;
@@ -135,14 +136,64 @@ public sealed class FixAllEngineTests
         Assert.That(FixRunner.Fix(temp).Changed, Is.Empty);
     }
 
+    [Test]
+    public void A_fix_whose_finding_survives_it_is_refused_with_the_reason_and_the_other_fixes_still_apply()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("compose.yaml", "version: '3'\n" + Compose);
+
+        // The real findings (HNL3001 removes version:), and one whose fix has no effect: its finding stays whatever the text.
+        var result = FixAllEngine.Run(temp.Path, [], FixOptions.Default, DeploymentModelBuilder.Build, (model, options) =>
+        {
+            var text = model.Documents.First(d => d.Yaml is not null).Text;
+            var useless = new Diagnostic(HNL1002PublishedPortsDiscardedUnderHostNetwork.Definition, new Location(text, new TextSpan(text.Length, 0)), "m", Severity.Warning, [], FindingPath.InFile("compose.yaml").Then("ports"))
+            {
+                Fixes = [new CodeFix("Append a comment", "k", text, [TextEdit.Insert(text.Length, "# no effect\n")])],
+            };
+            return [.. LintEngine.Run(model, options), useless];
+        });
+
+        var file = result.Files.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(file.NewText, Is.EqualTo(Compose));
+            Assert.That(file.RuleIds, Is.EqualTo(new[] { "HNL3001" }));
+            Assert.That(result.NotFixed.Single().Id, Is.EqualTo("HNL1002"));
+            Assert.That(result.NotFixed.Single().Fixes, Is.Empty);
+            Assert.That(result.NotFixed.Single().NoFixReason, Is.EqualTo("the fix 'Append a comment' was tried and refused: re-linting the fixed text still reports this finding, so the edit would not take effect"));
+        });
+    }
+
+    [Test]
+    public void A_fix_that_also_changes_a_finding_of_a_rule_not_being_fixed_is_not_applied_and_says_why()
+    {
+        // Removing the anchor's networks: for 'scheduler' also resolves HNL1003 of 'web', which merges them beside its own network_mode: host.
+        const string text = "x-common: &common\n  image: airflow\n  networks: [lab]\n  volumes: [/run/libvirt:/run/libvirt]\nservices:\n  scheduler:\n    <<: *common\n  web:\n    <<: *common\n    network_mode: host\nnetworks:\n  lab: {}\n";
+        using var temp = new TempDirectory();
+        temp.Write("compose.yaml", text);
+
+        var only = FixRunner.Fix(temp, FixOptions.Default with { Rules = ["HNL1001"] });
+        var both = FixRunner.Fix(temp, FixOptions.Default with { Rules = ["HNL1001", "HNL1003"] });
+        Assert.Multiple(() =>
+        {
+            Assert.That(only.Changed, Is.Empty);
+            Assert.That(only.NotFixed.Single().NoFixReason, Is.EqualTo("its fix edits text shared with HNL1003 at compose.yaml(3,3), which this run does not fix (--rule); fix both together"));
+            Assert.That(both.Changed.Single().NewText, Is.EqualTo("x-common: &common\n  image: airflow\n  volumes: [/run/libvirt:/run/libvirt]\n  network_mode: host\nservices:\n  scheduler:\n    <<: *common\n  web:\n    <<: *common\n    network_mode: host\nnetworks:\n  lab: {}\n"));
+            Assert.That(both.Remaining, Is.Empty);
+        });
+    }
+
     private static CodeFix Fix(SourceText text, TextEdit edit) => new("t", "k", text, [edit]);
 
-    /// <summary>A linter that always offers one fix inserting <paramref name="insert"/> at the top of the first document.</summary>
+    /// <summary>
+    /// A linter that always offers one fix inserting <paramref name="insert"/> at the top of the first document. Each
+    /// text gets a finding of its own (its logical path counts the lines), so the fix always removes the finding it fixes.
+    /// </summary>
     private static ImmutableArray<Diagnostic> FixingLinter(DeploymentModel model, string insert)
     {
         var text = model.Documents.First(d => d.Yaml is not null).Text;
         var location = new Location(text, new TextSpan(0, 0));
-        var diagnostic = new Diagnostic(HNL3001ObsoleteVersionKey.Definition, location, "m", Severity.Note, [], FindingPath.InFile("p"))
+        var diagnostic = new Diagnostic(HNL3001ObsoleteVersionKey.Definition, location, "m", Severity.Note, [], FindingPath.InFile("p").Then("lines", text.LineCount))
         {
             Fixes = [new CodeFix("insert", "insert", text, [TextEdit.Insert(0, insert)])],
         };

@@ -32,6 +32,25 @@ public sealed class FixCommandTests
     }
 
     [Test]
+    public void A_finding_fix_cannot_fix_is_listed_as_not_fixed_with_the_reason_and_nothing_claims_it_fixed()
+    {
+        using var temp = new TempDirectory();
+        const string compose = "services:\n  base:\n    image: airflow\n    networks: [lab]\n  web:\n    extends: base\n    volumes: [/run/libvirt:/run/libvirt]\nnetworks:\n  lab: {}\n";
+        temp.Write("compose.yaml", compose);
+        var (exit, output, _) = Run(temp.Path, "fix");
+        var (dryExit, _, dryError) = Run(temp.Path, "fix", "--dry-run");
+        Assert.Multiple(() =>
+        {
+            Assert.That(File.ReadAllText(Path.Combine(temp.Path, "compose.yaml")), Is.EqualTo(compose));
+            Assert.That(output, Does.Not.Contain("fixed compose.yaml:"));
+            Assert.That(output, Does.Contain("not fixed compose.yaml(5,3) HNL1001: 'web' gets networks: from 'base' through extends"));
+            Assert.That(exit, Is.EqualTo(ExitCodes.FindingsAtOrAboveFailLevel));
+            Assert.That(dryError, Does.Contain("hostnetlint: not fixed compose.yaml(5,3) HNL1001: 'web' gets networks:"));
+            Assert.That(dryExit, Is.EqualTo(ExitCodes.Success));
+        });
+    }
+
+    [Test]
     public void Fix_exits_1_when_an_unfixable_finding_remains()
     {
         using var temp = new TempDirectory();

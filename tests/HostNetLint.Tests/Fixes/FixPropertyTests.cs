@@ -1,9 +1,13 @@
 using System.Text;
 using CsCheck;
 using HostNetLint.Fixes;
+using HostNetLint.Fuzz.Invariants;
+using HostNetLint.Model;
 using HostNetLint.Parsing.Systemd;
 using HostNetLint.Parsing.Text;
 using HostNetLint.Parsing.Yaml;
+using HostNetLint.Rules.Diagnostics;
+using HostNetLint.Rules.Engine;
 using HostNetLint.Tests.Rules;
 using HostNetLint.Tests.TestSupport;
 
@@ -11,8 +15,10 @@ namespace HostNetLint.Tests.Fixes;
 
 /// <summary>
 /// Property tests over generated files in many layouts: the fixed text parses, every line a fix must not touch is
-/// still there byte for byte and in order, line breaks, BOM and final newline are kept, the fixed rules no longer
-/// fire and a second fix-all changes nothing.
+/// still there byte for byte and in order, every value it does not target parses to the same value (a block scalar that
+/// ends the file keeps its value), line breaks, BOM and final newline are kept, the fixed rules no longer fire or say
+/// why they could not be fixed, and a second fix-all changes nothing. Files with merges and extends are also judged by
+/// docker-compose (<see cref="ComposeOracle"/>).
 /// </summary>
 [TestFixture]
 public sealed class FixPropertyTests
@@ -76,6 +82,45 @@ public sealed class FixPropertyTests
     }
 
     [Test]
+    public void Fixing_generated_files_with_merges_and_extends_keeps_every_value_it_does_not_target_and_leaves_a_reason_for_each_finding_it_cannot_fix()
+    {
+        GeneratedMergeCompose.Gen.Sample(c => CheckMerges(c), iter: 500, threads: 2, print: c => c.Render());
+    }
+
+    [Test]
+    public void Fixed_generated_files_with_merges_are_accepted_by_docker_compose_and_put_the_fixed_services_on_the_host_network()
+    {
+        ComposeOracle.Require();
+        var onHost = 0;
+        GeneratedMergeCompose.Accepted.Sample(
+            compose =>
+            {
+                var (temp, before, after) = CheckMerges(compose);
+                using (temp)
+                {
+                    File.WriteAllText(Path.Combine(temp.Path, "original.yaml"), compose.Render());
+                    if (ComposeOracle.Config(temp.Path, "original.yaml").ExitCode != 0)
+                    {
+                        // Compose rejects the input already (networks: beside a merged network_mode: host): nothing to compare.
+                        return;
+                    }
+
+                    var config = ComposeOracle.Config(temp.Path, "compose.yaml");
+                    Assert.That(config.ExitCode, Is.Zero, $"docker-compose rejects the fixed file:\n{config}\n{File.ReadAllText(Path.Combine(temp.Path, "compose.yaml"))}");
+                    foreach (var name in FixedHostNetworkServices(before, after))
+                    {
+                        Assert.That(ComposeOracle.NetworkModeOf(config.Output, name), Is.EqualTo("host"), $"'{name}' lost its HNL1001 but compose does not put it on the host network:\n{config.Output}");
+                        Interlocked.Increment(ref onHost);
+                    }
+                }
+            },
+            iter: 30,
+            threads: 1,
+            print: c => c.Render());
+        Assert.That(onHost, Is.GreaterThan(0), "no generated input valid for docker-compose had an HNL1001 the fix resolved, so nothing was judged");
+    }
+
+    [Test]
     public void Fixing_generated_units_keeps_everything_it_must_and_settles_in_one_run()
     {
         GeneratedUnit.Gen.Sample(CheckUnit, iter: 1000, threads: 2, print: u => u.Render().Text);
@@ -95,6 +140,7 @@ public sealed class FixPropertyTests
         CheckBytes(compose.Bom, compose.NewLine, compose.FinalNewline, result.Files.SingleOrDefault()?.NewBytes() ?? File.ReadAllBytes(path), fixedText);
         Assert.That(YamlSyntaxTree.Parse(SourceText.From(fixedText)) is { IsComplete: true, Problems.IsEmpty: true }, "fixed text parses:\n" + fixedText);
         CheckKept(lines, fixedText, inserted: l => l.TrimStart() is "network_mode: host" or "\"network_mode\": host" || l.Contains('{', StringComparison.Ordinal));
+        CheckUntargetedValuesKept(YamlLeaves.Of(YamlSyntaxTree.Parse(original))!, YamlLeaves.Of(YamlSyntaxTree.Parse(SourceText.From(fixedText)))!, fixedText);
 
         foreach (var file in result.Changed)
         {
@@ -108,6 +154,79 @@ public sealed class FixPropertyTests
 
         Assert.That(FixRunner.Fix(temp).Changed, Is.Empty, "second pass is a no-op:\n" + fixedText);
     }
+
+    /// <summary>
+    /// Fixes the file, then checks what a fix promises, by parsed values rather than lines: the text parses; every value
+    /// outside the keys fixes target (network_mode, networks, ports, merge keys, version) is still there with the same
+    /// value and nothing else appeared (a block scalar at the end of the file keeps its value); each finding left has a
+    /// reason it was not fixed; no rule has more errors than before; every suppressed finding is still suppressed (none
+    /// was fixed as a side effect); fixing again changes nothing. Returns the directory (with the fixed file written) and
+    /// the findings before and after.
+    /// </summary>
+    private static (TempDirectory Temp, LintResult Before, LintResult After) CheckMerges(GeneratedMergeCompose compose)
+    {
+        var text = compose.Render();
+        var temp = new TempDirectory();
+        temp.Write("compose.yaml", text);
+        var before = Analyze(temp.Path);
+        var result = FixRunner.Fix(temp);
+        Assert.That(result.Files.Where(f => f.RefusedReason is not null), Is.Empty);
+        var fixedText = result.Changed.SingleOrDefault()?.NewText ?? text;
+        var shown = $"{text}\n--- fixed:\n{fixedText}";
+        var beforeTree = YamlSyntaxTree.Parse(SourceText.From(text));
+        var afterTree = YamlSyntaxTree.Parse(SourceText.From(fixedText));
+        Assert.That(afterTree is { IsComplete: true, Problems.IsEmpty: true }, "fixed text parses:\n" + shown);
+        CheckUntargetedValuesKept(YamlLeaves.Of(beforeTree)!, YamlLeaves.Of(afterTree)!, shown);
+        Assert.That(result.Remaining.Where(d => d.Descriptor.IsFixable && d.NoFixReason is null), Is.Empty, "each finding left says why it was not fixed:\n" + shown);
+
+        foreach (var file in result.Changed)
+        {
+            Assert.That(AtomicFileWriter.Write(temp.Path, file.FullPath, file.NewBytes()), Is.Null);
+        }
+
+        var after = Analyze(temp.Path);
+        var errorsBefore = before.Diagnostics.Where(d => d.Severity == Severity.Error).CountBy(d => d.Id).ToDictionary();
+        foreach (var (id, count) in after.Diagnostics.Where(d => d.Severity == Severity.Error).CountBy(d => d.Id))
+        {
+            Assert.That(count, Is.LessThanOrEqualTo(errorsBefore.GetValueOrDefault(id)), $"fixing traded errors for {id}:\n{shown}");
+        }
+
+        var stillSuppressed = after.Suppressed.Select(s => (s.Diagnostic.Id, s.Diagnostic.LogicalPath)).ToHashSet();
+        Assert.That(before.Suppressed.Where(s => !stillSuppressed.Contains((s.Diagnostic.Id, s.Diagnostic.LogicalPath))).Select(s => s.Diagnostic.ToString()), Is.Empty, "a suppressed finding was fixed as a side effect:\n" + shown);
+        Assert.That(FixRunner.Fix(temp).Changed, Is.Empty, "second pass is a no-op:\n" + shown);
+        return (temp, before, after);
+    }
+
+    /// <summary>Services that had an HNL1001 before fixing and have none after.</summary>
+    private static IEnumerable<string> FixedHostNetworkServices(LintResult before, LintResult after)
+    {
+        var left = after.Diagnostics.Where(d => d.Id == "HNL1001").Select(d => d.LogicalPath).ToHashSet();
+        return before.Diagnostics.Where(d => d.Id == "HNL1001" && !left.Contains(d.LogicalPath)).Select(d => d.Location.Source.ToString(d.Location.Span));
+    }
+
+    private static void CheckUntargetedValuesKept(List<ValueLeaf> before, List<ValueLeaf> after, string fixedText)
+    {
+        var afterByPath = after.GroupBy(l => l.Path).ToDictionary(g => g.Key, g => g.First().Value);
+        var beforePaths = before.Select(l => l.Path).ToHashSet();
+        foreach (var leaf in before.Where(l => !IsTargeted(l.Path)))
+        {
+            Assert.That(afterByPath.TryGetValue(leaf.Path, out var value) ? value : "(gone)", Is.EqualTo(leaf.Value), $"{leaf.Path} changed though no fix targets it:\n{fixedText}");
+        }
+
+        Assert.That(after.Where(l => !IsTargeted(l.Path) && !beforePaths.Contains(l.Path)).Select(l => l.Path), Is.Empty, "values appeared though no fix writes them:\n" + fixedText);
+    }
+
+    /// <summary>What a compose fix may change: a service's or an extension anchor's network_mode, networks, ports and merge keys, and version.</summary>
+    private static bool IsTargeted(string path)
+    {
+        string[] keys = ["network_mode", "networks", "ports", "<<"];
+        var segments = path.Split('/');
+        return (segments.Length >= 2 && segments[1] == "version")
+            || (segments.Length >= 4 && segments[1] == "services" && keys.Contains(segments[3]))
+            || (segments.Length >= 3 && segments[1].StartsWith("x-", StringComparison.Ordinal) && keys.Contains(segments[2]));
+    }
+
+    private static LintResult Analyze(string root) => LintEngine.Analyze(DeploymentModelBuilder.Build(root, [], ModelOptions.Default), LintOptions.Default);
 
     private static void CheckUnit(GeneratedUnit unit)
     {

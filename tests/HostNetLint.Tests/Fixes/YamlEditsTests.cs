@@ -49,6 +49,37 @@ public sealed class YamlEditsTests
         Assert.That(TextEdit.Apply(source.Text, [edit!.Value]), Is.EqualTo(expected));
     }
 
+    // A file that ends inside a block scalar without a final newline: a line break added after it, or taken from before
+    // the last line, would change the scalar's value ("echo hi" and "echo hi\n"), so the edits go around it.
+    [TestCase("a:\n  x: 1\n  e:\n    c: |\n      echo hi", "a:\n  x: 1\n  k: v\n  e:\n    c: |\n      echo hi")]
+    [TestCase("a:\n  x: 1\n  l:\n    - >\n      echo hi", "a:\n  x: 1\n  k: v\n  l:\n    - >\n      echo hi")]
+    [TestCase("a:\n  x: 1\n  e:\n    c: |+\n      a\n\n\nb: 1\n", "a:\n  x: 1\n  k: v\n  e:\n    c: |+\n      a\n\n\nb: 1\n")]
+    public void InsertEntry_goes_before_an_entry_that_ends_with_a_block_scalar_and_keeps_its_value(string text, string expected)
+    {
+        var (source, mapping) = MappingUnderA(text);
+        var after = TextEdit.Apply(source.Text, [YamlEdits.InsertEntry(source, mapping, "k", "v")!.Value]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(after, Is.EqualTo(expected));
+            Assert.That(BlockScalarValues(after!), Is.EqualTo(BlockScalarValues(text)));
+        });
+    }
+
+    [TestCase("a:\n  c: |\n    echo hi\n  y: 2", "y", "a:\n  c: |\n    echo hi\n")]
+    [TestCase("a:\n  e:\n    c: >-\n      echo hi\n  y: 2", "y", "a:\n  e:\n    c: >-\n      echo hi\n")]
+    [TestCase("a:\n  c: plain\n  y: 2", "y", "a:\n  c: plain")]
+    public void RemoveEntry_at_the_end_of_a_file_without_final_newline_keeps_the_line_break_a_block_scalar_owns(string text, string key, string expected)
+    {
+        var (source, mapping) = MappingUnderA(text);
+        var index = mapping.Entries.ToList().FindIndex(e => e.KeyText == key);
+        var after = TextEdit.Apply(source.Text, [YamlEdits.RemoveEntry(source, mapping, index)!.Value]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(after, Is.EqualTo(expected));
+            Assert.That(BlockScalarValues(after!), Is.EqualTo(BlockScalarValues(text)));
+        });
+    }
+
     [Test]
     public void ReplaceScalar_keeps_other_text_and_refuses_block_scalars()
     {
@@ -59,6 +90,30 @@ public sealed class YamlEditsTests
             Assert.That(TextEdit.Apply(source.Text, [edit!.Value]), Is.EqualTo("a:\n  m: host  # c\n  n: |\n    x\n"));
             Assert.That(YamlEdits.ReplaceScalar(mapping.Entries[1].Value, "host"), Is.Null);
         });
+    }
+
+    /// <summary>The values of the block scalars of <paramref name="text"/>, in document order, as a YAML parser reads them.</summary>
+    private static List<string> BlockScalarValues(string text)
+    {
+        var values = new List<string>();
+        var pending = new Stack<YamlNode>([YamlSyntaxTree.Parse(SourceText.From(text)).Root!]);
+        while (pending.TryPop(out var node))
+        {
+            switch (node)
+            {
+                case YamlMapping mapping:
+                    mapping.Entries.Reverse().ToList().ForEach(e => pending.Push(e.Value));
+                    break;
+                case YamlSequence sequence:
+                    sequence.Items.Reverse().ToList().ForEach(pending.Push);
+                    break;
+                case YamlScalar { Style: YamlScalarStyle.Literal or YamlScalarStyle.Folded } scalar:
+                    values.Add(scalar.Value);
+                    break;
+            }
+        }
+
+        return values;
     }
 
     /// <summary>The mapping under the top-level key <c>a</c> (for the sequence case, the first item's mapping).</summary>

@@ -5,7 +5,7 @@ using HostNetLint.Tests.TestSupport;
 namespace HostNetLint.Tests.Meta;
 
 /// <summary>
-/// Dependencies point one way: hosts (CLI, MSBuild, later a language server) -> Hosting -> Reporting, Fixes -> Rules -> Model -> Parsing.
+/// Dependencies point one way: hosts (CLI, MSBuild, the language server) -> Hosting -> Reporting, Fixes -> Rules -> Model -> Parsing.
 /// Checked on the compiled assemblies' references, read from metadata without loading them.
 /// </summary>
 [TestFixture]
@@ -19,7 +19,10 @@ public sealed class LayeringTests
         ["HostNetLint.Fixes"] = ["HostNetLint.Rules", "HostNetLint.Model", "HostNetLint.Parsing"],
         ["HostNetLint.Reporting"] = ["HostNetLint.Rules", "HostNetLint.Model", "HostNetLint.Parsing"],
         ["HostNetLint.Hosting"] = ["HostNetLint.Reporting", "HostNetLint.Fixes", "HostNetLint.Rules", "HostNetLint.Model", "HostNetLint.Parsing"],
-        ["hostnetlint"] = ["HostNetLint.Hosting", "HostNetLint.Reporting", "HostNetLint.Fixes", "HostNetLint.Rules", "HostNetLint.Model", "HostNetLint.Parsing"],
+        ["HostNetLint.LanguageServer"] = ["HostNetLint.Hosting", "HostNetLint.Reporting", "HostNetLint.Fixes", "HostNetLint.Rules", "HostNetLint.Model", "HostNetLint.Parsing"],
+
+        // The CLI runs the language server (hostnetlint lsp), one binary for the .NET tool and the AOT build.
+        ["hostnetlint"] = ["HostNetLint.LanguageServer", "HostNetLint.Hosting", "HostNetLint.Reporting", "HostNetLint.Fixes", "HostNetLint.Rules", "HostNetLint.Model", "HostNetLint.Parsing"],
         ["HostNetLint.MSBuild"] = ["HostNetLint.Hosting", "HostNetLint.Reporting", "HostNetLint.Fixes", "HostNetLint.Rules", "HostNetLint.Model", "HostNetLint.Parsing"],
     };
 
@@ -43,6 +46,13 @@ public sealed class LayeringTests
     public void The_MSBuild_task_is_a_host_beside_the_CLI_not_on_top_of_it()
     {
         var project = File.ReadAllText(Path.Combine(Repository.Root, "src", "HostNetLint.MSBuild", "HostNetLint.MSBuild.csproj"));
+        Assert.That(project, Does.Not.Contain("HostNetLint.Cli"));
+    }
+
+    [Test]
+    public void The_language_server_is_a_host_beside_the_CLI_not_on_top_of_it()
+    {
+        var project = File.ReadAllText(Path.Combine(Repository.Root, "src", "HostNetLint.LanguageServer", "HostNetLint.LanguageServer.csproj"));
         Assert.That(project, Does.Not.Contain("HostNetLint.Cli"));
     }
 }

@@ -435,4 +435,270 @@ public sealed class HNL1001Tests
             Id,
             "services:\n  [|s|]:\n    volumes: [/run/libvirt:/run/libvirt]\n    # the command\n    command: |+\n      a\n\n\n  t:\n    image: x\n",
             "services:\n  s:\n    volumes: [/run/libvirt:/run/libvirt]\n    network_mode: host\n    # the command\n    command: |+\n      a\n\n\n  t:\n    image: x\n");
+
+    [Test]
+    public void HNL1001_drops_the_merge_of_an_anchor_that_holds_only_the_networks_compose_would_reject_beside_host() =>
+        RuleVerifier.VerifyFix(
+            Id,
+            """
+            x-common: &common
+              networks: [lab]
+            services:
+              [|web|]:
+                <<: *common
+                image: nginx
+                volumes:
+                  - /var/run/libvirt:/var/run/libvirt
+            networks:
+              lab: {}
+            """,
+            """
+            x-common: &common
+              networks: [lab]
+            services:
+              web:
+                image: nginx
+                volumes:
+                  - /var/run/libvirt:/var/run/libvirt
+                network_mode: host
+            networks:
+              lab: {}
+            """);
+
+    [Test]
+    public void HNL1001_in_a_shared_anchor_removes_the_anchors_networks_in_the_same_fix() =>
+        RuleVerifier.VerifyFix(
+            Id,
+            """
+            x-common: &common
+              image: airflow
+              volumes:
+                - /var/run/libvirt:/var/run/libvirt
+              networks:
+                - lab
+              restart: always
+            services:
+              [|scheduler|]:
+                <<: *common
+              [|worker|]:
+                <<: *common
+            networks:
+              lab: {}
+            """,
+            """
+            x-common: &common
+              image: airflow
+              volumes:
+                - /var/run/libvirt:/var/run/libvirt
+              restart: always
+              network_mode: host
+            services:
+              scheduler:
+                <<: *common
+              worker:
+                <<: *common
+            networks:
+              lab: {}
+            """);
+
+    [Test]
+    public void HNL1001_of_a_service_with_its_own_networks_is_one_fix_compose_accepts()
+    {
+        var diagnostics = RuleVerifier.Verify(Id, "services:\n  [|web|]:\n    image: nginx\n    networks: [lab]\n    volumes: [/run/libvirt:/run/libvirt]\nnetworks:\n  lab: {}\n");
+
+        // What SARIF offers is the single fix, not a first step that leaves networks: beside network_mode.
+        Assert.That(diagnostics.Single().Fixes.Single().Apply(), Is.EqualTo("services:\n  web:\n    image: nginx\n    volumes: [/run/libvirt:/run/libvirt]\n    network_mode: host\nnetworks:\n  lab: {}\n"));
+    }
+
+    [Test]
+    public void HNL1001_with_a_merge_list_writes_network_mode_where_it_takes_effect_for_the_service()
+    {
+        // x-net comes first in the list, so its network_mode wins over x-virt's; db merges x-net too and stays on the bridge.
+        RuleVerifier.VerifyFix(
+            Id,
+            """
+            x-net: &net
+              network_mode: bridge
+            x-virt: &virt
+              network_mode: bridge
+              volumes:
+                - /var/run/libvirt:/var/run/libvirt
+            services:
+              [|web|]:
+                <<: [*net, *virt]
+                image: nginx
+              db:
+                <<: *net
+                image: postgres
+            """,
+            """
+            x-net: &net
+              network_mode: bridge
+            x-virt: &virt
+              network_mode: bridge
+              volumes:
+                - /var/run/libvirt:/var/run/libvirt
+            services:
+              web:
+                <<: [*net, *virt]
+                image: nginx
+                network_mode: host
+              db:
+                <<: *net
+                image: postgres
+            """);
+    }
+
+    [Test]
+    public void HNL1001_with_a_merge_list_replaces_the_winning_anchor_value_when_only_VM_facing_services_merge_it() =>
+        RuleVerifier.VerifyFix(
+            Id,
+            "x-net: &net\n  network_mode: bridge\nx-virt: &virt\n  network_mode: bridge\n  volumes:\n    - /var/run/libvirt:/var/run/libvirt\nservices:\n  [|web|]:\n    <<: [*net, *virt]\n    image: nginx\n",
+            "x-net: &net\n  network_mode: host\nx-virt: &virt\n  network_mode: bridge\n  volumes:\n    - /var/run/libvirt:/var/run/libvirt\nservices:\n  web:\n    <<: [*net, *virt]\n    image: nginx\n");
+
+    [Test]
+    public void No_fix_when_networks_come_through_extends_and_the_finding_says_why()
+    {
+        var diagnostics = RuleVerifier.Verify(Id, """
+            services:
+              base:
+                image: airflow
+                networks: [lab]
+              [|web|]:
+                extends: base
+                volumes:
+                  - /run/libvirt:/run/libvirt
+            networks:
+              lab: {}
+            """);
+        Assert.Multiple(() =>
+        {
+            Assert.That(diagnostics.Single().Fixes, Is.Empty);
+            Assert.That(diagnostics.Single().NoFixReason, Is.EqualTo("'web' gets networks: from 'base' through extends, and removing them there would change 'base' too; give 'web' a definition of its own"));
+        });
+    }
+
+    [Test]
+    public void No_fix_when_an_anchor_gives_its_networks_to_a_service_that_stays_on_the_bridge()
+    {
+        var diagnostics = RuleVerifier.Verify(Id, """
+            x-common: &common
+              image: airflow
+              networks: [lab]
+            services:
+              [|scheduler|]:
+                <<: *common
+                volumes:
+                  - /run/libvirt:/run/libvirt
+              web:
+                <<: *common
+            networks:
+              lab: {}
+            """);
+        Assert.That(diagnostics.Single().NoFixReason, Is.EqualTo("networks: comes from an anchor at compose.yaml(3,3) that 'web' merges too and needs as it is (it is not VM-facing); move networks: out of the anchor into the services that need it"));
+    }
+
+    [Test]
+    public void When_an_override_file_sets_network_mode_the_finding_is_there_and_the_fix_sets_host_there()
+    {
+        var diagnostics = RuleVerifier.Verify(
+            Id,
+            ("compose.yaml", "services:\n  web:\n    image: nginx\n    volumes: [/run/libvirt:/run/libvirt]\n"),
+            ("compose.override.yaml", "services:\n  [|web|]:\n    network_mode: bridge\n"));
+        var fix = diagnostics.Single().Fixes.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(fix.Path, Is.EqualTo("compose.override.yaml"), "a value written in compose.yaml would lose to the override's");
+            Assert.That(fix.Apply(), Is.EqualTo("services:\n  web:\n    network_mode: host\n"));
+        });
+    }
+
+    [Test]
+    public void No_fix_in_an_override_file_when_networks_come_from_the_base_file_and_the_finding_says_why()
+    {
+        var diagnostics = RuleVerifier.Verify(
+            Id,
+            ("compose.yaml", "services:\n  web:\n    image: nginx\n    networks: [lab]\nnetworks:\n  lab: {}\n"),
+            ("compose.override.yaml", "services:\n  [|web|]:\n    volumes: [/run/libvirt:/run/libvirt]\n"));
+        Assert.That(diagnostics.Single().NoFixReason, Is.EqualTo("'web' gets networks: from compose.yaml(4,5) or another file, which an edit of compose.override.yaml cannot take away, and compose rejects network_mode: host beside networks; set it where the networks are"));
+    }
+
+    [Test]
+    public void An_override_file_that_brings_the_signal_and_networks_gets_network_mode_and_loses_its_networks()
+    {
+        var diagnostics = RuleVerifier.Verify(
+            Id,
+            ("compose.yaml", "services:\n  web:\n    image: nginx\n"),
+            ("compose.override.yaml", "services:\n  [|web|]:\n    networks: [lab]\n    volumes: [/run/libvirt:/run/libvirt]\nnetworks:\n  lab: {}\n"));
+        var fix = diagnostics.Single().Fixes.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(fix.Path, Is.EqualTo("compose.override.yaml"));
+            Assert.That(fix.Apply(), Is.EqualTo("services:\n  web:\n    volumes: [/run/libvirt:/run/libvirt]\n    network_mode: host\nnetworks:\n  lab: {}\n"));
+        });
+    }
+
+    [Test]
+    public void A_suppressed_service_keeps_the_shared_anchor_as_it_is_and_the_others_are_fixed_one_by_one() =>
+        RuleVerifier.VerifyFix(
+            Id,
+            """
+            x-common: &common
+              image: airflow
+              environment:
+                LIBVIRT_DEFAULT_URI: qemu:///system
+            services:
+              [|scheduler|]:
+                <<: *common
+              # hostnetlint-disable-next-line HNL1001 -- reaches the VMs through a macvlan network
+              worker:
+                <<: *common
+            """,
+            """
+            x-common: &common
+              image: airflow
+              environment:
+                LIBVIRT_DEFAULT_URI: qemu:///system
+            services:
+              scheduler:
+                <<: *common
+                network_mode: host
+              # hostnetlint-disable-next-line HNL1001 -- reaches the VMs through a macvlan network
+              worker:
+                <<: *common
+            """);
+
+    [Test]
+    public void No_fix_when_the_networks_are_shared_with_a_suppressed_service_and_the_finding_says_why()
+    {
+        var diagnostics = RuleVerifier.Verify(Id, """
+            x-common: &common
+              image: airflow
+              environment:
+                LIBVIRT_DEFAULT_URI: qemu:///system
+              networks: [lab]
+            services:
+              [|scheduler|]:
+                <<: *common
+              # hostnetlint-disable-next-line HNL1001 -- reaches the VMs through a macvlan network
+              worker:
+                <<: *common
+            networks:
+              lab: {}
+            """);
+        Assert.That(diagnostics.Single().NoFixReason, Is.EqualTo("its fix edits text shared with HNL1001 at compose.yaml(10,3), which is suppressed, so it would be fixed as a side effect; fix this one by hand or lift that suppression"));
+    }
+
+    [Test]
+    public void No_fix_for_a_pod_member_when_another_member_of_the_pod_is_suppressed()
+    {
+        var diagnostics = RuleVerifier.Verify(Id, ("airflow.service", """
+            [Service]
+            ExecStartPre=/usr/bin/podman pod create --replace --name airflow-pod
+            # hostnetlint-disable-next-line HNL1001 -- reaches the VMs through a macvlan network
+            ExecStart=/usr/bin/podman run --rm --pod airflow-pod -v /var/run/libvirt:/var/run/libvirt img a
+            ExecStartPost=[|/usr/bin/podman|] run --rm --pod airflow-pod -v /var/run/libvirt:/var/run/libvirt img b
+            """));
+        Assert.That(diagnostics.Single().NoFixReason, Does.StartWith("its fix edits text shared with HNL1001 at airflow.service(4,11), which is suppressed"));
+    }
 }

@@ -15,7 +15,7 @@ public sealed class LazyFixTests
         var lazy = finding.WithFix(() =>
         {
             calls++;
-            return new CodeFix("Remove the version key", "k", finding.Location.Source, [TextEdit.Delete(new TextSpan(0, 13))]);
+            return FixOffer.Of(new CodeFix("Remove the version key", "k", finding.Location.Source, [TextEdit.Delete(new TextSpan(0, 13))]));
         });
         var reconfigured = lazy with { Severity = Severity.Error };
 
@@ -31,5 +31,23 @@ public sealed class LazyFixTests
         var finding = TestDiagnostics.At("compose.yaml", "version: '3'\n", "version", Severity.Note).WithFix(() => null);
 
         Assert.That(finding.Fixes, Is.Empty);
+    }
+
+    [Test]
+    public void The_reason_for_no_fix_comes_from_the_same_factory_on_first_read_and_an_engine_reason_replaces_it()
+    {
+        var finding = TestDiagnostics.At("compose.yaml", "version: '3'\n", "version", Severity.Note);
+        var calls = 0;
+        var lazy = finding.WithFix(() =>
+        {
+            calls++;
+            return FixOffer.None("version is the only key of the file");
+        });
+
+        Assert.That(calls, Is.Zero);
+        Assert.That(lazy.Fixes, Is.Empty);
+        Assert.That(lazy.NoFixReason, Is.EqualTo("version is the only key of the file"));
+        Assert.That(lazy.WithoutFixes("refused").NoFixReason, Is.EqualTo("refused"));
+        Assert.That(calls, Is.EqualTo(1));
     }
 }

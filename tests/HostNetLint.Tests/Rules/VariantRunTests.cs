@@ -41,6 +41,16 @@ public sealed class VariantRunTests
     }
 
     [Test]
+    public void Ports_the_base_file_writes_for_its_own_run_too_are_not_removed_for_a_variant_on_the_host_network()
+    {
+        var diagnostics = RuleVerifier.Verify(
+            "HNL1002",
+            ("compose.yaml", "services:\n  web:\n    image: nginx\n    [|ports|]: ['80:80']\n"),
+            ("compose.host.yaml", "services:\n  web:\n    network_mode: host\n"));
+        Assert.That(diagnostics.Single().NoFixReason, Is.EqualTo("compose.yaml writes 'web' for another run of compose too (the run of compose.yaml), which needs ports: as it is (it is not on the host network); move ports: into the file only this run loads"));
+    }
+
+    [Test]
     public void Host_networking_added_only_in_the_variant_silences_the_finding_for_that_run_only()
     {
         var files = new (string, string)[]

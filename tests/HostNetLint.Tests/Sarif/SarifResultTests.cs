@@ -193,6 +193,37 @@ public sealed class SarifResultTests
     }
 
     [Test]
+    public void A_finding_of_a_fixable_rule_without_a_fix_says_why_in_a_result_property_and_has_no_fixes()
+    {
+        var sample = HandMadeFindings.Sample();
+        var version = sample.Single(d => d.Id == "HNL3001").WithoutFixes("version is the only key of the file");
+
+        var sarif = WrittenSarif.Of([new ReportedFinding(version)]).AssertAcceptedByCodeScanning();
+
+        var result = sarif.Results[0]!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(result["fixes"], Is.Null);
+            Assert.That(result["properties"]![SarifReportWriter.NoFixReasonProperty]!.GetValue<string>(), Is.EqualTo("version is the only key of the file"));
+        });
+    }
+
+    [Test]
+    public void A_finding_the_lint_engine_left_without_a_fix_carries_the_reason_into_sarif()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("compose.yaml", "x-common: &common\n  image: airflow\n  volumes: [/run/libvirt:/run/libvirt]\n  networks: [lab]\nservices:\n  scheduler:\n    <<: *common\n  # hostnetlint-disable-next-line HNL1001 -- macvlan\n  worker:\n    <<: *common\nnetworks:\n  lab: {}\n");
+        var finding = Lint.Directory(temp.Path).Single(d => d.Id == "HNL1001");
+
+        var result = WrittenSarif.Of([new ReportedFinding(finding)]).Results[0]!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(result["fixes"], Is.Null);
+            Assert.That(result["properties"]![SarifReportWriter.NoFixReasonProperty]!.GetValue<string>(), Does.Contain("compose.yaml(9,3), which is suppressed"));
+        });
+    }
+
+    [Test]
     public void Automation_details_are_written_only_for_a_category()
     {
         var without = WrittenSarif.OfNothing();

@@ -34,6 +34,12 @@ public sealed class InlineSuppressionTests
     }
 
     [Test]
+    public void Disable_next_line_covers_a_line_that_ends_in_a_comment_of_its_own()
+    {
+        RuleVerifier.Verify("HNL3001", "# hostnetlint-disable-next-line HNL3001 -- kept for docker-compose v1\nversion: '3' # compose v1\nservices:\n  web:\n    image: nginx\n");
+    }
+
+    [Test]
     public void Disable_line_at_the_end_of_the_line_suppresses_it()
     {
         RuleVerifier.Verify("HNL3001", "version: '3' # hostnetlint-disable-line HNL3001\nservices:\n  web:\n    image: nginx\n");
