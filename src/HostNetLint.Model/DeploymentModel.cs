@@ -11,6 +11,8 @@ public sealed class DeploymentModel
 {
     public required string Root { get; init; }
 
+    private Dictionary<SourceText, SourceDocument>? documentsByText;
+
     /// <summary>Every file that was read, with its parse result.</summary>
     public ImmutableArray<SourceDocument> Documents { get; init; } = [];
 
@@ -29,6 +31,19 @@ public sealed class DeploymentModel
     /// path order; <see cref="Discovery.FileDiscoveryFormat"/> renders it for <c>--list-files</c>.
     /// </summary>
     public ImmutableArray<Discovery.FileDiscovery> Discovery { get; init; } = [];
+
+    /// <summary>
+    /// The document whose text is <paramref name="text"/> (a <see cref="Location.Source"/>), or null. Found by an index
+    /// built on first use, so a rule may ask once per finding without scanning every document.
+    /// </summary>
+    public SourceDocument? DocumentOf(SourceText text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+
+        // SourceText compares by reference. A race builds the same index twice at worst.
+        documentsByText ??= Documents.DistinctBy(d => d.Text).ToDictionary(d => d.Text);
+        return documentsByText.GetValueOrDefault(text);
+    }
 }
 
 public enum ModelProblemKind

@@ -7,6 +7,11 @@ namespace HostNetLint.Model.Compose;
 /// <summary>A mapping with unique keys (merge keys applied, later duplicates dropped as YAML tools do).</summary>
 internal sealed class ComposeMapping : ComposeNode
 {
+    /// <summary>Up to this many entries a scan is cheaper than an index; above it, lookups by key must not cost the size.</summary>
+    private const int LinearSearchLimit = 8;
+
+    private Dictionary<string, ComposeEntry>? index;
+
     public ComposeMapping(ImmutableArray<ComposeEntry> entries, Location location, Location site, string? tag, Interpolator interpolator)
         : base(location, site, tag, interpolator)
     {
@@ -19,15 +24,23 @@ internal sealed class ComposeMapping : ComposeNode
 
     public ComposeEntry? Find(string key)
     {
-        foreach (var entry in Entries)
+        if (Entries.Length <= LinearSearchLimit)
         {
-            if (entry.Key == key)
+            foreach (var entry in Entries)
             {
-                return entry;
+                if (entry.Key == key)
+                {
+                    return entry;
+                }
             }
+
+            return null;
         }
 
-        return null;
+        // The first entry of each key, as the scan finds it (a list turned mapping may repeat a name). A race builds
+        // the same index twice at worst.
+        index ??= Entries.DistinctBy(e => e.Key, StringComparer.Ordinal).ToDictionary(e => e.Key, StringComparer.Ordinal);
+        return index.GetValueOrDefault(key);
     }
 
     public override ComposeNode WithSite(Location site) =>

@@ -86,15 +86,26 @@ internal static class ComposeMerger
 
     private static ComposeMapping MergeMappings(ComposeMapping first, ComposeMapping second, string path)
     {
-        var entries = first.Entries.ToList();
+        // Removed entries become null until the end, so positions stay valid and each key is found by index, not by a
+        // scan. A list turned mapping may repeat a name: each key keeps its entries' positions in order.
+        var entries = new List<ComposeEntry?>(first.Entries.Length + second.Entries.Length);
+        var positions = new Dictionary<string, Queue<int>>(StringComparer.Ordinal);
+        foreach (var entry in first.Entries)
+        {
+            PositionsOf(positions, entry.Key).Enqueue(entries.Count);
+            entries.Add(entry);
+        }
+
         foreach (var entry in second.Entries)
         {
-            var index = entries.FindIndex(e => e.Key == entry.Key);
+            var same = PositionsOf(positions, entry.Key);
+            var index = same.Count > 0 ? same.Peek() : -1;
             if (entry.Value.IsReset)
             {
                 if (index >= 0)
                 {
-                    entries.RemoveAt(index);
+                    entries[index] = null;
+                    same.Dequeue();
                 }
 
                 continue;
@@ -102,16 +113,17 @@ internal static class ComposeMerger
 
             if (index < 0)
             {
+                same.Enqueue(entries.Count);
                 entries.Add(entry);
                 continue;
             }
 
             // The key keeps the place (and location) where it was first defined.
             var childPath = path == "services" ? ServicePath : path.Length == 0 ? entry.Key : path + "." + entry.Key;
-            entries[index] = entries[index] with { Value = Merge(entries[index].Value, entry.Value, childPath) };
+            entries[index] = entries[index]! with { Value = Merge(entries[index]!.Value, entry.Value, childPath) };
         }
 
-        return first.WithEntries([.. entries]);
+        return first.WithEntries([.. entries.OfType<ComposeEntry>()]);
     }
 
     private static ComposeSequence MergeSequences(ComposeSequence first, ComposeSequence second, string path)
@@ -139,9 +151,10 @@ internal static class ComposeMerger
         if (UniqueSequences.Contains(path))
         {
             var items = first.Items.ToList();
+            var values = first.Items.OfType<ComposeScalar>().Select(s => s.Value).ToHashSet(StringComparer.Ordinal);
             foreach (var item in second.Items)
             {
-                if (item is not ComposeScalar scalar || !items.Exists(i => i is ComposeScalar s && s.Value == scalar.Value))
+                if (item is not ComposeScalar scalar || values.Add(scalar.Value))
                 {
                     items.Add(item);
                 }
@@ -157,17 +170,32 @@ internal static class ComposeMerger
 
     private static ComposeSequence MergeByKey(ComposeSequence first, ComposeSequence second, Func<ComposeNode, string?> keyOf)
     {
-        var items = first.Items.ToList();
+        // Each key is computed once. An earlier file may repeat a key: the first item still there is the one a later
+        // item replaces or removes, so each key keeps its items' positions in order; removed items become null.
+        var items = new List<ComposeNode?>(first.Items.Length + second.Items.Length);
+        var positions = new Dictionary<string, Queue<int>>(StringComparer.Ordinal);
+        foreach (var item in first.Items)
+        {
+            if (keyOf(item) is { } key)
+            {
+                PositionsOf(positions, key).Enqueue(items.Count);
+            }
+
+            items.Add(item);
+        }
+
         foreach (var item in second.Items)
         {
             var key = keyOf(item);
-            var index = key is null ? -1 : items.FindIndex(i => keyOf(i) == key);
+            var same = key is null ? null : positions.GetValueOrDefault(key);
+            var index = same is { Count: > 0 } ? same.Peek() : -1;
             if (item is ComposeMapping { Entries: [{ Value.IsReset: true }] })
             {
                 // `FOO: !reset null` in a mapping-form environment removes that one variable.
                 if (index >= 0)
                 {
-                    items.RemoveAt(index);
+                    items[index] = null;
+                    same!.Dequeue();
                 }
             }
             else if (index >= 0)
@@ -176,11 +204,27 @@ internal static class ComposeMerger
             }
             else
             {
+                if (key is not null)
+                {
+                    PositionsOf(positions, key).Enqueue(items.Count);
+                }
+
                 items.Add(item);
             }
         }
 
-        return first.WithItems([.. items]);
+        return first.WithItems([.. items.OfType<ComposeNode>()]);
+    }
+
+    private static Queue<int> PositionsOf(Dictionary<string, Queue<int>> positions, string key)
+    {
+        if (!positions.TryGetValue(key, out var queue))
+        {
+            queue = new Queue<int>();
+            positions.Add(key, queue);
+        }
+
+        return queue;
     }
 
     /// <summary>The name of an <c>environment</c>/<c>labels</c>/<c>extra_hosts</c> item: <c>K</c> of <c>K=V</c>, <c>host</c> of <c>host:ip</c>.</summary>

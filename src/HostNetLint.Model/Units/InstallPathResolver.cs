@@ -16,8 +16,8 @@ internal sealed class InstallPathResolver
     private readonly FileLoader loader;
     private readonly DirectoryWalker walker;
     private readonly ModelOptions options;
-    private List<string[]>? files;
-    private List<string[]>? composeDirectories;
+    private SuffixIndex? files;
+    private SuffixIndex? composeDirectories;
 
     public InstallPathResolver(FileLoader loader, DirectoryWalker walker, ModelOptions options)
     {
@@ -56,24 +56,6 @@ internal sealed class InstallPathResolver
         return [.. segments];
     }
 
-    private static bool EndsWith(string[] candidate, string[] query, int count)
-    {
-        if (candidate.Length < count)
-        {
-            return false;
-        }
-
-        for (var i = 1; i <= count; i++)
-        {
-            if (!string.Equals(candidate[^i], query[^i], StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     private PathResolution Resolve(string installPath, bool directory)
     {
         var segments = Segments(installPath);
@@ -93,17 +75,7 @@ internal sealed class InstallPathResolver
         var candidates = directory ? ComposeDirectories() : Files();
         for (var count = segments.Length; count >= 1; count--)
         {
-            string[]? match = null;
-            var matches = 0;
-            foreach (var candidate in candidates)
-            {
-                if (EndsWith(candidate, segments, count))
-                {
-                    match = candidate;
-                    matches++;
-                }
-            }
-
+            var (match, matches) = candidates.Find(segments, count);
             if (matches == 1)
             {
                 return PathResolution.Found(FileLoader.Normalize(Path.Combine([loader.Root, .. match!])));
@@ -163,14 +135,11 @@ internal sealed class InstallPathResolver
             : PathResolution.Missing($"'{normalized}' maps to '{display}', which does not exist in the linted root") with { MappedPath = fullPath };
     }
 
-    private List<string[]> Files()
-    {
-        if (files is not null)
-        {
-            return files;
-        }
+    private SuffixIndex Files() => files ??= new SuffixIndex(WalkFiles());
 
-        files = [];
+    private List<string[]> WalkFiles()
+    {
+        var found = new List<string[]>();
         foreach (var directory in walker.Walk(loader.Root))
         {
             string[] names;
@@ -185,26 +154,47 @@ internal sealed class InstallPathResolver
 
             foreach (var name in names)
             {
-                if (files.Count >= MaxIndexedFiles)
+                if (found.Count >= MaxIndexedFiles)
                 {
-                    return files;
+                    return found;
                 }
 
                 if (!walker.IsExcluded(name))
                 {
-                    files.Add(Segments(loader.DisplayPath(name)));
+                    found.Add(Segments(loader.DisplayPath(name)));
                 }
             }
         }
 
-        return files;
+        return found;
     }
 
-    private List<string[]> ComposeDirectories()
+    private SuffixIndex ComposeDirectories() => composeDirectories ??= new SuffixIndex([.. walker.Walk(loader.Root)
+        .Where(directory => ComposeFileNames.Discover(directory).Count > 0)
+        .Select(directory => Segments(loader.DisplayPath(directory)))]);
+
+    /// <summary>
+    /// Every trailing run of segments of every candidate, with how many candidates end with it and the last of them,
+    /// so that resolving a unit's path costs its own length, not the number of files in the root.
+    /// </summary>
+    private sealed class SuffixIndex
     {
-        composeDirectories ??= [.. walker.Walk(loader.Root)
-            .Where(directory => ComposeFileNames.Discover(directory).Count > 0)
-            .Select(directory => Segments(loader.DisplayPath(directory)))];
-        return composeDirectories;
+        private readonly Dictionary<string, (string[] Last, int Count)> bySuffix = new(StringComparer.Ordinal);
+
+        public SuffixIndex(List<string[]> candidates)
+        {
+            foreach (var candidate in candidates)
+            {
+                for (var count = 1; count <= candidate.Length; count++)
+                {
+                    var key = string.Join('/', candidate[^count..]);
+                    bySuffix[key] = (candidate, bySuffix.GetValueOrDefault(key).Count + 1);
+                }
+            }
+        }
+
+        /// <summary>The candidates that end with the last <paramref name="count"/> of <paramref name="segments"/>: how many, and the last one.</summary>
+        public (string[]? Last, int Count) Find(string[] segments, int count) =>
+            bySuffix.TryGetValue(string.Join('/', segments[^count..]), out var found) ? found : (null, 0);
     }
 }

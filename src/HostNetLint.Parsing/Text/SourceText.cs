@@ -10,6 +10,7 @@ namespace HostNetLint.Parsing.Text;
 public sealed class SourceText
 {
     private readonly int[] lineStarts;
+    private string? dominantLineBreak;
 
     private SourceText(string path, string text, SourceEncoding encoding, DecodeFailure? decodeFailure)
     {
@@ -38,36 +39,8 @@ public sealed class SourceText
     /// The line break the file mostly uses (LF, CRLF or a lone CR, as old Mac files have), for text that a fix
     /// inserts; LF for a file without one. Ties go to LF, then CRLF.
     /// </summary>
-    public string DominantLineBreak
-    {
-        get
-        {
-            var crlf = 0;
-            var lf = 0;
-            var cr = 0;
-            for (var i = 0; i < Text.Length; i++)
-            {
-                if (Text[i] == '\n')
-                {
-                    lf++;
-                }
-                else if (Text[i] == '\r')
-                {
-                    if (i + 1 < Text.Length && Text[i + 1] == '\n')
-                    {
-                        crlf++;
-                        i++;
-                    }
-                    else
-                    {
-                        cr++;
-                    }
-                }
-            }
-
-            return cr > lf && cr > crlf ? "\r" : crlf > lf ? "\r\n" : "\n";
-        }
-    }
+    /// <remarks>Counted once: a fix per service in a large file asks for it each time.</remarks>
+    public string DominantLineBreak => dominantLineBreak ??= CountDominantLineBreak(Text);
 
     public static SourceText From(string text, string path = "") => new(path, text, SourceEncoding.Utf8, null);
 
@@ -229,6 +202,34 @@ public sealed class SourceText
     private static char Utf16UnitAt(ReadOnlySpan<byte> bytes, int index, bool bigEndian) => bigEndian
         ? (char)((bytes[2 * index] << 8) | bytes[(2 * index) + 1])
         : (char)(bytes[2 * index] | (bytes[(2 * index) + 1] << 8));
+
+    private static string CountDominantLineBreak(string text)
+    {
+        var crlf = 0;
+        var lf = 0;
+        var cr = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                lf++;
+            }
+            else if (text[i] == '\r')
+            {
+                if (i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    crlf++;
+                    i++;
+                }
+                else
+                {
+                    cr++;
+                }
+            }
+        }
+
+        return cr > lf && cr > crlf ? "\r" : crlf > lf ? "\r\n" : "\n";
+    }
 
     private static int[] ComputeLineStarts(string text)
     {

@@ -43,25 +43,36 @@ internal sealed class YamlTreeBuilder
             return Finish(isComplete: false);
         }
 
-        var stoppedAtLimit = !BuildNodes();
-        if (!stoppedAtLimit)
+        var scanner = new CommentCollectingScanner(text.Text, comments);
+        var finished = BuildNodes(scanner);
+        if (scanner.FailedOnlyForComments)
         {
-            CollectComments();
+            // Rare ("%FOO\n# c\n%YAML 1.2"): parse again without comment tokens; the comments read so far stay, as the
+            // scanner gives them.
+            Restart();
+            finished = BuildNodes(new Scanner(new StringReader(text.Text), skipComments: true));
+        }
+
+        if (!finished)
+        {
+            // A limit stopped the build: the file is not analysed, and no comment of it may suppress that.
+            comments.Clear();
         }
 
         return Finish(isComplete: !problems.Exists(p => p.Kind != ParseProblemKind.DuplicateKey));
     }
 
-    /// <summary>Builds the documents; false when a limit stopped it (a syntax error is recorded and returns true).</summary>
-    private bool BuildNodes()
+    /// <summary>
+    /// Builds the documents and collects the comments in the same pass; false when a limit stopped it (a syntax error
+    /// is recorded and returns true).
+    /// </summary>
+    private bool BuildNodes(IScanner scanner)
     {
         var lastGoodEnd = 0;
+        var collecting = scanner as CommentCollectingScanner;
         try
         {
-            // Comments are skipped here: YamlDotNet's parser rejects valid YAML when it sees one in some
-            // places (after a flow collection, "a: [1] # c\nb: 2"), so CollectComments scans them separately.
-            using var reader = new StringReader(text.Text);
-            var parser = new Parser(new Scanner(reader, skipComments: true));
+            var parser = new Parser(scanner);
             while (parser.MoveNext())
             {
                 var current = parser.Current!;
@@ -73,52 +84,39 @@ internal sealed class YamlTreeBuilder
                 lastGoodEnd = Offset(current.End);
             }
         }
+        catch (YamlException) when (collecting is { FailedOnlyForComments: true })
+        {
+            // Build parses again without comment tokens.
+        }
         catch (YamlException ex)
         {
             problems.Add(new ParseProblem(ParseProblemKind.Syntax, ExceptionSpan(ex, lastGoodEnd), Describe(ex)));
+            collecting?.ReadToEnd(limits.MaxDepth);
         }
 #pragma warning disable CA1031 // YamlDotNet throws bare exceptions on some malformed input; each must become a diagnostic.
         catch (Exception)
 #pragma warning restore CA1031
         {
             // Seen for an unclosed flow collection ("a: [1, 2\nb: 3"): the innermost open one is the likely culprit.
-            var open = stack.FirstOrDefault(f => f.IsFlow);
+            var open = stack.FirstOrDefault(f => f.IsFlow && !f.IsPositionless);
             problems.Add(open is null
                 ? new ParseProblem(ParseProblemKind.Syntax, CharAt(lastGoodEnd), "Malformed YAML after this point")
-                : new ParseProblem(ParseProblemKind.Syntax, CharAt(Offset(open.StartEvent.Start)), $"Malformed YAML: the flow {(open.IsMapping ? "mapping" : "sequence")} opened here is not closed properly", CharAt(lastGoodEnd)));
+                : new ParseProblem(ParseProblemKind.Syntax, CharAt(open.Start), $"Malformed YAML: the flow {(open.IsMapping ? "mapping" : "sequence")} opened here is not closed properly", CharAt(lastGoodEnd)));
+            collecting?.ReadToEnd(limits.MaxDepth);
         }
 
         return true;
     }
 
-    /// <summary>
-    /// Collects every comment from the scanner's tokens. The scanner alone is reliable where the parser
-    /// with comments is not (it also drops all but the first of the comments that no document follows).
-    /// </summary>
-    private void CollectComments()
+    private void Restart()
     {
-        try
-        {
-            using var reader = new StringReader(text.Text);
-            var scanner = new Scanner(reader, skipComments: false);
-
-            // The scanner repeats an Error token forever on some input ("a: b:"); the parser would throw
-            // there, so stop too. The bound guards against other loops.
-            var budget = (4L * text.Length) + 64;
-            while (scanner.MoveNext() && budget-- > 0 && scanner.Current is not (YamlDotNet.Core.Tokens.Error or YamlDotNet.Core.Tokens.StreamEnd))
-            {
-                if (scanner.Current is YamlDotNet.Core.Tokens.Comment token)
-                {
-                    var start = Offset(token.Start);
-                    comments.Add(new YamlComment(TextSpan.FromBounds(start, Math.Max(start, Offset(token.End))), token.Value, token.IsInline));
-                }
-            }
-        }
-#pragma warning disable CA1031 // The syntax error, if any, is already reported by the parse; comments after it are lost.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-        }
+        problems.Clear();
+        documents.Clear();
+        stack.Clear();
+        anchors.Clear();
+        nodeCount = 0;
+        documentStart = 0;
+        documentRoot = null;
     }
 
     // Duplicate keys are found when their mapping closes, inner mappings first; report in text order.
@@ -142,12 +140,15 @@ internal sealed class YamlTreeBuilder
                 return Complete(
                     new YamlScalar(ScalarSpan(scalar), NameOf(scalar.Anchor), TagOf(scalar.Tag), scalar.Value, StyleOf(scalar.Style)),
                     new Measured(null!, 1, 0));
+            case MappingStart mapping when IsPositionless(mapping):
+                // The one-pair mapping of a flow sequence entry ("[b: c]") is synthesized without a position.
+                return Push(new Frame(mapping, Floor(), isPositionless: true, isMapping: true, isFlow: true, anchor: null, tag: null));
             case AnchorAlias alias:
                 return AcceptAlias(alias);
             case MappingStart mapping:
-                return Push(new Frame(mapping, isMapping: true, mapping.Style == MappingStyle.Flow, NameOf(mapping.Anchor), TagOf(mapping.Tag)));
+                return Push(new Frame(mapping, Offset(mapping.Start), isPositionless: false, isMapping: true, mapping.Style == MappingStyle.Flow, NameOf(mapping.Anchor), TagOf(mapping.Tag)));
             case SequenceStart sequence:
-                return Push(new Frame(sequence, isMapping: false, sequence.Style == SequenceStyle.Flow, NameOf(sequence.Anchor), TagOf(sequence.Tag)));
+                return Push(new Frame(sequence, Offset(sequence.Start), isPositionless: false, isMapping: false, sequence.Style == SequenceStyle.Flow, NameOf(sequence.Anchor), TagOf(sequence.Tag)));
             case MappingEnd or SequenceEnd:
                 return Pop(current);
             default:
@@ -172,21 +173,28 @@ internal sealed class YamlTreeBuilder
     {
         if (stack.Count + 1 > limits.MaxDepth)
         {
-            problems.Add(new ParseProblem(ParseProblemKind.LimitExceeded, NonEmpty(Span(frame.StartEvent)), $"The document nests deeper than {limits.MaxDepth} levels; it was not analysed"));
+            problems.Add(new ParseProblem(ParseProblemKind.LimitExceeded, NonEmpty(StartSpan(frame)), $"The document nests deeper than {limits.MaxDepth} levels; it was not analysed"));
             return false;
         }
 
         stack.Push(frame);
-        return CountNode(Span(frame.StartEvent));
+        return CountNode(StartSpan(frame));
     }
 
     private bool Pop(ParsingEvent endEvent)
     {
         var frame = stack.Pop();
-        var start = Offset(frame.StartEvent.Start);
-        var end = frame.IsFlow || frame.Children.Count == 0
-            ? Math.Max(Offset(frame.StartEvent.End), frame.IsFlow ? FlowEnd(endEvent) : 0)
-            : frame.Children[^1].Span.End;
+        var start = frame.Start;
+        var end = frame.IsPositionless
+            ? frame.Children.Count == 0 ? start : frame.Children[^1].Span.End
+            : frame.IsFlow || frame.Children.Count == 0
+                ? Math.Max(Offset(frame.StartEvent.End), frame.IsFlow ? FlowEnd(endEvent) : 0)
+                : frame.Children[^1].Span.End;
+        if (frame.IsPositionless && frame.Children.Count > 0)
+        {
+            start = Math.Max(start, frame.Children[0].Span.Start);
+        }
+
         var span = TextSpan.FromBounds(start, Math.Max(start, end));
         YamlNode node = frame.IsMapping
             ? new YamlMapping(span, frame.Anchor, frame.Tag, frame.IsFlow, BuildEntries(frame.Children))
@@ -255,6 +263,51 @@ internal sealed class YamlTreeBuilder
         return true;
     }
 
+    /// <summary>
+    /// Where the next node can start at the earliest: after the last node of the open collection, or at its start. Nodes
+    /// YamlDotNet synthesizes without a position (an empty key, ": x") are placed there rather than at the file's start.
+    /// </summary>
+    private int Floor()
+    {
+        if (!stack.TryPeek(out var parent))
+        {
+            return documentStart;
+        }
+
+        return parent.Children.Count == 0 ? parent.Start : Math.Max(parent.Start, parent.Children[^1].Span.End);
+    }
+
+    private int SkipBlanksAndComments(int at)
+    {
+        var source = text.Text;
+        while (at < source.Length)
+        {
+            if (source[at] == '#')
+            {
+                while (at < source.Length && source[at] is not ('\r' or '\n'))
+                {
+                    at++;
+                }
+            }
+            else if (source[at] is ' ' or '\t' or '\r' or '\n')
+            {
+                at++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return at;
+    }
+
+    /// <summary>True for the mapping start YamlDotNet gives an implicit flow pair: no position at all, inside a collection.</summary>
+    private bool IsPositionless(MappingStart mapping) =>
+        stack.Count > 0 && mapping.Start.Equals(Mark.Empty) && mapping.End.Equals(Mark.Empty);
+
+    private TextSpan StartSpan(Frame frame) => frame.IsPositionless ? CharAt(frame.Start) : Span(frame.StartEvent);
+
     private bool CountNode(TextSpan at)
     {
         if (++nodeCount <= limits.MaxNodes)
@@ -280,6 +333,13 @@ internal sealed class YamlTreeBuilder
     private TextSpan ScalarSpan(Scalar scalar)
     {
         var span = Span(scalar);
+        if (span.IsEmpty && scalar.Value.Length == 0 && span.Start < Floor())
+        {
+            // An empty scalar YamlDotNet synthesized at a stale mark (the empty key of ": x" after a comment or "---"):
+            // placed on the indicator that follows it.
+            return new TextSpan(SkipBlanksAndComments(Floor()), 0);
+        }
+
         if (scalar.Style is ScalarStyle.Plain)
         {
             // Plain text never ends in blanks, but an empty value after an anchor or tag ("a: &x\n")
@@ -386,9 +446,15 @@ internal sealed class YamlTreeBuilder
     /// <summary>A node with how far it expands when aliases are followed.</summary>
     private readonly record struct Measured(YamlNode Node, long Size, int Depth, bool Aliased = false);
 
-    private sealed class Frame(ParsingEvent startEvent, bool isMapping, bool isFlow, string? anchor, string? tag)
+    private sealed class Frame(ParsingEvent startEvent, int start, bool isPositionless, bool isMapping, bool isFlow, string? anchor, string? tag)
     {
         public ParsingEvent StartEvent { get; } = startEvent;
+
+        /// <summary>The offset the collection starts at.</summary>
+        public int Start { get; } = start;
+
+        /// <summary>True when YamlDotNet gave the start no position; the span is then its children's.</summary>
+        public bool IsPositionless { get; } = isPositionless;
 
         public bool IsMapping { get; } = isMapping;
 

@@ -2,6 +2,7 @@ using HostNetLint.Model;
 using HostNetLint.Model.Workloads;
 using HostNetLint.Parsing.Yaml;
 using HostNetLint.Parsing.Text;
+using HostNetLint.Rules.Fixing;
 
 namespace HostNetLint.Rules.Analysis;
 
@@ -27,10 +28,18 @@ internal static class EvidenceText
     }
 
     /// <summary>The top-level key of the YAML file whose entry holds <paramref name="location"/>, if any.</summary>
+    /// <remarks>Asked once per finding: the document by index, the entry by binary search (entries are in text order).</remarks>
     private static string? TopLevelKey(DeploymentModel model, Location location)
     {
-        var root = model.Documents.FirstOrDefault(d => ReferenceEquals(d.Text, location.Source))?.Yaml?.Root as YamlMapping;
-        return root?.Entries.FirstOrDefault(e => e.Span.Contains(location.Span.Start)).KeyText;
+        if (model.DocumentOf(location.Source)?.Yaml?.Root is not YamlMapping root)
+        {
+            return null;
+        }
+
+        var entries = root.Entries;
+        var position = location.Span.Start;
+        var last = YamlNavigation.Before(entries, e => e.Span.Start, position);
+        return last >= 0 && entries[last].Span.Contains(position) ? entries[last].KeyText : null;
     }
 
     /// <summary>
@@ -42,6 +51,9 @@ internal static class EvidenceText
         foreach (var argument in arguments)
         {
             var text = argument.Text;
+
+            // Once per argument: finding where the text is written reads all of it.
+            var verbatimAt = VerbatimOffset(argument);
             var start = -1;
             for (var i = 0; i <= text.Length; i++)
             {
@@ -52,7 +64,7 @@ internal static class EvidenceText
                 }
                 else if (isSeparator && start >= 0)
                 {
-                    yield return (text[start..i], start > 0 || i < text.Length ? Slice(argument, start, i - start) : argument);
+                    yield return (text[start..i], start > 0 || i < text.Length ? Slice(argument, verbatimAt, start, i - start) : argument);
                     start = -1;
                 }
             }
@@ -60,10 +72,12 @@ internal static class EvidenceText
     }
 
     /// <summary>The part of a value from <paramref name="start"/>, pointing at exactly that text when the value is written verbatim.</summary>
-    public static ModelValue Slice(ModelValue value, int start, int length)
+    public static ModelValue Slice(ModelValue value, int start, int length) => Slice(value, VerbatimOffset(value), start, length);
+
+    private static ModelValue Slice(ModelValue value, int? verbatimAt, int start, int length)
     {
         var part = value.Text.Substring(start, length);
-        if (VerbatimOffset(value) is not { } at)
+        if (verbatimAt is not { } at)
         {
             return value with { Text = part, Raw = part };
         }

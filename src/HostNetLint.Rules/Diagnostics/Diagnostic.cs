@@ -17,8 +17,20 @@ public sealed record Diagnostic(
 {
     public string Id => Descriptor.Id;
 
+    // The fixes, or the reason there are none, made on first use: only fix, SARIF, JSON and the language server ask, a
+    // plain check never does. Null: no fixes and no reason. Copies made by `with` share it, so it runs once for all.
+    private Lazy<FixOffer?>? offer;
+
     /// <summary>Automatic fixes, best first; empty when there is no safe fix (then <see cref="NoFixReason"/> says why).</summary>
-    public ImmutableArray<CodeFix> Fixes { get; init; } = [];
+    public ImmutableArray<CodeFix> Fixes
+    {
+        get => offer?.Value?.Fixes ?? [];
+        init
+        {
+            var previous = offer;
+            offer = new Lazy<FixOffer?>(() => FixOffer.Create(value, previous?.Value?.NoFixReason));
+        }
+    }
 
     /// <summary>
     /// Why this finding of a fixable rule has no fix (an anchor shared with a service that needs it as it is, a
@@ -26,10 +38,39 @@ public sealed record Diagnostic(
     /// when it has fixes, or when its rule has none at all (<see cref="RuleDescriptor.NoFixReason"/> says why).
     /// Set by rules and by the engines, so every host shows the same reason.
     /// </summary>
-    public string? NoFixReason { get; init; }
+    public string? NoFixReason
+    {
+        get => offer?.Value?.NoFixReason;
+        init
+        {
+            var previous = offer;
+            offer = new Lazy<FixOffer?>(() => FixOffer.Create(previous?.Value?.Fixes ?? [], value));
+        }
+    }
+
+    /// <summary>False when the finding was given no fixes nor a reason (known without making them).</summary>
+    internal bool MayHaveFixes => offer is not null;
+
+    /// <summary>
+    /// This finding with the fixes, or the reason there are none, that <paramref name="factory"/> makes when either is
+    /// first asked for (null: no fixes and no reason); it runs at most once for this finding and its copies.
+    /// </summary>
+    public Diagnostic WithFix(Func<FixOffer?> factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var copy = this with { };
+        copy.offer = new Lazy<FixOffer?>(factory);
+        return copy;
+    }
 
     /// <summary>This finding without fixes, because of <paramref name="reason"/>.</summary>
-    public Diagnostic WithoutFixes(string reason) => this with { Fixes = [], NoFixReason = reason };
+    public Diagnostic WithoutFixes(string reason)
+    {
+        var without = FixOffer.None(reason);
+        var copy = this with { };
+        copy.offer = new Lazy<FixOffer?>(without);
+        return copy;
+    }
 
     public override string ToString()
     {

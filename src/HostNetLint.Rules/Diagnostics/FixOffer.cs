@@ -38,6 +38,10 @@ public sealed record FixOffer
         return new FixOffer([], reason);
     }
 
+    /// <summary>What a finding was given directly (<see cref="Diagnostic.Fixes"/>, <see cref="Diagnostic.NoFixReason"/>); null when neither.</summary>
+    internal static FixOffer? Create(ImmutableArray<CodeFix> fixes, string? noFixReason) =>
+        fixes.IsDefaultOrEmpty && noFixReason is null ? null : new FixOffer(fixes.IsDefault ? [] : fixes, noFixReason);
+
     /// <summary><paramref name="fix"/> when there is one, else no fix because of <paramref name="reasonWithout"/>.</summary>
     public static FixOffer From(CodeFix? fix, string reasonWithout) => fix is null ? None(reasonWithout) : Of(fix);
 

@@ -45,48 +45,40 @@ public static class LintEngine
     /// Keeps a fix only while every other finding its edits change (<see cref="CodeFix.AlsoChanges"/>, such as the
     /// services merging an anchor the fix edits) is reported too: a suppressed or switched-off finding is never fixed as
     /// a side effect. A finding left without fixes gets the reason; rules offer a narrower fallback where there is one
-    /// (the service itself instead of the anchor), which then comes first.
+    /// (the service itself instead of the anchor), which then comes first. Like the rules' fixes, this is done only when
+    /// a finding's fixes are asked for; the set of reported findings is built once, by the first.
     /// </summary>
     private static ImmutableArray<Diagnostic> OfferOnlyFixesWithoutSideEffects(ImmutableArray<Diagnostic> reported, ImmutableArray<SuppressedDiagnostic> suppressed)
     {
-        if (!reported.Any(d => !d.Fixes.IsDefaultOrEmpty && d.Fixes.Any(f => !f.AlsoChanges.IsDefaultOrEmpty)))
+        var others = new Lazy<(HashSet<FindingKey> Reported, Dictionary<FindingKey, Diagnostic> Suppressed)>(() =>
         {
-            return reported;
+            var suppressedByKey = new Dictionary<FindingKey, Diagnostic>();
+            foreach (var s in suppressed)
+            {
+                suppressedByKey.TryAdd(FindingKey.Of(s.Diagnostic), s.Diagnostic);
+            }
+
+            return (reported.Select(FindingKey.Of).ToHashSet(), suppressedByKey);
+        });
+        return [.. reported.Select(d => d.MayHaveFixes ? d.WithFix(() => WithoutSideEffects(d, others.Value.Reported, others.Value.Suppressed)) : d)];
+    }
+
+    private static FixOffer? WithoutSideEffects(Diagnostic diagnostic, HashSet<FindingKey> reportedKeys, Dictionary<FindingKey, Diagnostic> suppressedByKey)
+    {
+        var fixes = diagnostic.Fixes;
+        if (fixes.IsDefaultOrEmpty)
+        {
+            return diagnostic.NoFixReason is { } reason ? FixOffer.None(reason) : null;
         }
 
-        var reportedKeys = reported.Select(FindingKey.Of).ToHashSet();
-        var suppressedByKey = new Dictionary<FindingKey, Diagnostic>();
-        foreach (var s in suppressed)
+        var safe = fixes.Where(f => f.AlsoChanges.IsDefaultOrEmpty || f.AlsoChanges.All(reportedKeys.Contains)).ToArray();
+        if (safe.Length > 0)
         {
-            suppressedByKey.TryAdd(FindingKey.Of(s.Diagnostic), s.Diagnostic);
+            return FixOffer.Of(safe);
         }
 
-        var result = ImmutableArray.CreateBuilder<Diagnostic>(reported.Length);
-        foreach (var diagnostic in reported)
-        {
-            if (diagnostic.Fixes.IsDefaultOrEmpty)
-            {
-                result.Add(diagnostic);
-                continue;
-            }
-
-            var safe = diagnostic.Fixes.Where(f => f.AlsoChanges.IsDefaultOrEmpty || f.AlsoChanges.All(reportedKeys.Contains)).ToImmutableArray();
-            if (safe.Length == diagnostic.Fixes.Length)
-            {
-                result.Add(diagnostic);
-            }
-            else if (!safe.IsEmpty)
-            {
-                result.Add(diagnostic with { Fixes = safe });
-            }
-            else
-            {
-                var missing = diagnostic.Fixes[0].AlsoChanges.First(k => !reportedKeys.Contains(k));
-                result.Add(diagnostic.WithoutFixes(FixReasons.WouldChangeUnreported(missing, suppressedByKey.GetValueOrDefault(missing))));
-            }
-        }
-
-        return result.MoveToImmutable();
+        var missing = fixes[0].AlsoChanges.First(k => !reportedKeys.Contains(k));
+        return FixOffer.None(FixReasons.WouldChangeUnreported(missing, suppressedByKey.GetValueOrDefault(missing)));
     }
 
     private static ImmutableArray<Diagnostic> Finish(IEnumerable<Diagnostic> diagnostics, LintOptions options) =>

@@ -30,16 +30,13 @@ public sealed class RuleContext
     public void Report(Location location, FindingPath logicalPath, object?[] messageArguments, params RelatedLocation[] related) =>
         sink.Add(new Diagnostic(descriptor, location, descriptor.FormatMessage(messageArguments), descriptor.DefaultSeverity, [.. related], logicalPath));
 
-    /// <summary>Reports the running rule with its fixes, or the reason it has none for this finding.</summary>
-    public void Report(Location location, FindingPath logicalPath, object?[] messageArguments, FixOffer fix, params RelatedLocation[] related)
-    {
-        ArgumentNullException.ThrowIfNull(fix);
-        sink.Add(new Diagnostic(descriptor, location, descriptor.FormatMessage(messageArguments), descriptor.DefaultSeverity, [.. related], logicalPath)
-        {
-            Fixes = fix.Fixes,
-            NoFixReason = fix.NoFixReason,
-        });
-    }
+    /// <summary>
+    /// Reports the running rule with the fixes <paramref name="fix"/> offers, or the reason it offers none. It runs only
+    /// when the fixes or the reason are asked for (fix, SARIF, JSON, the language server), at most once, after every rule
+    /// has run, so it may read only the model, the options and shared analyses (<see cref="Get{T}"/>).
+    /// </summary>
+    public void Report(Location location, FindingPath logicalPath, object?[] messageArguments, Func<FixOffer> fix, params RelatedLocation[] related) =>
+        sink.Add(new Diagnostic(descriptor, location, descriptor.FormatMessage(messageArguments), descriptor.DefaultSeverity, [.. related], logicalPath).WithFix(fix));
 
     /// <summary>
     /// Reports the running rule with a default severity of its own for this finding instead of the descriptor's: for a
@@ -61,13 +58,18 @@ public sealed class RuleContext
         where T : class
     {
         ArgumentNullException.ThrowIfNull(analysis);
-        if (!shared.TryGetValue(analysis, out var value))
-        {
-            value = analysis.Compute(Model, Options);
-            shared.Add(analysis, value);
-        }
 
-        return (T)value;
+        // Fixes made later, when asked for, may ask from several threads (a language server).
+        lock (shared)
+        {
+            if (!shared.TryGetValue(analysis, out var value))
+            {
+                value = analysis.Compute(Model, Options);
+                shared.Add(analysis, value);
+            }
+
+            return (T)value;
+        }
     }
 
     internal static ImmutableArray<Diagnostic> Drain(List<Diagnostic> sink) => [.. sink];

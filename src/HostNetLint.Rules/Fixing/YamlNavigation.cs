@@ -190,7 +190,7 @@ public static class YamlNavigation
     private static bool IsMergeKey(YamlMappingEntry entry) => entry.Key is YamlScalar { Value: "<<", Style: YamlScalarStyle.Plain };
 
     /// <summary>The index of the last item that starts at or before <paramref name="position"/>, or -1; items are in source order.</summary>
-    private static int Before<T>(ImmutableArray<T> items, Func<T, int> start, int position)
+    internal static int Before<T>(ImmutableArray<T> items, Func<T, int> start, int position)
     {
         int low = 0, high = items.Length - 1, found = -1;
         while (low <= high)
@@ -222,7 +222,7 @@ public static class YamlNavigation
         switch (node)
         {
             case YamlMapping mapping:
-                var e = LastStartingAtOrBefore(mapping.Entries, entry => entry.Key.Span.Start, keyStart);
+                var e = Before(mapping.Entries, entry => entry.Key.Span.Start, keyStart);
                 if (e < 0)
                 {
                     return null;
@@ -232,30 +232,10 @@ public static class YamlNavigation
                     ? new YamlEntryRef(mapping, e)
                     : Find(mapping.Entries[e].Value, keyStart, depth + 1);
             case YamlSequence sequence:
-                var i = LastStartingAtOrBefore(sequence.Items, item => item.Span.Start, keyStart);
+                var i = Before(sequence.Items, item => item.Span.Start, keyStart);
                 return i < 0 ? null : Find(sequence.Items[i], keyStart, depth + 1);
             default:
                 return null;
         }
-    }
-
-    private static int LastStartingAtOrBefore<T>(System.Collections.Immutable.ImmutableArray<T> items, Func<T, int> start, int position)
-    {
-        int low = 0, high = items.Length - 1, found = -1;
-        while (low <= high)
-        {
-            var middle = low + ((high - low) / 2);
-            if (start(items[middle]) <= position)
-            {
-                found = middle;
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle - 1;
-            }
-        }
-
-        return found;
     }
 }

@@ -28,12 +28,12 @@ public sealed class HNL3001ObsoleteVersionKey : Rule
 
             // The comment lines above version: usually head the file, so they stay.
             var index = root.Entries.IndexOf(entry);
-            var fix = !file.Tree.IsComplete || !file.Document.IsAnalyzable
+            FixOffer Fix() => !file.Tree.IsComplete || !file.Document.IsAnalyzable
                 ? FixOffer.None("the file does not parse cleanly")
                 : FixOffer.From(
                     YamlEdits.RemoveEntry(file.Tree.Text, root, index, withLeadingComments: false) is { } edit ? new CodeFix("Remove the version key", "HNL3001.RemoveVersion", file.Tree.Text, [edit]) : null,
                     "version is the only key of the file, or shares its line with other YAML, so removing its line would change the file's meaning");
-            context.Report(new Parsing.Text.Location(file.Tree.Text, entry.Key.Span), FindingPath.InFile(file.Document.Path).Then("version"), [], fix);
+            context.Report(new Parsing.Text.Location(file.Tree.Text, entry.Key.Span), FindingPath.InFile(file.Document.Path).Then("version"), [], Fix);
         }
     }
 }

@@ -74,11 +74,11 @@ public sealed class HNL3002UnknownServiceKey : Rule
 
                         var where = isAnchor ? $"merged into {Names(services)}" : $"in service '{services[0]}'";
                         var hint = NotRead.GetValueOrDefault(key.Value) ?? (suggestion is null ? string.Empty : $" Did you mean '{suggestion}'?");
-                        var fix = suggestion is null
+                        FixOffer Fix() => suggestion is null
                             ? FixOffer.None($"no service key compose knows is close enough to '{key.Value}' to rename it safely")
                             : RenameFix(context, project, file.Tree, mapping, entry, suggestion, services);
                         var keys = YamlNavigation.KeyPath(file.Tree, entry.Key.Span.Start) ?? [key.Value];
-                        context.Report(new Location(file.Tree.Text, entry.Key.Span), FindingPath.InFile(file.Document.Path).Then([.. keys]), [key.Value, where, hint], fix);
+                        context.Report(new Location(file.Tree.Text, entry.Key.Span), FindingPath.InFile(file.Document.Path).Then([.. keys]), [key.Value, where, hint], Fix);
                     }
                 }
             }

@@ -51,10 +51,14 @@ public sealed class HNL1001VmFacingWorkloadMustUseHostNetwork : Rule
         FindingKey FindingOf(Workload workload) => FindingKey.At(Definition.Id, primaries[workload], PathOf(workload));
 
         // A fix changes every workload of the namespace it edits, and every service merging an anchor it edits: it names
-        // their findings, so none of them is fixed as a side effect while suppressed (one pass over the findings).
-        var pending = findings.Select(f => f.Workload).ToHashSet();
-        var byOwner = findings.ToLookup(f => f.Space.Owner ?? f.Workload, f => f.Workload);
-        var fixes = new HostNetworkFixes(context.Get(ComposeLayout.Analysis), pending, byOwner, FindingOf, HNL1003NetworkModeWithNetworks.FindingOf);
+        // their findings, so none of them is fixed as a side effect while suppressed (one pass over the findings). Made
+        // when the first fix is asked for; the fixes share its caches, so they are made one at a time.
+        var fixes = new SharedFixes<HostNetworkFixes>(() => new HostNetworkFixes(
+            context.Get(ComposeLayout.Analysis),
+            findings.Select(f => f.Workload).ToHashSet(),
+            findings.ToLookup(f => f.Space.Owner ?? f.Workload, f => f.Workload),
+            FindingOf,
+            HNL1003NetworkModeWithNetworks.FindingOf));
         foreach (var (workload, space, signal) in findings)
         {
             var where = EvidenceText.Where(signal.Evidence, workload, context.Model);
@@ -73,7 +77,7 @@ public sealed class HNL1001VmFacingWorkloadMustUseHostNetwork : Rule
             }
 
             var primary = primaries[workload];
-            context.Report(primary, PathOf(workload), [workload.Name, signal.Description, where, Remedy(workload, space)], fixes.Create(workload, owner, signal, primary), [.. related]);
+            context.Report(primary, PathOf(workload), [workload.Name, signal.Description, where, Remedy(workload, space)], () => fixes.Make(f => f.Create(workload, owner, signal, primary)), [.. related]);
         }
     }
 

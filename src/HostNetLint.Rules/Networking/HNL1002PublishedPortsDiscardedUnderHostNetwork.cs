@@ -23,7 +23,6 @@ public sealed class HNL1002PublishedPortsDiscardedUnderHostNetwork : Rule
 
     public override void Analyze(RuleContext context)
     {
-        var layout = context.Get(ComposeLayout.Analysis);
         var ports = new SharedKey("ports", w => w.PortsKey, w => w.IsHostNetwork, FindingOf, "(it is not on the host network)");
         foreach (var workload in context.Model.Workloads)
         {
@@ -37,7 +36,7 @@ public sealed class HNL1002PublishedPortsDiscardedUnderHostNetwork : Rule
             var related = first.IsInherited
                 ? new[] { new RelatedLocation(workload.PortsKey ?? first.Location, "ports: written here"), new RelatedLocation(first.Site, $"merged into '{workload.Name}' here") }
                 : [];
-            context.Report(Primary(workload), PathOf(workload), [workload.Name, entries], CreateFix(layout, workload, ports), related);
+            context.Report(Primary(workload), PathOf(workload), [workload.Name, entries], () => CreateFix(context.Get(ComposeLayout.Analysis), workload, ports), related);
         }
     }
 

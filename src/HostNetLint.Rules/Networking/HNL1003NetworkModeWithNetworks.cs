@@ -22,7 +22,6 @@ public sealed class HNL1003NetworkModeWithNetworks : Rule
 
     public override void Analyze(RuleContext context)
     {
-        var layout = context.Get(ComposeLayout.Analysis);
         var networks = new SharedKey("networks", w => w.NetworksKey, MustUseHostNetwork, FindingOf, "(its network_mode is not host)");
         foreach (var workload in context.Model.Workloads)
         {
@@ -32,10 +31,10 @@ public sealed class HNL1003NetworkModeWithNetworks : Rule
             }
 
             var (mode, networksKey) = (workload.NetworkMode!, workload.NetworksKey!);
-            var fix = MustUseHostNetwork(workload)
-                ? ComposeFixes.RemoveEntryFix(layout, workload, networks, "Remove networks:", "HNL1003.RemoveNetworks")
+            FixOffer Fix() => MustUseHostNetwork(workload)
+                ? ComposeFixes.RemoveEntryFix(context.Get(ComposeLayout.Analysis), workload, networks, "Remove networks:", "HNL1003.RemoveNetworks")
                 : FixOffer.None($"network_mode is '{mode.Text}', not host, so either networks: or network_mode may be the mistake; remove the one you did not mean");
-            context.Report(networksKey, PathOf(workload), [workload.Name, mode.Text], fix, new RelatedLocation(mode.Location, "network_mode is set here"));
+            context.Report(networksKey, PathOf(workload), [workload.Name, mode.Text], Fix, new RelatedLocation(mode.Location, "network_mode is set here"));
         }
     }
 

@@ -35,8 +35,8 @@ public sealed class HNL2001UnitNotOrderedAfterLibvirt : Rule
             var location = after.Count > 0
                 ? new Location(after[^1].Entry.Source, after[^1].Entry.KeySpan)
                 : unit.UnitSectionLocation;
-            var fix = UnitFixes.ToFix(UnitFixes.AddToUnitList(unit, "After", "libvirtd.service"), "Order the unit after libvirtd.service", "HNL2001.AfterLibvirt");
-            context.Report(location, FindingPath.InFile(unit.Document.Path).Then("Unit", "After", "libvirt"), [unit.Name, reason], fix);
+            FixOffer Fix() => UnitFixes.ToFix(UnitFixes.AddToUnitList(unit, "After", "libvirtd.service"), "Order the unit after libvirtd.service", "HNL2001.AfterLibvirt");
+            context.Report(location, FindingPath.InFile(unit.Document.Path).Then("Unit", "After", "libvirt"), [unit.Name, reason], Fix);
         }
     }
 }

@@ -32,9 +32,9 @@ public sealed class HNL2002LibvirtOrderedButNotPulledIn : Rule
             var libvirt = UnitAnalysis.UnitList(unit, "After").FirstOrDefault(item => context.Options.LibvirtUnits.Contains(item.Text, StringComparer.Ordinal));
             if (libvirt is not null && UnitAnalysis.FindDaemonDependentSignal(unit, context.Options) is ({ } workload, { } signal))
             {
-                var fix = UnitFixes.ToFix(UnitFixes.AddToUnitList(unit, "Wants", libvirt.Text), $"Add Wants={libvirt.Text}", "HNL2002.WantsLibvirt");
+                FixOffer Fix() => UnitFixes.ToFix(UnitFixes.AddToUnitList(unit, "Wants", libvirt.Text), $"Add Wants={libvirt.Text}", "HNL2002.WantsLibvirt");
                 var needs = $"it starts '{workload.Name}', which {signal.Description}";
-                context.Report(libvirt.Location, FindingPath.InFile(unit.Document.Path).Then("Unit", "Wants", "libvirt"), [unit.Name, libvirt.Text, needs], fix, new RelatedLocation(signal.Evidence.Location, $"'{workload.Name}' needs libvirt running: {signal.Description}"));
+                context.Report(libvirt.Location, FindingPath.InFile(unit.Document.Path).Then("Unit", "Wants", "libvirt"), [unit.Name, libvirt.Text, needs], Fix, new RelatedLocation(signal.Evidence.Location, $"'{workload.Name}' needs libvirt running: {signal.Description}"));
             }
         }
     }

@@ -27,12 +27,12 @@ public sealed class HNL2003WaitsForNetworkTarget : Rule
             var plain = after.FirstOrDefault(item => item.Text == "network.target");
             if (online is null && plain is not null)
             {
-                context.Report(plain.Location, FindingPath.InFile(unit.Document.Path).Then("Unit", "After", "network.target"), [unit.Name, "waits for network.target only"], ReplaceNetworkTarget(unit, plain));
+                context.Report(plain.Location, FindingPath.InFile(unit.Document.Path).Then("Unit", "After", "network.target"), [unit.Name, "waits for network.target only"], () => ReplaceNetworkTarget(unit, plain));
             }
             else if (online is not null && !UnitAnalysis.PulledIn(unit).Any(item => item.Text == "network-online.target"))
             {
-                var fix = UnitFixes.ToFix(UnitFixes.AddToUnitList(unit, "Wants", "network-online.target"), "Add Wants=network-online.target", "HNL2003.NetworkOnline");
-                context.Report(online.Location, FindingPath.InFile(unit.Document.Path).Then("Unit", "Wants", "network-online.target"), [unit.Name, "is ordered after network-online.target but does not pull it in with Wants="], fix);
+                FixOffer Fix() => UnitFixes.ToFix(UnitFixes.AddToUnitList(unit, "Wants", "network-online.target"), "Add Wants=network-online.target", "HNL2003.NetworkOnline");
+                context.Report(online.Location, FindingPath.InFile(unit.Document.Path).Then("Unit", "Wants", "network-online.target"), [unit.Name, "is ordered after network-online.target but does not pull it in with Wants="], Fix);
             }
         }
     }

@@ -35,14 +35,14 @@ public static class SuppressionApplier
             return new SuppressionOutcome([.. diagnostics], [], []);
         }
 
+        var matches = FindSuppressions(directivesByPath, diagnostics);
         var used = new HashSet<(SuppressionDirective, string)>();
         var reported = new List<Diagnostic>();
         var suppressed = new List<SuppressedDiagnostic>();
-        foreach (var diagnostic in diagnostics)
+        for (var i = 0; i < diagnostics.Count; i++)
         {
-            var match = diagnostic.Id == HNL0005UnusedOrUnknownSuppression.Definition.Id
-                ? null
-                : FindSuppression(directivesByPath, diagnostic);
+            var diagnostic = diagnostics[i];
+            var match = matches[i];
             if (match is null)
             {
                 reported.Add(diagnostic);
@@ -65,15 +65,67 @@ public static class SuppressionApplier
         return new SuppressionOutcome([.. reported], [.. suppressed], [.. problems]);
     }
 
-    private static SuppressionDirective? FindSuppression(Dictionary<string, ImmutableArray<SuppressionDirective>> directivesByPath, Diagnostic diagnostic)
+    /// <summary>
+    /// For each diagnostic, the first directive of its file (in file order) that covers where it starts and names its
+    /// rule, or null. HNL0005 is never suppressed by a comment.
+    /// </summary>
+    /// <remarks>
+    /// A file may hold a suppression and a finding on every line, so the diagnostics of each file and rule are taken in
+    /// position order against the directives sorted by where their scopes start: a heap holds the scopes begun so far,
+    /// the first in file order on top, and a scope that ended before one diagnostic has ended before every later one.
+    /// </remarks>
+    private static SuppressionDirective?[] FindSuppressions(Dictionary<string, ImmutableArray<SuppressionDirective>> directivesByPath, IReadOnlyList<Diagnostic> diagnostics)
     {
-        if (!directivesByPath.TryGetValue(diagnostic.Location.Path, out var directives))
+        var matches = new SuppressionDirective?[diagnostics.Count];
+        var byFileAndRule = new Dictionary<(string Path, string Id), List<int>>();
+        for (var i = 0; i < diagnostics.Count; i++)
         {
-            return null;
+            var diagnostic = diagnostics[i];
+            if (diagnostic.Id != HNL0005UnusedOrUnknownSuppression.Definition.Id && directivesByPath.ContainsKey(diagnostic.Location.Path))
+            {
+                if (!byFileAndRule.TryGetValue((diagnostic.Location.Path, diagnostic.Id), out var indices))
+                {
+                    byFileAndRule[(diagnostic.Location.Path, diagnostic.Id)] = indices = [];
+                }
+
+                indices.Add(i);
+            }
         }
 
-        var start = diagnostic.Location.Span.Start;
-        return directives.FirstOrDefault(d => d.Covers(diagnostic.Id, start));
+        foreach (var ((path, id), indices) in byFileAndRule)
+        {
+            var directives = directivesByPath[path];
+            var candidates = new List<int>();
+            for (var d = 0; d < directives.Length; d++)
+            {
+                if (directives[d].Silences(id))
+                {
+                    candidates.Add(d);
+                }
+            }
+
+            candidates.Sort((a, b) => directives[a].Scope.Start.CompareTo(directives[b].Scope.Start));
+            indices.Sort((a, b) => diagnostics[a].Location.Span.Start.CompareTo(diagnostics[b].Location.Span.Start));
+            var begun = new PriorityQueue<int, int>();
+            var next = 0;
+            foreach (var index in indices)
+            {
+                var start = diagnostics[index].Location.Span.Start;
+                for (; next < candidates.Count && directives[candidates[next]].Scope.Start <= start; next++)
+                {
+                    begun.Enqueue(candidates[next], candidates[next]);
+                }
+
+                while (begun.TryPeek(out var first, out _) && directives[first].Scope.End < start)
+                {
+                    begun.Dequeue();
+                }
+
+                matches[index] = begun.TryPeek(out var match, out _) ? directives[match] : null;
+            }
+        }
+
+        return matches;
     }
 
     private static void Check(SuppressionDirective directive, HashSet<(SuppressionDirective, string)> used, bool requireJustification, List<Diagnostic> problems, string path)

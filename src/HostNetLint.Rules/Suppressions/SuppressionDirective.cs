@@ -18,8 +18,9 @@ public sealed record SuppressionDirective(
 
     /// <summary>True when this directive silences a finding of <paramref name="ruleId"/> that starts at <paramref name="position"/>.</summary>
     public bool Covers(string ruleId, int position) =>
-        Kind != SuppressionKind.Enable
-        && !Scope.IsEmpty
-        && position >= Scope.Start && position <= Scope.End
-        && RuleIds.Any(r => r.Id == ruleId);
+        position >= Scope.Start && position <= Scope.End && Silences(ruleId);
+
+    /// <summary>True when this directive silences findings of <paramref name="ruleId"/> somewhere (its scope is not empty).</summary>
+    public bool Silences(string ruleId) =>
+        Kind != SuppressionKind.Enable && !Scope.IsEmpty && RuleIds.Any(r => r.Id == ruleId);
 }

@@ -25,11 +25,18 @@ public static class SuppressionScanner
         }
 
         // Lines that are nothing but a comment; a line with a comment after its content is code for disable-next-line.
-        var commentLines = comments
-            .Where(c => string.IsNullOrWhiteSpace(text.Text[text.GetLineStart(text.GetLinePosition(c.Start).Line)..c.Start]))
-            .Select(c => text.GetLinePosition(c.Start).Line)
-            .ToHashSet();
-        var entries = document.Yaml is { } tree ? MappingEntries(tree) : [];
+        var commentLines = new HashSet<int>();
+        foreach (var comment in comments)
+        {
+            var line = text.GetLinePosition(comment.Start).Line;
+            var lineStart = text.GetLineStart(line);
+            if (text.Text.AsSpan(lineStart, comment.Start - lineStart).IsWhiteSpace())
+            {
+                commentLines.Add(line);
+            }
+        }
+
+        var lines = new LineScopes(text, document.Yaml, commentLines);
         var directives = new List<SuppressionDirective>();
         foreach (var span in comments)
         {
@@ -42,8 +49,8 @@ public static class SuppressionScanner
             var scope = directive.Kind switch
             {
                 SuppressionKind.File => new TextSpan(0, text.Length),
-                SuppressionKind.Line => LineScope(text, line, entries),
-                SuppressionKind.NextLine => NextCodeLine(text, line, commentLines) is { } next ? LineScope(text, next, entries) : default,
+                SuppressionKind.Line => lines.Scope(line),
+                SuppressionKind.NextLine => lines.NextCodeLine(line) is { } next ? lines.Scope(next) : default,
                 _ => default,
             };
             directives.Add(directive with { Scope = scope });
@@ -55,6 +62,25 @@ public static class SuppressionScanner
     /// <summary>A block runs from its disable comment to the first later enable naming the same rule.</summary>
     private static ImmutableArray<SuppressionDirective> CloseBlocks(List<SuppressionDirective> directives, int length)
     {
+        // Where each rule's next enable starts, seen from each directive: one pass from the end, not a scan per block.
+        var blockEnds = new int[directives.Count][];
+        var nextEnable = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = directives.Count - 1; i >= 0; i--)
+        {
+            var directive = directives[i];
+            if (directive.Kind == SuppressionKind.Disable)
+            {
+                blockEnds[i] = [.. directive.RuleIds.Select(id => nextEnable.GetValueOrDefault(id.Id, length))];
+            }
+            else if (directive.Kind == SuppressionKind.Enable)
+            {
+                foreach (var id in directive.RuleIds)
+                {
+                    nextEnable[id.Id] = directive.Comment.Span.Start;
+                }
+            }
+        }
+
         var result = ImmutableArray.CreateBuilder<SuppressionDirective>(directives.Count);
         for (var i = 0; i < directives.Count; i++)
         {
@@ -66,59 +92,22 @@ public static class SuppressionScanner
             }
 
             // Each ID of a block can end at a different enable; split the block per ID.
-            foreach (var id in directive.RuleIds.DefaultIfEmpty())
+            if (directive.RuleIds.IsEmpty)
             {
-                var end = length;
-                if (id is not null)
-                {
-                    var enable = directives.Skip(i + 1).FirstOrDefault(d => d.Kind == SuppressionKind.Enable && d.RuleIds.Any(r => r.Id == id.Id));
-                    if (enable is not null)
-                    {
-                        end = enable.Comment.Span.Start;
-                    }
-                }
+                result.Add(directive with { RuleIds = [], Scope = TextSpan.FromBounds(directive.Comment.Span.End, length) });
+            }
 
+            for (var k = 0; k < directive.RuleIds.Length; k++)
+            {
                 result.Add(directive with
                 {
-                    RuleIds = id is null ? [] : [id],
-                    Scope = TextSpan.FromBounds(directive.Comment.Span.End, end),
+                    RuleIds = [directive.RuleIds[k]],
+                    Scope = TextSpan.FromBounds(directive.Comment.Span.End, blockEnds[i][k]),
                 });
             }
         }
 
         return result.ToImmutable();
-    }
-
-    /// <summary>
-    /// A line, widened by every mapping entry whose key starts on it: a suppression on a service key covers
-    /// the whole service, one on <c>ports:</c> covers every port below it.
-    /// </summary>
-    private static TextSpan LineScope(SourceText text, int line, List<YamlMappingEntry> entries)
-    {
-        var span = text.GetLineSpan(line);
-        var end = span.End;
-        foreach (var entry in entries)
-        {
-            if (span.Contains(entry.Key.Span.Start))
-            {
-                end = Math.Max(end, entry.Span.End);
-            }
-        }
-
-        return TextSpan.FromBounds(span.Start, end);
-    }
-
-    private static int? NextCodeLine(SourceText text, int line, HashSet<int> commentLines)
-    {
-        for (var next = line + 1; next < text.LineCount; next++)
-        {
-            if (!commentLines.Contains(next) && !string.IsNullOrWhiteSpace(text.ToString(text.GetLineSpan(next))))
-            {
-                return next;
-            }
-        }
-
-        return null;
     }
 
     private static List<TextSpan> LineComments(SourceText text)
@@ -138,33 +127,96 @@ public static class SuppressionScanner
         return comments;
     }
 
-    private static List<YamlMappingEntry> MappingEntries(YamlSyntaxTree tree)
+    /// <summary>
+    /// The lines of one document as suppressions see them, each table built once on first use, so a suppression on
+    /// every line costs no more than the document.
+    /// </summary>
+    private sealed class LineScopes(SourceText text, YamlSyntaxTree? tree, HashSet<int> commentLines)
     {
-        var entries = new List<YamlMappingEntry>();
-        var stack = new Stack<YamlNode>(tree.Documents.Where(d => d.Root is not null).Select(d => d.Root!));
-        while (stack.Count > 0)
+        private Dictionary<int, int>? entryEnds;
+        private int[]? nextCodeLines;
+
+        /// <summary>
+        /// A line, widened by every mapping entry whose key starts on it: a suppression on a service key covers
+        /// the whole service, one on <c>ports:</c> covers every port below it.
+        /// </summary>
+        public TextSpan Scope(int line)
         {
-            switch (stack.Pop())
-            {
-                case YamlMapping mapping:
-                    foreach (var entry in mapping.Entries)
-                    {
-                        entries.Add(entry);
-                        stack.Push(entry.Key);
-                        stack.Push(entry.Value);
-                    }
-
-                    break;
-                case YamlSequence sequence:
-                    foreach (var item in sequence.Items)
-                    {
-                        stack.Push(item);
-                    }
-
-                    break;
-            }
+            entryEnds ??= EntryEnds();
+            var span = text.GetLineSpan(line);
+            return TextSpan.FromBounds(span.Start, Math.Max(span.End, entryEnds.GetValueOrDefault(line)));
         }
 
-        return entries;
+        /// <summary>The first line after <paramref name="line"/> that is neither blank nor a comment, or null.</summary>
+        public int? NextCodeLine(int line)
+        {
+            nextCodeLines ??= NextCodeLines();
+            return line + 1 < nextCodeLines.Length && nextCodeLines[line + 1] >= 0 ? nextCodeLines[line + 1] : null;
+        }
+
+        /// <summary>For each line, the end of the widest mapping entry whose key starts on it.</summary>
+        private Dictionary<int, int> EntryEnds()
+        {
+            var ends = new Dictionary<int, int>();
+            foreach (var entry in MappingEntries())
+            {
+                var line = text.GetLinePosition(entry.Key.Span.Start).Line;
+                if (text.GetLineSpan(line).Contains(entry.Key.Span.Start))
+                {
+                    ends[line] = Math.Max(ends.GetValueOrDefault(line), entry.Span.End);
+                }
+            }
+
+            return ends;
+        }
+
+        /// <summary>For each line, itself when it holds code, else the next line that does (-1 for none): one pass from the end.</summary>
+        private int[] NextCodeLines()
+        {
+            var next = new int[text.LineCount];
+            for (var line = text.LineCount - 1; line >= 0; line--)
+            {
+                var span = text.GetLineSpan(line);
+                var isCode = !commentLines.Contains(line) && !text.Text.AsSpan(span.Start, span.Length).IsWhiteSpace();
+                next[line] = isCode ? line : line + 1 < next.Length ? next[line + 1] : -1;
+            }
+
+            return next;
+        }
+
+        private List<YamlMappingEntry> MappingEntries()
+        {
+            var entries = new List<YamlMappingEntry>();
+            if (tree is null)
+            {
+                return entries;
+            }
+
+            var stack = new Stack<YamlNode>(tree.Documents.Where(d => d.Root is not null).Select(d => d.Root!));
+            while (stack.Count > 0)
+            {
+                switch (stack.Pop())
+                {
+                    case YamlMapping mapping:
+                        foreach (var entry in mapping.Entries)
+                        {
+                            entries.Add(entry);
+                            stack.Push(entry.Key);
+                            stack.Push(entry.Value);
+                        }
+
+                        break;
+                    case YamlSequence sequence:
+                        foreach (var item in sequence.Items)
+                        {
+                            stack.Push(item);
+                        }
+
+                        break;
+                }
+            }
+
+            return entries;
+        }
     }
 }

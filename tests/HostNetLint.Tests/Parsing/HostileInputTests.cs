@@ -13,6 +13,7 @@ namespace HostNetLint.Tests.Parsing;
 public sealed class HostileInputTests
 {
     private static readonly TimeSpan HangBound = TimeSpan.FromSeconds(5);
+    private static readonly string[] OnlyHead = ["head"];
 
     internal const string ComposeFile = """
         # A realistic compose file, cut at every length by the truncation test.
@@ -109,6 +110,23 @@ public sealed class HostileInputTests
 
         var problem = AssertStopsWith(tree, elapsed, ParseProblemKind.LimitExceeded);
         Assert.That(problem.Span, Is.EqualTo(new TextSpan(800, 1)), "the 201st '{'");
+    }
+
+    [TestCase('[')]
+    [TestCase('{')]
+    public void Syntax_error_followed_by_hundred_thousand_open_flow_collections_ends_at_the_error(char open)
+    {
+        // The parser stops at the second '}' and the scanner reads on for comments. It stops at the depth limit, where
+        // the scanner's per-token cost (one check per open flow level) would otherwise make it quadratic (110 s).
+        const string head = "# head\n{a: 1}}\n";
+        var tree = ParseTimed(SourceText.From(head + new string(open, 100_000)), out var elapsed);
+
+        var problem = AssertStopsWith(tree, elapsed, ParseProblemKind.Syntax);
+        Assert.Multiple(() =>
+        {
+            Assert.That(problem.Span, Is.EqualTo(new TextSpan(head.IndexOf("}}", StringComparison.Ordinal) + 1, 1)));
+            Assert.That(tree.Comments.Select(c => c.Text), Is.EqualTo(OnlyHead));
+        });
     }
 
     [Test]

@@ -10,6 +10,7 @@ public sealed class YamlSyntaxTreeTests
     private static readonly string[] MergeThenPorts = ["<<", "ports"];
     private static readonly string[] TestThenOther = ["test", "other"];
     private static readonly string[] HeadThenOne = ["head", "one"];
+    private static readonly string[] HeadOneAfter = ["head", "one", "after"];
 
     private static YamlSyntaxTree Parse(string yaml) => YamlSyntaxTree.Parse(SourceText.From(yaml, "test.yml"));
 
@@ -346,6 +347,84 @@ public sealed class YamlSyntaxTreeTests
         {
             Assert.That(tree.IsComplete, Is.False);
             Assert.That(tree.Comments.Select(c => c.Text), Is.EqualTo(HeadThenOne));
+        });
+    }
+
+    [Test]
+    public void Comments_after_a_syntax_error_are_kept_as_far_as_the_scanner_reads()
+    {
+        // The parser stops at the sequence entry; the scanner reads on through the rest of the file.
+        var tree = Parse("# head\na: 1\n- b # one\n# after\n");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(tree.IsComplete, Is.False);
+            Assert.That(tree.Comments.Select(c => c.Text), Is.EqualTo(HeadOneAfter));
+        });
+    }
+
+    [Test]
+    public void Version_directive_after_a_commented_reserved_directive_is_valid_YAML()
+    {
+        // YamlDotNet's scanner with comments on rejects this %YAML (a comment token came before it); without, it is fine.
+        const string yaml = "# c\n%FOO bar\n%YAML 1.2\n---\na: 1\n";
+        var tree = Parse(yaml);
+
+        AssertClean(tree);
+        Assert.Multiple(() =>
+        {
+            Assert.That(((YamlScalar)RootMapping(tree)["a"]!).Value, Is.EqualTo("1"));
+            Assert.That(RootMapping(tree)["a"]!.Span, Is.EqualTo(new TextSpan(yaml.Length - 2, 1)));
+            Assert.That(tree.Comments.First(), Is.EqualTo(new YamlComment(new TextSpan(0, 3), "c", IsInline: false)));
+        });
+    }
+
+    [Test]
+    public void Pair_in_a_flow_sequence_spans_its_key_and_value()
+    {
+        // YamlDotNet gives the implicit mapping of "[sh: -c]" no position at all.
+        const string yaml = "command: [sh: -c, x]\n";
+        var tree = Parse(yaml);
+
+        AssertClean(tree);
+        var pair = (YamlMapping)((YamlSequence)RootMapping(tree)["command"]!).Items[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(pair.Span, Is.EqualTo(TextSpan.FromBounds(10, 16)), "sh: -c");
+            Assert.That(pair.IsFlow, Is.True);
+            Assert.That(pair["sh"]!.Span, Is.EqualTo(TextSpan.FromBounds(14, 16)));
+        });
+    }
+
+    [TestCase("# c\n: x\n", 4)]
+    [TestCase("---\n: x\n", 4)]
+    [TestCase("a: 1\n# c\n: x\n", 9)]
+    public void Empty_key_sits_on_its_colon(string yaml, int colon)
+    {
+        // YamlDotNet places the empty key it synthesizes at a stale mark (the start of the file or of the document).
+        var tree = Parse(yaml);
+
+        Assert.That(yaml[colon], Is.EqualTo(':'));
+        var entry = RootMapping(tree).Entries[^1];
+        Assert.Multiple(() =>
+        {
+            Assert.That(entry.Key.Span, Is.EqualTo(new TextSpan(colon, 0)));
+            Assert.That(entry.Value.Span, Is.EqualTo(new TextSpan(colon + 2, 1)));
+            Assert.That(RootMapping(tree).Span.Start, Is.LessThanOrEqualTo(colon));
+        });
+    }
+
+    [Test]
+    public void Unclosed_flow_sequence_holding_a_pair_is_reported_at_its_bracket()
+    {
+        const string yaml = "services:\n  a:\n    network_mode: [e: host\n  b:\n    image: b\n";
+        var tree = Parse(yaml);
+
+        var problem = tree.Problems.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(problem.Span, Is.EqualTo(new TextSpan(yaml.IndexOf('[', StringComparison.Ordinal), 1)));
+            Assert.That(problem.Message, Does.Contain("flow sequence opened here"));
         });
     }
 
