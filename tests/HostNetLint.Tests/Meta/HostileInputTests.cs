@@ -47,6 +47,41 @@ public sealed class HostileInputTests
         });
     }
 
+    public static IEnumerable<TestCaseData> LargeValidFiles()
+    {
+        // Issue 12's super-linear cases, each well under the size limit: a scalar's position was searched per shell word,
+        // and every service of an extends chain resolved the whole chain with a linear key lookup per link.
+        var words = string.Join(' ', Enumerable.Range(0, 200_000).Select(i => "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        yield return new TestCaseData("services:\n  web:\n    image: nginx\n    network_mode: host\n    command: " + words + "\n", Array.Empty<string>()).SetName("a command of 200,000 words");
+        var chain = new StringBuilder("services:\n  s0:\n    image: nginx\n");
+        for (var i = 1; i < 20_000; i++)
+        {
+            chain.Append(System.Globalization.CultureInfo.InvariantCulture, $"  s{i}:\n    extends: s{i - 1}\n");
+        }
+
+        yield return new TestCaseData(chain.ToString(), Array.Empty<string>()).SetName("an extends chain of 20,000 services");
+        yield return new TestCaseData("services:\n  web: {image: nginx\n  bad: : :\n" + new string('[', 100_000) + "\n", new[] { "HNL0001" }).SetName("a syntax error followed by 100,000 [");
+    }
+
+    [TestCaseSource(nameof(LargeValidFiles))]
+    public void Large_inputs_are_linted_in_time_linear_in_their_size(string content, string[] expectedIds)
+    {
+        using var temp = new TempDirectory();
+        temp.Write("large/compose.yaml", content);
+
+        var watch = Stopwatch.StartNew();
+        var diagnostics = Lint.Directory(temp.Path);
+        watch.Stop();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(diagnostics.Where(d => d.Severity == HostNetLint.Rules.Diagnostics.Severity.Error).Select(d => d.Id), Is.EqualTo(expectedIds), string.Join('\n', diagnostics.Take(5)));
+
+            // A hang guard, not a benchmark: these took 16-110 s before, and take well under a second now.
+            Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
+        });
+    }
+
     [Test]
     public void Empty_and_whitespace_files_are_fine()
     {
