@@ -10,8 +10,9 @@ namespace HostNetLint.Rules.Fixing;
 public sealed class SharedFixes<T>(Func<T> create)
     where T : class
 {
-    private readonly Lazy<T> shared = new(create);
+    // Made under the gate rather than by Lazy<T>, whose type parameter trimming annotates (IL2091 under Native AOT).
     private readonly Lock gate = new();
+    private T? shared;
 
     /// <summary>The offer <paramref name="make"/> builds from the shared state.</summary>
     public FixOffer Make(Func<T, FixOffer> make)
@@ -19,7 +20,8 @@ public sealed class SharedFixes<T>(Func<T> create)
         ArgumentNullException.ThrowIfNull(make);
         lock (gate)
         {
-            return make(shared.Value);
+            shared ??= create();
+            return make(shared);
         }
     }
 }
