@@ -133,12 +133,14 @@ public sealed class HostNetworkFixes(
                 return (null, changing);
             }
 
+            // The edit reaches it unless its network_mode comes from another file (an override wins) or from its own key
+            // or a merge that wins over the anchor (earlier merge-list items win): a later merge-list item does not shield it.
             var effective = merger.NetworkMode;
-            var fromAnchor = effective is null
-                || (value is not null && ReferenceEquals(effective.Location.Source, text) && value.Span.Contains(effective.Location.Span));
-            if (!fromAnchor || effective is { Text: "host" })
+            var reaches = effective is null
+                || (value is not null && ReferenceEquals(effective.Location.Source, text) && value.Span.Contains(effective.Location.Span))
+                || (ReferenceEquals(effective.Location.Source, text) && layout.Service(merger) is { } own && !YamlNavigation.IsShadowed(own, anchor, "network_mode"));
+            if (!reaches || effective is { Text: "host" })
             {
-                // Its network_mode comes from elsewhere (its own key, an earlier merge): the anchor's edit does not reach it.
                 continue;
             }
 

@@ -157,6 +157,55 @@ public static class YamlNavigation
         }
     }
 
+    /// <summary>
+    /// Whether a mapping that wins over <paramref name="target"/> in <paramref name="mapping"/>'s merges (its own entries,
+    /// or a mapping earlier in the order of <see cref="KeySources"/>) defines <paramref name="key"/>, so that writing the key
+    /// into <paramref name="target"/> would not reach <paramref name="mapping"/>. False when <paramref name="target"/> is
+    /// reached first, or not merged at all.
+    /// </summary>
+    public static bool IsShadowed(YamlMapping mapping, YamlMapping target, string key)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        ArgumentNullException.ThrowIfNull(target);
+        var visited = new HashSet<YamlMapping>(ReferenceEqualityComparer.Instance);
+        return FindFirst(mapping, target, key, visited, 0) == Precedence.Key;
+    }
+
+    private enum Precedence
+    {
+        Neither,
+        Key,
+        Target,
+    }
+
+    private static Precedence FindFirst(YamlMapping mapping, YamlMapping target, string key, HashSet<YamlMapping> visited, int depth)
+    {
+        if (ReferenceEquals(mapping, target))
+        {
+            return Precedence.Target;
+        }
+
+        if (depth > MaxDepth || !visited.Add(mapping))
+        {
+            return Precedence.Neither;
+        }
+
+        if (IndexOf(mapping, key) >= 0)
+        {
+            return Precedence.Key;
+        }
+
+        foreach (var source in MergeSources(mapping))
+        {
+            if (FindFirst(source, target, key, visited, depth + 1) is not Precedence.Neither and var found)
+            {
+                return found;
+            }
+        }
+
+        return Precedence.Neither;
+    }
+
     /// <summary>The index of the entry <c>&lt;&lt;: *alias</c> of <paramref name="mapping"/> that merges <paramref name="target"/> alone (not in a list), or -1.</summary>
     public static int SingleMergeOf(YamlMapping mapping, YamlNode target)
     {

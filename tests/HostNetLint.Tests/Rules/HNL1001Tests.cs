@@ -690,6 +690,41 @@ public sealed class HNL1001Tests
     }
 
     [Test]
+    public void A_later_merge_list_item_does_not_shield_a_suppressed_service_from_the_anchor_fix()
+    {
+        // Found by the merge property test: 'worker' takes network_mode from *net today, but *virt comes first in its merge
+        // list, so network_mode: host written into x-virt would win there and fix its suppressed finding as a side effect.
+        RuleVerifier.VerifyFix(Id, """
+            x-net: &net
+              network_mode: bridge
+            x-virt: &virt
+              volumes: [/var/run/libvirt/libvirt-sock:/var/run/libvirt/libvirt-sock]
+            services:
+              [|scheduler|]:
+                <<: *virt
+                image: airflow
+              # hostnetlint-disable-next-line HNL1001 -- reaches the VMs through a macvlan network
+              worker:
+                <<: [*virt, *net]
+                image: airflow
+            """, """
+            x-net: &net
+              network_mode: bridge
+            x-virt: &virt
+              volumes: [/var/run/libvirt/libvirt-sock:/var/run/libvirt/libvirt-sock]
+            services:
+              scheduler:
+                <<: *virt
+                image: airflow
+                network_mode: host
+              # hostnetlint-disable-next-line HNL1001 -- reaches the VMs through a macvlan network
+              worker:
+                <<: [*virt, *net]
+                image: airflow
+            """);
+    }
+
+    [Test]
     public void No_fix_for_a_pod_member_when_another_member_of_the_pod_is_suppressed()
     {
         var diagnostics = RuleVerifier.Verify(Id, ("airflow.service", """
