@@ -134,27 +134,15 @@ public static class YamlNavigation
     {
         ArgumentNullException.ThrowIfNull(mapping);
         var sources = new List<YamlEntryRef>();
-        var visited = new HashSet<YamlMapping>(ReferenceEqualityComparer.Instance);
-        AddKeySources(mapping, key, sources, visited, 0);
+        foreach (var source in InMergeOrder(mapping))
+        {
+            if (IndexOf(source, key) is var index and >= 0)
+            {
+                sources.Add(new YamlEntryRef(source, index));
+            }
+        }
+
         return sources;
-    }
-
-    private static void AddKeySources(YamlMapping mapping, string key, List<YamlEntryRef> sources, HashSet<YamlMapping> visited, int depth)
-    {
-        if (depth > MaxDepth || !visited.Add(mapping))
-        {
-            return;
-        }
-
-        if (IndexOf(mapping, key) is var index and >= 0)
-        {
-            sources.Add(new YamlEntryRef(mapping, index));
-        }
-
-        foreach (var source in MergeSources(mapping))
-        {
-            AddKeySources(source, key, sources, visited, depth + 1);
-        }
     }
 
     /// <summary>
@@ -167,43 +155,46 @@ public static class YamlNavigation
     {
         ArgumentNullException.ThrowIfNull(mapping);
         ArgumentNullException.ThrowIfNull(target);
-        var visited = new HashSet<YamlMapping>(ReferenceEqualityComparer.Instance);
-        return FindFirst(mapping, target, key, visited, 0) == Precedence.Key;
-    }
-
-    private enum Precedence
-    {
-        Neither,
-        Key,
-        Target,
-    }
-
-    private static Precedence FindFirst(YamlMapping mapping, YamlMapping target, string key, HashSet<YamlMapping> visited, int depth)
-    {
-        if (ReferenceEquals(mapping, target))
+        foreach (var source in InMergeOrder(mapping))
         {
-            return Precedence.Target;
-        }
-
-        if (depth > MaxDepth || !visited.Add(mapping))
-        {
-            return Precedence.Neither;
-        }
-
-        if (IndexOf(mapping, key) >= 0)
-        {
-            return Precedence.Key;
-        }
-
-        foreach (var source in MergeSources(mapping))
-        {
-            if (FindFirst(source, target, key, visited, depth + 1) is not Precedence.Neither and var found)
+            if (ReferenceEquals(source, target))
             {
-                return found;
+                return false;
+            }
+
+            if (IndexOf(source, key) >= 0)
+            {
+                return true;
             }
         }
 
-        return Precedence.Neither;
+        return false;
+    }
+
+    /// <summary>
+    /// <paramref name="mapping"/> and the mappings it merges, in the order their keys win: itself, then each merge-list
+    /// item (earlier first) with what it merges in turn; each mapping once, to <see cref="MaxDepth"/> levels.
+    /// </summary>
+    private static List<YamlMapping> InMergeOrder(YamlMapping mapping)
+    {
+        var order = new List<YamlMapping>();
+        var visited = new HashSet<YamlMapping>(ReferenceEqualityComparer.Instance);
+        AddInMergeOrder(mapping, order, visited, 0);
+        return order;
+    }
+
+    private static void AddInMergeOrder(YamlMapping mapping, List<YamlMapping> order, HashSet<YamlMapping> visited, int depth)
+    {
+        if (depth > MaxDepth || !visited.Add(mapping))
+        {
+            return;
+        }
+
+        order.Add(mapping);
+        foreach (var source in MergeSources(mapping))
+        {
+            AddInMergeOrder(source, order, visited, depth + 1);
+        }
     }
 
     /// <summary>The index of the entry <c>&lt;&lt;: *alias</c> of <paramref name="mapping"/> that merges <paramref name="target"/> alone (not in a list), or -1.</summary>
