@@ -168,6 +168,6 @@ public sealed class EditorConfigSeverityProvider : ISeverityProvider
         var descriptor = HNL0001SyntaxError.Definition;
         var message = $"The {FileName} could not be read ({reason}); the severities it sets were not applied";
         var location = new Location(SourceText.From(string.Empty, shown), default);
-        return new Diagnostic(descriptor, location, descriptor.FormatMessage(message), descriptor.DefaultSeverity, [], FindingPath.OfProblem(shown, descriptor, $"The {FileName} could not be read"));
+        return new Diagnostic(descriptor, location, descriptor.FormatMessage(message, string.Empty), descriptor.DefaultSeverity, [], FindingPath.OfProblem(shown, descriptor, $"The {FileName} could not be read"));
     }
 }

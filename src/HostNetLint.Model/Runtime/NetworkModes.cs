@@ -67,4 +67,25 @@ public static class NetworkModes
             _ => true,
         };
     }
+
+    /// <summary>
+    /// Why compose refuses <paramref name="value"/> as the <c>network_mode</c> of service <paramref name="serviceName"/>
+    /// in a project whose services <paramref name="isProjectService"/> knows, or null when it accepts it: the one
+    /// judgement HNL1007 reports and HNL3002 consults before it renames a key to network_mode.
+    /// </summary>
+    public static string? ComposeRefusal(string value, string serviceName, Func<string, bool> isProjectService)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(isProjectService);
+        if (value.StartsWith("service:", StringComparison.Ordinal))
+        {
+            var target = value["service:".Length..];
+            return !isProjectService(target) ? $"the project has no service '{target}'"
+                : target == serviceName ? "a service cannot share its own network namespace"
+                : null;
+        }
+
+        return IsWellFormed(value) ? null
+            : "compose accepts none, host, bridge, service:NAME or container:NAME (Podman also slirp4netns, pasta, private, ns:PATH)";
+    }
 }

@@ -119,12 +119,16 @@ public sealed class HNL3002UnknownServiceKey : Rule
             return FixOffer.None($"a service that gets it has {conflicting} already, and compose rejects network_mode beside networks");
         }
 
-        // A value the renamed key refuses would trade this finding for HNL1007 (`netwrok_mode: lost`, found by fuzzing).
-        // A value with a variable is judged after interpolation, which the rename does not change.
-        if (suggestion == "network_mode" && entry.Value.Resolve() is YamlScalar { Value: var mode }
-            && !mode.Contains('$', StringComparison.Ordinal) && !NetworkModes.IsWellFormed(mode.Trim()))
+        // A value the renamed key refuses would trade this finding for HNL1007 (`netwrok_mode: lost`, and
+        // `netWork_mode: service:gone` naming no service; both found by fuzzing). A value with a variable is judged
+        // after interpolation, which the rename does not change.
+        if (suggestion == "network_mode" && entry.Value.Resolve() is YamlScalar { Value: var mode } && !mode.Contains('$', StringComparison.Ordinal))
         {
-            return FixOffer.None($"'{mode}' is not a network mode compose or podman-compose accepts, so network_mode: {mode} would be refused too (HNL1007); write the mode you meant");
+            var names = project.Services.Select(w => w.Name).ToHashSet(StringComparer.Ordinal);
+            if (services.Select(name => NetworkModes.ComposeRefusal(mode.Trim(), name, names.Contains)).FirstOrDefault(r => r is not null) is { } refusal)
+            {
+                return FixOffer.None($"network_mode: {mode} would be refused too ({refusal}; HNL1007); write the mode you meant");
+            }
         }
 
         var text = key.Style switch

@@ -20,9 +20,16 @@ public abstract class ParseProblemRule : Rule
                 var related = problem.RelatedSpan is { } span
                     ? new[] { new RelatedLocation(new Location(document.Text, span), "first defined here") }
                     : [];
-                context.Report(new Location(document.Text, problem.Span), Identity(document, problem), [problem.Message], related);
+                context.Report(new Location(document.Text, problem.Span), Identity(document, problem), MessageArguments(document, problem), related);
             }
         }
+    }
+
+    /// <summary>The arguments of the descriptor's message: by default the problem's own words.</summary>
+    protected virtual string[] MessageArguments(SourceDocument document, ParseProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return [problem.Message];
     }
 
     /// <summary>What the finding is about: by default the problem's own words, which name no position.</summary>

@@ -46,24 +46,7 @@ public sealed class HNL1007UnknownNetworkMode : Rule
                 continue;
             }
 
-            string? problem = null;
-            if (text.StartsWith("service:", StringComparison.Ordinal))
-            {
-                var target = text["service:".Length..];
-                if (!services.Contains((workload.GroupName, target)))
-                {
-                    problem = $"the project has no service '{target}'";
-                }
-                else if (target == workload.Name)
-                {
-                    problem = "a service cannot share its own network namespace";
-                }
-            }
-            else if (!NetworkModes.IsWellFormed(text))
-            {
-                problem = "compose accepts none, host, bridge, service:NAME or container:NAME (Podman also slirp4netns, pasta, private, ns:PATH)";
-            }
-
+            var problem = NetworkModes.ComposeRefusal(text, workload.Name, target => services.Contains((workload.GroupName, target)));
             if (problem is not null)
             {
                 context.Report(mode.Location, FindingPath.Of(workload).Then("network_mode"), [workload.Name, text, problem]);

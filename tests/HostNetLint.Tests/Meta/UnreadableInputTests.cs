@@ -36,7 +36,7 @@ public sealed class UnreadableInputTests
             Assert.Multiple(() =>
             {
                 Assert.That(result.Output, Does.Contain("locked(1,1): error HNL0001: The directory could not be listed ("));
-                Assert.That(result.Output, Does.Contain("); the files in it were not checked. The file was not checked."));
+                Assert.That(result.Output, Does.Contain("); the files in it were not checked."));
                 Assert.That(result.Output, Does.Contain("config/.editorconfig(1,1): error HNL0001: The .editorconfig could not be read (Permission denied); the severities it sets were not applied."));
                 Assert.That(result.Output, Does.Contain("config/compose.yaml(1,1): note HNL3001"), "the switch-off in the unreadable .editorconfig is not applied");
                 Assert.That(result.Output, Does.Contain("secret/compose.yaml(1,1): error HNL0001: The file could not be read: Permission denied."));

@@ -23,6 +23,18 @@ public sealed class HNL0001Tests
         var diagnostics = Lint.Files(("compose.yaml", "services:\n\0\0\0"));
         Assert.That(diagnostics.Select(d => (d.Id, d.Location.LineSpan.Start.Line, d.Location.LineSpan.Start.Character)), Is.EqualTo(new[] { ("HNL0001", 1, 0) }));
     }
+
+    [Test]
+    public void A_unit_line_systemd_skips_says_the_rest_of_the_unit_was_checked_and_a_yaml_error_that_the_file_was_not()
+    {
+        // Found by fuzzing: a unit with a skipped line was reported as "not checked" beside HNL2001 findings on it.
+        var diagnostics = Lint.Files(
+            ("app.service", "[Unit]\nDescription=app\nnonsense\n[Service]\nExecStart=/usr/bin/docker compose -f /opt/app/compose.yaml up\n"),
+            ("app/compose.yaml", "services:\n  web:\n    image: [nginx\n"));
+        var messages = diagnostics.Where(d => d.Id == "HNL0001").ToDictionary(d => d.Location.Path, d => d.Message);
+        Assert.That(messages["app.service"], Does.EndWith("systemd ignores this line. The rest of the file was checked."));
+        Assert.That(messages["app/compose.yaml"], Does.EndWith(". The file was not checked."));
+    }
 }
 
 [TestFixture]
