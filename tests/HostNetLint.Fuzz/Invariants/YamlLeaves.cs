@@ -42,7 +42,9 @@ public static class YamlLeaves
                     for (var i = mapping.Entries.Length - 1; i >= 0; i--)
                     {
                         var entry = mapping.Entries[i];
-                        var key = entry.Key is YamlScalar scalar ? Escape(scalar.Value) : "?" + i.ToString(CultureInfo.InvariantCulture);
+                        // A complex key (`? [a, b]`) is named by its text, not its index: a fix that adds or removes an
+                        // entry before it would shift the index (found by the CI fuzz smoke run).
+                        var key = entry.Key is YamlScalar scalar ? Escape(scalar.Value) : "?" + Escape(tree.Text.Text.Substring(entry.Key.Span.Start, entry.Key.Span.Length));
                         pending.Push((entry.Value, path + "/" + key, entry.Key.Span, inside));
                     }
 
