@@ -19,6 +19,10 @@ internal sealed class FileLoader
     private readonly Dictionary<string, Parsing.Systemd.UnitFileSyntax> unitSyntaxes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourceDocument> peeked = new(StringComparer.Ordinal);
 
+    // The real path of each directory a file was resolved in: files are many per directory, so each directory's
+    // components are looked up once, not once per file (a tenth of a large run's time went to those lookups).
+    private readonly Dictionary<string, string?> realDirectories = new(StringComparer.Ordinal);
+
     public FileLoader(string root, ModelOptions options)
     {
         Root = root;
@@ -52,7 +56,23 @@ internal sealed class FileLoader
     /// directory on the way as well as the file) is under the real root too.
     /// </summary>
     public bool IsInsideRoot(string fullPath) =>
-        RealPath.IsUnder(Root, fullPath) && RealPath.Resolve(fullPath) is { } real && RealPath.IsUnder(RealRoot, real);
+        RealPath.IsUnder(Root, fullPath) && RealPathOf(fullPath) is { } real && RealPath.IsUnder(RealRoot, real);
+
+    /// <summary>The real path of a full path (see <see cref="RealPath.Resolve"/>), its directory resolved once per run.</summary>
+    private string? RealPathOf(string fullPath)
+    {
+        if (Path.GetDirectoryName(fullPath) is not { } directory)
+        {
+            return RealPath.Resolve(fullPath);
+        }
+
+        if (!realDirectories.TryGetValue(directory, out var realDirectory))
+        {
+            realDirectories[directory] = realDirectory = RealPath.Resolve(directory);
+        }
+
+        return realDirectory is null ? null : RealPath.ResolveFrom(realDirectory, Path.GetFileName(fullPath));
+    }
 
     /// <summary>Reads and (when <paramref name="parseYaml"/>) parses a file; a file that cannot be read becomes a document with a problem.</summary>
     public SourceDocument Load(string fullPath, bool parseYaml)
@@ -212,7 +232,7 @@ internal sealed class FileLoader
             kind = ParseProblemKind.LimitExceeded;
             reason = $"it is {pending.Length:N0} bytes, over the limit of {maxLength:N0}";
         }
-        else if (RealPath.Resolve(fullPath) is not { } real)
+        else if (RealPathOf(fullPath) is not { } real)
         {
             reason = "its symbolic links loop or nest more than 40 deep";
         }

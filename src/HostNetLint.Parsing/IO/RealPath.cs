@@ -24,9 +24,21 @@ public static class RealPath
             throw new ArgumentException("The path must be absolute", nameof(fullPath));
         }
 
+        return ResolveFrom(root, fullPath[root.Length..]);
+    }
+
+    /// <summary>
+    /// The real path of <paramref name="relative"/> below <paramref name="realDirectory"/>, a directory already
+    /// resolved (so a caller that resolves many files of one directory resolves the directory once); null when the
+    /// links loop.
+    /// </summary>
+    public static string? ResolveFrom(string realDirectory, string relative)
+    {
+        ArgumentNullException.ThrowIfNull(realDirectory);
+        ArgumentNullException.ThrowIfNull(relative);
         var pending = new Stack<string>();
-        Push(pending, fullPath[root.Length..]);
-        var current = root;
+        Push(pending, relative);
+        var current = realDirectory;
         var links = 0;
         while (pending.Count > 0)
         {
