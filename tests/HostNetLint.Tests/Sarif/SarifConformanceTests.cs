@@ -32,7 +32,7 @@ public sealed class SarifConformanceTests
         var duplicate = SourceText.From("services:\n  web:\n    image: a\n    image: b\n", "dup/compose.yaml");
         var sarif = WrittenSarif.Of(
         [
-            HandMadeFindings.Create("HNL0001", HandMadeFindings.At(broken, "[nginx\n"), "broken/compose.yaml/HNL0001/flow sequence not closed", ["While parsing a flow sequence, did not find expected ',' or ']'"]),
+            HandMadeFindings.Create("HNL0001", HandMadeFindings.At(broken, "[nginx\n"), "broken/compose.yaml/HNL0001/flow sequence not closed", ["While parsing a flow sequence, did not find expected ',' or ']'", " The file was not checked."]),
             HandMadeFindings.Create("HNL0002", HandMadeFindings.At(duplicate, "image", 2), "dup/compose.yaml/HNL0002/image", ["Duplicate key 'image'"], new RelatedLocation(HandMadeFindings.At(duplicate, "image"), "first defined here")),
         ]).AssertAcceptedByCodeScanning();
 
