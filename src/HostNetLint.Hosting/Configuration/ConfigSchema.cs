@@ -1,7 +1,6 @@
 using System.Text.Json;
 using HostNetLint.Parsing.Text;
 using HostNetLint.Parsing.Yaml;
-using Json.Schema;
 
 namespace HostNetLint.Hosting.Configuration;
 
@@ -9,7 +8,7 @@ namespace HostNetLint.Hosting.Configuration;
 internal sealed record SchemaProblem(string Pointer, TextSpan Span, string Message);
 
 /// <summary>
-/// <c>hostnetlint.schema.json</c> (embedded), evaluated with JsonSchema.Net over a <see cref="YamlAsJson"/>. Each error
+/// <c>hostnetlint.schema.json</c> (embedded), evaluated by <see cref="SchemaEvaluator"/> over a <see cref="YamlAsJson"/>. Each error
 /// becomes a <see cref="SchemaProblem"/> at the YAML span of its instance location (the key for unknown keys and bad
 /// key names), with a message built from the schema: the types, values or <c>patternErrorMessage</c> it expects.
 /// </summary>
@@ -18,18 +17,24 @@ internal static class ConfigSchema
     /// <summary>The manifest name of the embedded schema (also shipped as a file next to the tool, for editors).</summary>
     public const string ResourceName = "HostNetLint.hostnetlint.schema.json";
 
-    private static readonly Lazy<(JsonSchema Schema, JsonElement Document)> Loaded = new(Load);
+    private static readonly Lazy<JsonElement> Loaded = new(Load);
 
     /// <summary>The schema as JSON, to navigate it (for messages, and for the test that keeps it and the key table in step).</summary>
-    public static JsonElement Document => Loaded.Value.Document;
+    public static JsonElement Document => Loaded.Value;
 
     public static IReadOnlyList<SchemaProblem> Validate(YamlAsJson instance)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        var results = Loaded.Value.Schema.Evaluate(instance.Root, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
         var problems = new List<SchemaProblem>();
-        var seen = new HashSet<(string, string)>();
-        Collect(results, instance, problems, seen);
+        var seen = new HashSet<(string, SchemaFailureKind)>();
+        foreach (var failure in SchemaEvaluator.Evaluate(Document, Document, instance.Root))
+        {
+            if (seen.Add((failure.Pointer, failure.Kind)) && instance.Find(failure.Pointer) is { } site)
+            {
+                problems.Add(Describe(failure, site));
+            }
+        }
+
         return [.. problems.OrderBy(p => p.Span.Start).ThenBy(p => p.Message, StringComparer.Ordinal)];
     }
 
@@ -67,59 +72,27 @@ internal static class ConfigSchema
         return Dereference(schema);
     }
 
-    private static void Collect(EvaluationResults node, YamlAsJson instance, List<SchemaProblem> problems, HashSet<(string, string)> seen)
+    private static SchemaProblem Describe(SchemaFailure failure, YamlSite site)
     {
-        if (node.IsValid)
-        {
-            return;
-        }
-
-        foreach (var (keyword, fallback) in node.Errors ?? new Dictionary<string, string>())
-        {
-            var pointer = node.InstanceLocation.ToString();
-            if (seen.Add((pointer, keyword)) && instance.Find(pointer) is { } site)
-            {
-                var evaluated = node.EvaluationPath.ToString();
-                problems.Add(Describe(keyword, fallback, evaluated, pointer, site, instance));
-            }
-        }
-
-        foreach (var child in node.Details ?? [])
-        {
-            Collect(child, instance, problems, seen);
-        }
-    }
-
-    private static SchemaProblem Describe(string keyword, string fallback, string evaluationPath, string pointer, YamlSite site, YamlAsJson instance)
-    {
-        var parentPointer = pointer[..Math.Max(0, pointer.LastIndexOf('/'))];
+        var pointer = failure.Pointer;
+        var schema = failure.Schema;
         var within = site.ParentName is null ? string.Empty : $" in {site.ParentName}";
         var keySpan = site.KeySpan ?? site.ValueSpan;
-        if (evaluationPath.EndsWith("/additionalProperties", StringComparison.Ordinal) && keyword.Length == 0)
+        var text = failure.Kind switch
         {
             // additionalProperties: false — a key the schema does not know, often a typo.
-            var known = SchemaAt(instance.Root, parentPointer) is { } parent && parent.TryGetProperty("properties", out var properties)
-                ? string.Join(", ", properties.EnumerateObject().Select(p => p.Name))
-                : string.Empty;
-            return new SchemaProblem(pointer, keySpan, $"Unknown key '{site.Key}'{within}; expected one of {known}");
-        }
-
-        if (evaluationPath.EndsWith("/propertyNames", StringComparison.Ordinal))
-        {
-            var names = SchemaAt(instance.Root, parentPointer) is { } parent && parent.TryGetProperty("propertyNames", out var propertyNames) ? Dereference(propertyNames) : null;
-            var expected = names is { } schema && schema.TryGetProperty("patternErrorMessage", out var message) ? message.GetString() : $"is not allowed ({fallback})";
-            return new SchemaProblem(pointer, keySpan, $"The key '{site.Key}'{within} {expected}");
-        }
-
-        var at = SchemaAt(instance.Root, pointer);
-        var text = keyword switch
-        {
-            "type" when at?.TryGetProperty("type", out var types) == true => $"{site.Name} must be {Types(types)}, not {Actual(site.Node)}",
-            "enum" when at?.TryGetProperty("enum", out var values) == true => $"{site.Name} must be {OneOf(values.EnumerateArray().Select(v => v.ToString()))}, not {Actual(site.Node)}",
-            "pattern" when at?.TryGetProperty("patternErrorMessage", out var message) == true => $"{site.Name} {message.GetString()}, not {Actual(site.Node)}",
-            _ => $"{site.Name}: {fallback}",
+            SchemaFailureKind.UnknownKey => $"Unknown key '{site.Key}'{within}; expected one of {(schema.TryGetProperty("properties", out var properties) ? string.Join(", ", properties.EnumerateObject().Select(p => p.Name)) : string.Empty)}",
+            SchemaFailureKind.BadKeyName => $"The key '{site.Key}'{within} {(schema.TryGetProperty("patternErrorMessage", out var message) ? message.GetString() : $"does not match {schema.GetProperty("pattern").GetString()}")}",
+            SchemaFailureKind.Type => $"{site.Name} must be {Types(schema.GetProperty("type"))}, not {Actual(site.Node)}",
+            SchemaFailureKind.Enum => $"{site.Name} must be {OneOf(schema.GetProperty("enum").EnumerateArray().Select(v => v.ToString()))}, not {Actual(site.Node)}",
+            SchemaFailureKind.Pattern => schema.TryGetProperty("patternErrorMessage", out var expected)
+                ? $"{site.Name} {expected.GetString()}, not {Actual(site.Node)}"
+                : $"{site.Name} must match {schema.GetProperty("pattern").GetString()}, not {Actual(site.Node)}",
+            SchemaFailureKind.Required => $"{site.Name} must have the key '{failure.Expected}'",
+            SchemaFailureKind.MinItems => $"{site.Name} must list at least {failure.Expected}",
+            _ => throw new InvalidOperationException($"No message for {failure.Kind}."),
         };
-        return new SchemaProblem(pointer, site.ValueSpan, text);
+        return new SchemaProblem(pointer, failure.Kind is SchemaFailureKind.UnknownKey or SchemaFailureKind.BadKeyName ? keySpan : site.ValueSpan, text);
     }
 
     private static string Types(JsonElement types) =>
@@ -156,38 +129,15 @@ internal static class ConfigSchema
 
     private static string Shorten(string value) => value.Length <= 60 ? value : value[..57] + "...";
 
-    private static JsonElement? Dereference(JsonElement? schema)
-    {
-        // Only local references ("#/$defs/glob") occur in our schema; a chain ends within a few hops.
-        for (var hops = 0; hops < 8 && schema is { ValueKind: JsonValueKind.Object } node && node.TryGetProperty("$ref", out var reference); hops++)
-        {
-            var target = reference.GetString();
-            if (target is null || !target.StartsWith("#/", StringComparison.Ordinal))
-            {
-                return null;
-            }
+    private static JsonElement? Dereference(JsonElement? schema) => schema is { } node ? SchemaEvaluator.Dereference(Document, node) : null;
 
-            JsonElement? resolved = Document;
-            foreach (var segment in Segments(target[1..]))
-            {
-                resolved = resolved is { ValueKind: JsonValueKind.Object } at && at.TryGetProperty(segment, out var next) ? next : null;
-            }
+    private static IEnumerable<string> Segments(string pointer) => SchemaEvaluator.Segments(pointer);
 
-            schema = resolved;
-        }
-
-        return schema;
-    }
-
-    private static IEnumerable<string> Segments(string pointer) =>
-        pointer.Length == 0 ? [] : pointer[1..].Split('/').Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal));
-
-    private static (JsonSchema, JsonElement) Load()
+    private static JsonElement Load()
     {
         using var stream = typeof(ConfigSchema).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing.");
         using var document = JsonDocument.Parse(stream);
-        var root = document.RootElement.Clone();
-        return (JsonSchema.Build(root), root);
+        return document.RootElement.Clone();
     }
 }

@@ -48,7 +48,7 @@ internal sealed class YamlAsJson
         return converted;
     }
 
-    /// <summary>The site of the value at <paramref name="pointer"/> (RFC 6901, as JsonSchema.Net writes instance locations).</summary>
+    /// <summary>The site of the value at <paramref name="pointer"/> (RFC 6901, as schema failures name instance locations).</summary>
     public YamlSite? Find(string pointer) => sites.GetValueOrDefault(pointer);
 
     /// <summary>Appends <paramref name="segment"/> to <paramref name="pointer"/>, escaped as RFC 6901 requires.</summary>
