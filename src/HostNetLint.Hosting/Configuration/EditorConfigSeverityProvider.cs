@@ -26,6 +26,9 @@ public sealed class EditorConfigSeverityProvider : ISeverityProvider
     private readonly ConcurrentDictionary<string, ImmutableArray<EditorConfigFile>> filesByDirectory = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Diagnostic> unreadable = new(StringComparer.Ordinal);
 
+    // A file has several findings; its sections are matched once (a file's pairs never change within a run).
+    private readonly ConcurrentDictionary<string, Dictionary<string, string>> propertiesByFile = new(StringComparer.Ordinal);
+
     /// <param name="root">The linted root; finding paths are relative to it.</param>
     public EditorConfigSeverityProvider(string root)
     {
@@ -37,14 +40,18 @@ public sealed class EditorConfigSeverityProvider : ISeverityProvider
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(descriptor);
-        var fullPath = FullPath(path);
-        var directory = Path.GetDirectoryName(fullPath);
-        if (directory is null)
+        return Lookup(propertiesByFile.GetOrAdd(FullPath(path), MergedProperties), descriptor);
+    }
+
+    /// <summary>The pairs every applying section sets for the file at <paramref name="fullPath"/>, nearer files and later sections winning.</summary>
+    private Dictionary<string, string> MergedProperties(string fullPath)
+    {
+        var properties = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (Path.GetDirectoryName(fullPath) is not { } directory)
         {
-            return null;
+            return properties;
         }
 
-        var properties = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in filesByDirectory.GetOrAdd(directory, FindFiles))
         {
             var relative = fullPath.Length > file.Directory.Length && fullPath.StartsWith(file.Directory + "/", StringComparison.Ordinal)
@@ -59,7 +66,7 @@ public sealed class EditorConfigSeverityProvider : ISeverityProvider
             }
         }
 
-        return Lookup(properties, descriptor);
+        return properties;
     }
 
     /// <summary>The severity the merged pairs give <paramref name="descriptor"/>; null when none applies.</summary>
