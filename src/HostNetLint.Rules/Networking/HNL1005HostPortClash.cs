@@ -8,6 +8,10 @@ namespace HostNetLint.Rules.Networking;
 /// <summary>HNL1005: two workloads on one host cannot bind the same port, protocol and address.</summary>
 public sealed class HNL1005HostPortClash : Rule
 {
+    // Index channels of compose profiles (see Channels); neither is a profile name compose accepts.
+    private const string AnyProfile = "*";
+    private const string NoProfile = "";
+
     public static readonly RuleDescriptor Definition = RuleDescriptor.Create(
         "HNL1005",
         "Two workloads bind the same host port",
@@ -28,7 +32,7 @@ public sealed class HNL1005HostPortClash : Rule
     public override void Analyze(RuleContext context)
     {
         var ports = context.Get(PortBindingAnalysis.Shared);
-        var earlier = new Dictionary<(int Port, PortProtocol Protocol, int Group, Scope Scope, string? Ip), EarlierBindings>();
+        var earlier = new Dictionary<(int Port, PortProtocol Protocol, int Group, Scope Scope, string? Ip, string Channel), EarlierBindings>();
         var ordered = ports.All
             .Select((binding, index) => (Binding: binding, Index: index))
             // A variant's own values come last, so a clash that only the variant's run has is reported in the variant.
@@ -44,21 +48,28 @@ public sealed class HNL1005HostPortClash : Rule
             position[binding] = position.Count;
             var ip = binding.BindsAnyAddress ? null : binding.HostIp!.ToLowerInvariant();
             PortBinding? clash = null;
+            var (meetChannels, ownChannels) = Channels(binding.Workload);
             foreach (var group in ports.CoTenancy.GroupsOf(binding.Workload))
             {
                 // A wildcard binding meets every earlier one; an address meets wildcards and the same address.
                 Scope[] meets = ip is null ? [Scope.All] : [Scope.AnyAddress, Scope.Address];
                 foreach (var scope in meets)
                 {
-                    if (earlier.GetValueOrDefault((binding.Port, binding.Protocol, group, scope, scope == Scope.Address ? ip : null))?.FirstNotAlternativeOf(binding.Workload) is { } found
-                        && (clash is null || position[found] < position[clash]))
+                    foreach (var channel in meetChannels)
                     {
-                        clash = found;
+                        if (earlier.GetValueOrDefault((binding.Port, binding.Protocol, group, scope, scope == Scope.Address ? ip : null, channel))?.FirstNotAlternativeOf(binding.Workload) is { } found
+                            && (clash is null || position[found] < position[clash]))
+                        {
+                            clash = found;
+                        }
                     }
                 }
 
-                Remember(earlier, (binding.Port, binding.Protocol, group, Scope.All, null), binding, position[binding], ports.CoTenancy);
-                Remember(earlier, (binding.Port, binding.Protocol, group, ip is null ? Scope.AnyAddress : Scope.Address, ip), binding, position[binding], ports.CoTenancy);
+                foreach (var channel in ownChannels)
+                {
+                    Remember(earlier, (binding.Port, binding.Protocol, group, Scope.All, null, channel), binding, position[binding], ports.CoTenancy);
+                    Remember(earlier, (binding.Port, binding.Protocol, group, ip is null ? Scope.AnyAddress : Scope.Address, ip, channel), binding, position[binding], ports.CoTenancy);
+                }
             }
 
             if (clash is not null)
@@ -66,6 +77,25 @@ public sealed class HNL1005HostPortClash : Rule
                 Report(context, binding, clash);
             }
         }
+    }
+
+    /// <summary>
+    /// Compose profiles as index channels. A service without <c>profiles:</c> starts with every profile choice, so it
+    /// meets every earlier binding (<see cref="AnyProfile"/>); a service with profiles starts only with one of them, so
+    /// it meets services without profiles and those that share a profile with it. Two services whose profile sets are
+    /// disjoint (<c>dev</c> and <c>prod</c> variants of one service) are alternatives: <c>--profile</c> picks one.
+    /// Each binding is remembered in <see cref="AnyProfile"/> and in its own channels, so a lookup costs one index read
+    /// per profile of the binding, and the rule stays linear.
+    /// </summary>
+    private static (string[] Meets, string[] Own) Channels(Workload workload)
+    {
+        if (workload.Profiles.IsEmpty)
+        {
+            return ([AnyProfile], [AnyProfile, NoProfile]);
+        }
+
+        var profiles = workload.Profiles.Select(p => p.Text).Distinct(StringComparer.Ordinal).ToArray();
+        return ([NoProfile, .. profiles], [AnyProfile, .. profiles]);
     }
 
     private static void Report(RuleContext context, PortBinding binding, PortBinding earlier)
@@ -81,7 +111,7 @@ public sealed class HNL1005HostPortClash : Rule
             [.. related, new RelatedLocation(earlier.Source.Location, $"'{earlier.Workload.Name}' binds port {binding.Port} here")]);
     }
 
-    private static void Remember(Dictionary<(int, PortProtocol, int, Scope, string?), EarlierBindings> earlier, (int, PortProtocol, int, Scope, string?) key, PortBinding binding, int position, CoTenancy coTenancy)
+    private static void Remember(Dictionary<(int, PortProtocol, int, Scope, string?, string), EarlierBindings> earlier, (int, PortProtocol, int, Scope, string?, string) key, PortBinding binding, int position, CoTenancy coTenancy)
     {
         if (!earlier.TryGetValue(key, out var known))
         {

@@ -129,6 +129,56 @@ public sealed class HNL1005Tests
     }
 
     [Test]
+    public void Services_whose_profiles_never_meet_are_alternatives()
+    {
+        // dev and prod variants of one UI on one port: `--profile dev` or `--profile prod` starts one of them.
+        RuleVerifier.Verify(Id, """
+            services:
+              ui-dev:
+                image: example/ui:edge
+                profiles: [dev]
+                ports: ["3000:3000"]
+              ui-prod:
+                image: example/ui:1.4
+                profiles: [prod, staging]
+                ports: ["3000:3000"]
+            """);
+    }
+
+    [Test]
+    public void A_service_with_a_profile_meets_the_services_without_one_and_those_that_share_a_profile()
+    {
+        RuleVerifier.Verify(Id, """
+            services:
+              grafana:
+                image: grafana/grafana
+                ports: ["3000:3000"]
+              debug-ui:
+                image: example/ui
+                profiles: [debug]
+                ports: [[|"3000:80"|]]
+              tracing:
+                image: example/tracing
+                profiles: [debug, perf]
+                ports: ["9411:9411"]
+              zipkin:
+                image: openzipkin/zipkin
+                profiles: [perf]
+                ports: [[|"9411:9411"|]]
+            """);
+        RuleVerifier.Verify(Id, """
+            services:
+              debug-ui:
+                image: example/ui
+                profiles: [debug]
+                ports: ["3000:80"]
+              grafana:
+                image: grafana/grafana
+                ports: [[|"3000:3000"|]]
+            """);
+    }
+
+    [Test]
     public void A_quadlet_in_the_project_directory_tree_is_a_co_tenant()
     {
         RuleVerifier.Verify(
