@@ -32,6 +32,7 @@ public static class Bundle
 
         var files = new List<(string, byte[])>();
         var names = new HashSet<string>(StringComparer.Ordinal);
+        var folders = new HashSet<string>(StringComparer.Ordinal);
         string? name = null;
         var contentStart = 0;
         var lineStart = 0;
@@ -59,9 +60,17 @@ public static class Bundle
 
         void Add(string? fileName, ReadOnlySpan<byte> content)
         {
-            if (fileName is not null && IsSafeName(fileName) && files.Count < MaxFiles && names.Add(fileName))
+            // A name that is a folder of another file (`compose.yaml` after `compose.yaml/10-order.conf`, or the other
+            // way round) cannot be written beside it; the later one is dropped (found by fuzzing the harness itself).
+            var folder = fileName?.IndexOf('/', StringComparison.Ordinal) is > 0 and var slash ? fileName[..slash] : null;
+            if (fileName is not null && IsSafeName(fileName) && files.Count < MaxFiles
+                && !folders.Contains(fileName) && (folder is null || !names.Contains(folder)) && names.Add(fileName))
             {
                 files.Add((fileName, content.ToArray()));
+                if (folder is not null)
+                {
+                    folders.Add(folder);
+                }
             }
         }
     }
