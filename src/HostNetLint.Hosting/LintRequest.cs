@@ -38,6 +38,12 @@ public sealed record LintRequest
 
     public FixMode Fix { get; init; }
 
+    /// <summary>
+    /// Build the model and stop: no rules, no fixes, no baseline (<c>check --list-files</c> needs only the discovery
+    /// record). The outcome has the model and no findings.
+    /// </summary>
+    public bool ModelOnly { get; init; }
+
     /// <summary>Rule IDs whose fixes are applied; empty means every rule with a fix.</summary>
     public ImmutableHashSet<string> FixRules { get; init; } = ImmutableHashSet<string>.Empty;
 

@@ -41,6 +41,12 @@ public sealed class LintRun
             return new LintOutcome { Root = root, ConfigurationProblems = settings.ConfigurationProblems, FailLevel = settings.FailLevel };
         }
 
+        if (request.ModelOnly)
+        {
+            var read = BuildModel(root, paths, settings.ModelOptions);
+            return new LintOutcome { Root = RootOf(read, root), Model = read, DocumentCount = read.Documents.Count(d => scope.Contains(d.Path)), FailLevel = settings.FailLevel };
+        }
+
         FixAllResult? fix = null;
         IReadOnlyList<(FileFix File, string? Failure)> writes = [];
         if (request.Fix != FixMode.None)

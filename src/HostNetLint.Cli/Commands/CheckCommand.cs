@@ -133,6 +133,7 @@ public static class CheckCommand
             Paths = target.FullPaths,
             BaselineFile = settings.Baseline is { } baseline ? Path.GetFullPath(baseline, current) : null,
             WriteBaselineFile = settings.WriteBaseline is { } written ? Path.GetFullPath(written, current) : null,
+            ModelOnly = settings.ListFiles,
         });
         if (!outcome.IsConfigurationValid)
         {
