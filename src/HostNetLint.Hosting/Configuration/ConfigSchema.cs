@@ -19,7 +19,7 @@ internal static class ConfigSchema
 
     private static readonly Lazy<JsonElement> Loaded = new(Load);
 
-    /// <summary>The schema as JSON, to navigate it (for messages, and for the test that keeps it and the key table in step).</summary>
+    /// <summary>The schema as JSON, which the evaluator walks and the messages read.</summary>
     public static JsonElement Document => Loaded.Value;
 
     public static IReadOnlyList<SchemaProblem> Validate(YamlAsJson instance)
@@ -36,40 +36,6 @@ internal static class ConfigSchema
         }
 
         return [.. problems.OrderBy(p => p.Span.Start).ThenBy(p => p.Message, StringComparer.Ordinal)];
-    }
-
-    /// <summary>The subschema that applies at <paramref name="pointer"/> of <paramref name="instance"/>; null when none does.</summary>
-    public static JsonElement? SchemaAt(JsonElement instance, string pointer)
-    {
-        JsonElement? schema = Document;
-        var value = instance;
-        foreach (var segment in Segments(pointer))
-        {
-            schema = Dereference(schema);
-            if (schema is not { ValueKind: JsonValueKind.Object } node)
-            {
-                return null;
-            }
-
-            if (value.ValueKind == JsonValueKind.Array && int.TryParse(segment, out var index) && index < value.GetArrayLength())
-            {
-                schema = node.TryGetProperty("items", out var items) ? items : null;
-                value = value[index];
-            }
-            else if (value.ValueKind == JsonValueKind.Object && value.TryGetProperty(segment, out var child))
-            {
-                schema = node.TryGetProperty("properties", out var properties) && properties.TryGetProperty(segment, out var property) ? property
-                    : node.TryGetProperty("additionalProperties", out var additional) ? additional
-                    : null;
-                value = child;
-            }
-            else
-            {
-                return null;
-            }
-        }
-
-        return Dereference(schema);
     }
 
     private static SchemaProblem Describe(SchemaFailure failure, YamlSite site)
@@ -128,10 +94,6 @@ internal static class ConfigSchema
     private static bool LooksTyped(string value) => value is "true" or "false" or "null" || double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out _);
 
     private static string Shorten(string value) => value.Length <= 60 ? value : value[..57] + "...";
-
-    private static JsonElement? Dereference(JsonElement? schema) => schema is { } node ? SchemaEvaluator.Dereference(Document, node) : null;
-
-    private static IEnumerable<string> Segments(string pointer) => SchemaEvaluator.Segments(pointer);
 
     private static JsonElement Load()
     {

@@ -205,7 +205,7 @@ internal static class SchemaEvaluator
     }
 
     /// <summary><paramref name="schema"/> with its <c>$ref</c> followed (for keywords read from it directly, such as propertyNames' pattern).</summary>
-    public static JsonElement? Dereference(JsonElement document, JsonElement schema)
+    private static JsonElement? Dereference(JsonElement document, JsonElement schema)
     {
         // Only local references ("#/$defs/glob") occur in our schema; a chain ends within a few hops.
         JsonElement? current = schema;
@@ -234,6 +234,6 @@ internal static class SchemaEvaluator
     }
 
     /// <summary>The unescaped segments of an RFC 6901 pointer.</summary>
-    public static IEnumerable<string> Segments(string pointer) =>
+    private static IEnumerable<string> Segments(string pointer) =>
         pointer.Length == 0 ? [] : pointer[1..].Split('/').Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal));
 }
