@@ -26,6 +26,7 @@ namespace HostNetLint.Rules.Analysis;
 /// from different files are alternatives (versions, environments, copies) and never co-tenants; so are the workloads
 /// of a base's run and of a variant's run over it (<c>-f base -f variant</c>), and of two variants of one base: one
 /// of these runs is up at a time. A variant's run is never a step 2 or 4 candidate: its base's run stands for it.
+/// Two compose services that both have <c>profiles:</c> and share none are alternatives too: <c>--profile</c> picks one.
 /// </summary>
 public sealed class CoTenancy
 {
@@ -69,19 +70,32 @@ public sealed class CoTenancy
 
     /// <summary>
     /// Two workloads of one name are versions or copies of each other (or the same workload), not neighbours; two
-    /// workloads of different runs of one stack (a base's run and a variant's) never run together.
+    /// workloads of different runs of one stack (a base's run and a variant's) never run together; nor do two services
+    /// whose profiles never meet (<see cref="ProfilesNeverMeet"/>).
     /// </summary>
     public bool AreAlternatives(Workload first, Workload second)
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
-        if (string.Equals(first.Name, second.Name, StringComparison.Ordinal))
+        if (string.Equals(first.Name, second.Name, StringComparison.Ordinal) || ProfilesNeverMeet(first, second))
         {
             return true;
         }
 
         var (a, b) = (RunOf(first), RunOf(second));
         return a.Stack == b.Stack && a.Run != b.Run;
+    }
+
+    /// <summary>
+    /// True when both workloads have <c>profiles:</c> and share none: each starts only with one of its own profiles, so
+    /// no <c>--profile</c> choice starts both. A service without profiles starts with every choice.
+    /// </summary>
+    public static bool ProfilesNeverMeet(Workload first, Workload second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        return !first.Profiles.IsEmpty && !second.Profiles.IsEmpty
+            && !first.Profiles.Any(p => second.Profiles.Any(q => string.Equals(p.Text, q.Text, StringComparison.Ordinal)));
     }
 
     public static CoTenancy Build(DeploymentModel model, LintOptions options)

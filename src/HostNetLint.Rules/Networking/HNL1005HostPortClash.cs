@@ -80,12 +80,10 @@ public sealed class HNL1005HostPortClash : Rule
     }
 
     /// <summary>
-    /// Compose profiles as index channels. A service without <c>profiles:</c> starts with every profile choice, so it
-    /// meets every earlier binding (<see cref="AnyProfile"/>); a service with profiles starts only with one of them, so
-    /// it meets services without profiles and those that share a profile with it. Two services whose profile sets are
-    /// disjoint (<c>dev</c> and <c>prod</c> variants of one service) are alternatives: <c>--profile</c> picks one.
-    /// Each binding is remembered in <see cref="AnyProfile"/> and in its own channels, so a lookup costs one index read
-    /// per profile of the binding, and the rule stays linear.
+    /// <see cref="CoTenancy.ProfilesNeverMeet"/> as index channels, so the rule stays linear. A service without
+    /// <c>profiles:</c> meets every earlier binding (<see cref="AnyProfile"/>); a service with profiles meets services
+    /// without profiles and those that share a profile with it. Each binding is remembered in <see cref="AnyProfile"/>
+    /// and in its own channels, so a lookup costs one index read per profile of the binding.
     /// </summary>
     private static (string[] Meets, string[] Own) Channels(Workload workload)
     {

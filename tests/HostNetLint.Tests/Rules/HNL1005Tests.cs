@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using HostNetLint.Rules.Analysis;
 using HostNetLint.Rules.Engine;
 using HostNetLint.Tests.TestSupport;
 
@@ -143,6 +144,24 @@ public sealed class HNL1005Tests
                 profiles: [prod, staging]
                 ports: ["3000:3000"]
             """);
+    }
+
+    [TestCase("ui-dev", "ui-prod", true)]
+    [TestCase("grafana", "ui-dev", false)]
+    [TestCase("ui-prod", "ui-staging", false)]
+    public void Profiles_never_meet_only_when_both_have_profiles_and_share_none(string first, string second, bool expected)
+    {
+        // The predicate CoTenancy documents and HNL1005's profile channels implement.
+        using var temp = new TempDirectory();
+        temp.Write("compose.yaml", """
+            services:
+              grafana: {image: grafana/grafana}
+              ui-dev: {image: example/ui, profiles: [dev]}
+              ui-prod: {image: example/ui, profiles: [prod, staging]}
+              ui-staging: {image: example/ui, profiles: [staging]}
+            """);
+        var workloads = HostNetLint.Model.DeploymentModelBuilder.Build(temp.Path, [], HostNetLint.Model.ModelOptions.Default).Workloads;
+        Assert.That(CoTenancy.ProfilesNeverMeet(workloads.Single(w => w.Name == first), workloads.Single(w => w.Name == second)), Is.EqualTo(expected));
     }
 
     [Test]
