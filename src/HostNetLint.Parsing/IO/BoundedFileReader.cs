@@ -14,6 +14,7 @@ namespace HostNetLint.Parsing.IO;
 /// </summary>
 public static class BoundedFileReader
 {
+    // A file that grows past its claimed size grows the buffer by at least this much at a time.
     private const int FirstChunk = 64 * 1024;
 
     public static FileReadResult Read(string path, long maxBytes)
@@ -56,11 +57,17 @@ public static class BoundedFileReader
     }
 
     /// <summary>Reads to the end or to <paramref name="maxBytes"/> + 1 bytes, whichever comes first (a file may grow, or lie about its size).</summary>
+    /// <remarks>
+    /// The buffer has the size the file claims, and one byte more shows whether it grew: most files are read into the
+    /// array that is returned, with no copy, and no larger buffer is zeroed per file (that was a large share of a big
+    /// run's allocations). A file that claims less than it has (procfs, a file still being written) grows the buffer.
+    /// </remarks>
     private static FileReadResult ReadAtMost(SafeFileHandle handle, FileStatus status, long maxBytes)
     {
         var ceiling = (int)Math.Min(maxBytes + 1, Array.MaxLength);
-        var buffer = new byte[(int)Math.Min(ceiling, Math.Max(status.Size + 1, FirstChunk))];
+        var buffer = new byte[(int)Math.Min(ceiling, Math.Max(status.Size, 0))];
         var total = 0;
+        Span<byte> probe = stackalloc byte[1];
         while (true)
         {
             if (total == buffer.Length)
@@ -70,7 +77,16 @@ public static class BoundedFileReader
                     break;
                 }
 
-                Array.Resize(ref buffer, (int)Math.Min(ceiling, (long)buffer.Length * 2));
+                // Full as claimed: one byte more says whether the file ends here.
+                var extra = RandomAccess.Read(handle, probe, total);
+                if (extra == 0)
+                {
+                    break;
+                }
+
+                Array.Resize(ref buffer, (int)Math.Min(ceiling, Math.Max((long)buffer.Length * 2, FirstChunk)));
+                buffer[total++] = probe[0];
+                continue;
             }
 
             var read = RandomAccess.Read(handle, buffer.AsSpan(total), total);
@@ -87,7 +103,11 @@ public static class BoundedFileReader
             return FileReadResult.Failure(FileReadOutcome.TooLarge, status, string.Create(CultureInfo.InvariantCulture, $"it has more than {maxBytes:N0} bytes, the limit"));
         }
 
-        Array.Resize(ref buffer, total);
+        if (total != buffer.Length)
+        {
+            Array.Resize(ref buffer, total);
+        }
+
         return new FileReadResult(FileReadOutcome.Read, buffer, status, null);
     }
 
