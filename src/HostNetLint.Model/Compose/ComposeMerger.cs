@@ -42,24 +42,52 @@ internal static class ComposeMerger
     public static ComposeMapping MergeServices(ComposeMapping extended, ComposeMapping extending) =>
         MergeMappings((ComposeMapping)RemoveResets(extended), extending, ServicePath);
 
-    /// <summary>Drops entries still tagged <c>!reset</c> (nothing was inherited to reset).</summary>
+    /// <summary>
+    /// Drops entries still tagged <c>!reset</c> (nothing was inherited to reset). A node without a reset under it is
+    /// returned as it is: nodes are immutable, and copying every file's tree on every merge was most of a merge's cost.
+    /// </summary>
     public static ComposeNode RemoveResets(ComposeNode node)
     {
         switch (node)
         {
             case ComposeMapping mapping:
-                var entries = ImmutableArray.CreateBuilder<ComposeEntry>(mapping.Entries.Length);
-                foreach (var entry in mapping.Entries)
+                ImmutableArray<ComposeEntry>.Builder? entries = null;
+                for (var i = 0; i < mapping.Entries.Length; i++)
                 {
-                    if (!entry.Value.IsReset)
+                    var entry = mapping.Entries[i];
+                    var value = entry.Value.IsReset ? null : RemoveResets(entry.Value);
+                    if (entries is null && !ReferenceEquals(value, entry.Value))
                     {
-                        entries.Add(entry with { Value = RemoveResets(entry.Value) });
+                        entries = ImmutableArray.CreateBuilder<ComposeEntry>(mapping.Entries.Length);
+                        entries.AddRange(mapping.Entries, i);
+                    }
+
+                    if (entries is not null && value is not null)
+                    {
+                        entries.Add(ReferenceEquals(value, entry.Value) ? entry : entry with { Value = value });
                     }
                 }
 
-                return mapping.WithEntries(entries.ToImmutable());
+                return entries is null ? mapping : mapping.WithEntries(entries.ToImmutable());
             case ComposeSequence sequence:
-                return sequence.WithItems([.. sequence.Items.Where(i => !i.IsReset).Select(RemoveResets)]);
+                ImmutableArray<ComposeNode>.Builder? items = null;
+                for (var i = 0; i < sequence.Items.Length; i++)
+                {
+                    var item = sequence.Items[i];
+                    var kept = item.IsReset ? null : RemoveResets(item);
+                    if (items is null && !ReferenceEquals(kept, item))
+                    {
+                        items = ImmutableArray.CreateBuilder<ComposeNode>(sequence.Items.Length);
+                        items.AddRange(sequence.Items, i);
+                    }
+
+                    if (items is not null && kept is not null)
+                    {
+                        items.Add(kept);
+                    }
+                }
+
+                return items is null ? sequence : sequence.WithItems(items.ToImmutable());
             default:
                 return node;
         }

@@ -16,6 +16,9 @@ namespace HostNetLint.Model.Compose;
 internal sealed class ComposeNodeBuilder
 {
     private const string MergeKey = "<<";
+
+    // Up to this many entries a scan finds a duplicate key sooner than a set is built.
+    private const int SmallMapping = 16;
     private readonly SourceText text;
     private readonly Interpolator interpolator;
 
@@ -54,7 +57,13 @@ internal sealed class ComposeNodeBuilder
             case YamlScalar scalar:
                 return new ComposeScalar(scalar.Value, scalar.Style, scalar.IsNull, location, effectiveSite, scalar.Tag, interpolator);
             case YamlSequence sequence:
-                return new ComposeSequence([.. sequence.Items.Select(i => Build(i, site))], location, effectiveSite, sequence.Tag, interpolator);
+                var items = ImmutableArray.CreateBuilder<ComposeNode>(sequence.Items.Length);
+                foreach (var item in sequence.Items)
+                {
+                    items.Add(Build(item, site));
+                }
+
+                return new ComposeSequence(items.MoveToImmutable(), location, effectiveSite, sequence.Tag, interpolator);
             case YamlMapping mapping:
                 return new ComposeMapping(BuildEntries(mapping, site), location, effectiveSite, mapping.Tag, interpolator);
             default:
@@ -64,6 +73,23 @@ internal sealed class ComposeNodeBuilder
 
     private ImmutableArray<ComposeEntry> BuildEntries(YamlMapping mapping, Location? site)
     {
+        var result = ImmutableArray.CreateBuilder<ComposeEntry>(mapping.Entries.Length);
+        if (!HasMergeKey(mapping) && mapping.Entries.Length <= SmallMapping)
+        {
+            // Most mappings are small and merge nothing: a duplicate key is found by a scan of the few kept so far,
+            // without the two sets a merge needs (they were a large share of the model's allocations).
+            foreach (var entry in mapping.Entries)
+            {
+                if (entry.KeyText is { } key && !Contains(result, key))
+                {
+                    var keyLocation = At(entry.Key.Span);
+                    result.Add(new ComposeEntry(key, keyLocation, site ?? keyLocation, Build(entry.Value, site)));
+                }
+            }
+
+            return result.ToImmutable();
+        }
+
         // Explicit keys win over merged ones wherever they are written, so collect them first.
         var explicitKeys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in mapping.Entries)
@@ -75,7 +101,6 @@ internal sealed class ComposeNodeBuilder
         }
 
         var emitted = new HashSet<string>(StringComparer.Ordinal);
-        var result = ImmutableArray.CreateBuilder<ComposeEntry>(mapping.Entries.Length);
         foreach (var entry in mapping.Entries)
         {
             if (entry.KeyText is not { } key)
@@ -114,6 +139,32 @@ internal sealed class ComposeNodeBuilder
         }
 
         return result.ToImmutable();
+    }
+
+    private static bool HasMergeKey(YamlMapping mapping)
+    {
+        foreach (var entry in mapping.Entries)
+        {
+            if (IsMergeKey(entry))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Contains(ImmutableArray<ComposeEntry>.Builder entries, string key)
+    {
+        foreach (var entry in entries)
+        {
+            if (string.Equals(entry.Key, key, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsMergeKey(YamlMappingEntry entry) =>

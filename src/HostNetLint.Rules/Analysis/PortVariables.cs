@@ -32,6 +32,12 @@ internal static class PortVariables
             }
 
             var name = variable.Name.ToUpperInvariant();
+            var isPort = name == "PORT" || name.EndsWith("_PORT", StringComparison.Ordinal);
+            if (!isPort && !name.EndsWith("_ADDRESS", StringComparison.Ordinal) && !name.EndsWith("_ADDR", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             var text = value.Text.Trim();
             // Only port and address names are read, so *_URL, *_URI, *_DSN and *_ENDPOINT never count; a URL value
             // (VAULT_ADDR=http://127.0.0.1:8200) is an address to call whatever its name.
@@ -40,14 +46,14 @@ internal static class PortVariables
                 continue;
             }
 
-            if (name == "PORT" || name.EndsWith("_PORT", StringComparison.Ordinal))
+            if (isPort)
             {
                 if (PortBindingAnalysis.TryPort(text, out var port) && !HasHostSibling(name[..^"PORT".Length], byName))
                 {
                     yield return new PortBinding(workload, port, PortProtocol.Tcp, null, PortEvidenceKind.Variable, variable.Entry, variable.Name);
                 }
             }
-            else if (name.EndsWith("_ADDRESS", StringComparison.Ordinal) || name.EndsWith("_ADDR", StringComparison.Ordinal))
+            else
             {
                 var (host, portText) = PortBindingAnalysis.SplitHostPort(text);
                 if (portText is not null && PortBindingAnalysis.TryPort(portText, out var port) && IsLocal(host))
@@ -58,8 +64,22 @@ internal static class PortVariables
         }
     }
 
-    private static bool IsRemoteByName(string name) =>
-        name.Split('_').Any(word => RemoteWords.Contains(word, StringComparer.Ordinal));
+    private static bool IsRemoteByName(string name)
+    {
+        foreach (var range in name.AsSpan().Split('_'))
+        {
+            var word = name.AsSpan()[range];
+            foreach (var remote in RemoteWords)
+            {
+                if (word.SequenceEqual(remote))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// <c>X_HOST</c> beside <c>X_PORT</c> makes them one address, usually of a service to call. A wildcard host
