@@ -2,7 +2,8 @@ namespace HostNetLint.Model.Loading;
 
 /// <summary>
 /// Lists a directory and its subdirectories in ordinal order, leaving out skipped names, excluded globs and
-/// symbolic links (which could lead out of the root or round in circles).
+/// symbolic links (which could lead out of the root or round in circles). Each tree is listed once per run: the
+/// model's walk and the install-path index read the same listing.
 /// </summary>
 internal sealed class DirectoryWalker
 {
@@ -12,6 +13,7 @@ internal sealed class DirectoryWalker
     private readonly FileLoader loader;
     private readonly HashSet<string> skipped;
     private readonly GlobMatcher exclude;
+    private readonly Dictionary<string, IReadOnlyList<WalkedDirectory>> listings = new(StringComparer.Ordinal);
 
     public DirectoryWalker(FileLoader loader, ModelOptions options)
     {
@@ -20,46 +22,59 @@ internal sealed class DirectoryWalker
         exclude = new GlobMatcher(options.Exclude);
     }
 
-    public bool IsExcluded(string fullPath) => loader.IsInsideRoot(fullPath) && exclude.IsMatch(loader.DisplayPath(fullPath));
+    // Without exclude globs nothing is excluded, and no file's real path is looked up to find that out.
+    public bool IsExcluded(string fullPath) => !exclude.IsEmpty && loader.IsInsideRoot(fullPath) && exclude.IsMatch(loader.DisplayPath(fullPath));
 
-    public IEnumerable<string> Walk(string directory)
+    /// <summary>
+    /// <paramref name="directory"/> and every directory below it, depth first in ordinal order, each with its files.
+    /// Nothing is reported here: a consumer reports <see cref="WalkedDirectory.FilesError"/> before it uses the files
+    /// and <see cref="WalkedDirectory.ChildrenError"/> after, so documents keep the order of a lazy walk.
+    /// </summary>
+    public IReadOnlyList<WalkedDirectory> List(string directory)
     {
+        if (listings.TryGetValue(directory, out var known))
+        {
+            return known;
+        }
+
+        var listing = new List<WalkedDirectory>();
         var pending = new Stack<(string Path, int Depth)>();
         pending.Push((directory, 0));
         while (pending.Count > 0)
         {
             var (current, depth) = pending.Pop();
-            yield return current;
-            if (depth >= MaxDepth)
+            var (files, filesError) = FilesIn(current);
+            Exception? childrenError = null;
+            if (depth < MaxDepth)
             {
-                continue;
-            }
-
-            string[] children;
-            try
-            {
-                children = Directory.GetDirectories(current);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                loader.ReportUnlistableDirectory(current, ex);
-                continue;
-            }
-
-            Array.Sort(children, StringComparer.Ordinal);
-            for (var i = children.Length - 1; i >= 0; i--)
-            {
-                var child = children[i];
-                if (!skipped.Contains(Path.GetFileName(child)) && !IsLink(child) && !IsExcluded(child))
+                try
                 {
-                    pending.Push((child, depth + 1));
+                    var children = Directory.GetDirectories(current);
+                    Array.Sort(children, StringComparer.Ordinal);
+                    for (var i = children.Length - 1; i >= 0; i--)
+                    {
+                        var child = children[i];
+                        if (!skipped.Contains(Path.GetFileName(child)) && !IsLink(child) && !IsExcluded(child))
+                        {
+                            pending.Push((child, depth + 1));
+                        }
+                    }
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    childrenError = ex;
                 }
             }
+
+            listing.Add(new WalkedDirectory(current, files, filesError, childrenError));
         }
+
+        listings[directory] = listing;
+        return listing;
     }
 
-    /// <summary>The files directly in <paramref name="directory"/> that are not excluded, in ordinal order (none when it cannot be listed: that is reported at the directory).</summary>
-    public IReadOnlyList<string> FilesIn(string directory)
+    /// <summary>The files directly in <paramref name="directory"/> that are not excluded, in ordinal order (none when it cannot be listed).</summary>
+    private (IReadOnlyList<string> Files, Exception? Error) FilesIn(string directory)
     {
         string[] files;
         try
@@ -68,12 +83,11 @@ internal sealed class DirectoryWalker
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            loader.ReportUnlistableDirectory(directory, ex);
-            return [];
+            return ([], ex);
         }
 
         Array.Sort(files, StringComparer.Ordinal);
-        return [.. files.Where(f => !IsExcluded(f))];
+        return ([.. files.Where(f => !IsExcluded(f))], null);
     }
 
     private static bool IsLink(string path)
@@ -88,3 +102,9 @@ internal sealed class DirectoryWalker
         }
     }
 }
+
+/// <summary>
+/// One directory of a walk: its files (not excluded, ordinal order) and what kept it from being listed, if anything:
+/// its files (<see cref="FilesError"/>) or its subdirectories (<see cref="ChildrenError"/>).
+/// </summary>
+internal sealed record WalkedDirectory(string Path, IReadOnlyList<string> Files, Exception? FilesError, Exception? ChildrenError);

@@ -28,6 +28,9 @@ public sealed class GlobMatcher
         }
     }
 
+    /// <summary>True when no glob was given: nothing matches.</summary>
+    public bool IsEmpty => patterns.Count == 0;
+
     public bool IsMatch(string relativePath)
     {
         if (relativePath.Length == 0 || relativePath == ".")

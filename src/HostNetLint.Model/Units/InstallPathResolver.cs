@@ -140,38 +140,53 @@ internal sealed class InstallPathResolver
     private List<string[]> WalkFiles()
     {
         var found = new List<string[]>();
-        foreach (var directory in walker.Walk(loader.Root))
+        foreach (var directory in walker.List(loader.Root))
         {
-            string[] names;
-            try
-            {
-                names = Directory.GetFiles(directory);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                continue;
-            }
-
-            foreach (var name in names)
+            // A directory whose files cannot be listed adds none; one whose subdirectories cannot is reported.
+            foreach (var name in directory.Files)
             {
                 if (found.Count >= MaxIndexedFiles)
                 {
                     return found;
                 }
 
-                if (!walker.IsExcluded(name))
-                {
-                    found.Add(Segments(loader.DisplayPath(name)));
-                }
+                found.Add(Segments(loader.DisplayPath(name)));
             }
+
+            ReportChildrenError(directory);
         }
 
         return found;
     }
 
-    private SuffixIndex ComposeDirectories() => composeDirectories ??= new SuffixIndex([.. walker.Walk(loader.Root)
-        .Where(directory => ComposeFileNames.Discover(directory).Count > 0)
-        .Select(directory => Segments(loader.DisplayPath(directory)))]);
+    private SuffixIndex ComposeDirectories()
+    {
+        if (composeDirectories is null)
+        {
+            var found = new List<string[]>();
+            foreach (var directory in walker.List(loader.Root))
+            {
+                if (ComposeFileNames.Discover(directory.Path).Count > 0)
+                {
+                    found.Add(Segments(loader.DisplayPath(directory.Path)));
+                }
+
+                ReportChildrenError(directory);
+            }
+
+            composeDirectories = new SuffixIndex(found);
+        }
+
+        return composeDirectories;
+    }
+
+    private void ReportChildrenError(WalkedDirectory directory)
+    {
+        if (directory.ChildrenError is { } error)
+        {
+            loader.ReportUnlistableDirectory(directory.Path, error);
+        }
+    }
 
     /// <summary>
     /// Every trailing run of segments of every candidate, with how many candidates end with it and the last of them,
