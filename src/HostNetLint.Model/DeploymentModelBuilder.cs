@@ -59,57 +59,116 @@ public static class DeploymentModelBuilder
         var projectLoader = new ComposeProjectLoader(loader, options, problems, envFileReader, missingEnvFiles, log);
         var stacks = new ComposeStacks(loader, walker, projectLoader, log, options);
         var units = new UnitModelBuilder(loader, walker, options, problems, stacks.ForUnit, projectLoader.Discover, envFileReader, missingEnvFiles);
-        foreach (var path in paths.Count == 0 ? [fullRoot] : paths)
+        try
         {
-            if (!TryGetFullPath(fullRoot, path, out var fullPath))
+            foreach (var path in paths.Count == 0 ? [fullRoot] : paths)
             {
-                continue;
+                if (!TryGetFullPath(fullRoot, path, out var fullPath))
+                {
+                    continue;
+                }
+
+                if (Directory.Exists(fullPath))
+                {
+                    AddDirectories(walker.List(fullPath), loader, stacks, units);
+                }
+                else if ((File.Exists(fullPath) || IsUnsavedBuffer(options, fullPath)) && !walker.IsExcluded(fullPath))
+                {
+                    if (UnitModelBuilder.IsUnitFileName(Path.GetFileName(fullPath)))
+                    {
+                        units.AddFile(fullPath);
+                    }
+                    else
+                    {
+                        stacks.AddNamedFile(fullPath);
+                    }
+                }
             }
 
-            if (Directory.Exists(fullPath))
+            // Files that run on their own come after every directory's stacks, which may include or extend them.
+            stacks.Complete();
+
+            // Units come last: they link to the projects found above and load the ones only they name.
+            var (serviceUnits, unitWorkloads) = units.Build();
+            missingEnvFiles.Complete();
+            var projects = stacks.Projects.ToImmutableArray();
+            ImmutableArray<Workload> workloads = [.. projects.SelectMany(p => p.Services), .. unitWorkloads];
+
+            // Last, when every workload a service:, container: or pod reference may name is known.
+            NetworkNamespaceResolver.Resolve(projects, workloads);
+            var documents = loader.Documents;
+            return new DeploymentModel
             {
-                foreach (var directory in walker.Walk(fullPath))
-                {
-                    var files = walker.FilesIn(directory);
-                    stacks.AddDirectory(directory, files);
-                    units.AddUnitFiles(files);
-                }
-            }
-            else if ((File.Exists(fullPath) || IsUnsavedBuffer(options, fullPath)) && !walker.IsExcluded(fullPath))
+                Root = fullRoot,
+                Documents = documents,
+                ComposeProjects = projects,
+                Workloads = workloads,
+                Units = serviceUnits,
+                Problems = [.. problems],
+                Discovery = log.Build(documents, projects, serviceUnits, workloads),
+            };
+        }
+        finally
+        {
+            loader.StopReadAhead();
+        }
+    }
+
+    /// <summary>
+    /// A walked tree's directories in walk order, their files read ahead on the other cores; an unlistable directory is
+    /// reported where a lazy walk meets it (its files before they are used, its subdirectories after).
+    /// </summary>
+    private static void AddDirectories(IReadOnlyList<WalkedDirectory> listing, FileLoader loader, ComposeStacks stacks, UnitModelBuilder units)
+    {
+        var readAhead = new List<(string FullPath, ReadAheadKind Kind)>();
+        foreach (var directory in listing)
+        {
+            foreach (var file in directory.Files)
             {
-                if (UnitModelBuilder.IsUnitFileName(Path.GetFileName(fullPath)))
+                if (ReadAheadKindOf(file) is { } kind)
                 {
-                    units.AddFile(fullPath);
-                }
-                else
-                {
-                    stacks.AddNamedFile(fullPath);
+                    readAhead.Add((file, kind));
                 }
             }
         }
 
-        // Files that run on their own come after every directory's stacks, which may include or extend them.
-        stacks.Complete();
-
-        // Units come last: they link to the projects found above and load the ones only they name.
-        var (serviceUnits, unitWorkloads) = units.Build();
-        missingEnvFiles.Complete();
-        var projects = stacks.Projects.ToImmutableArray();
-        ImmutableArray<Workload> workloads = [.. projects.SelectMany(p => p.Services), .. unitWorkloads];
-
-        // Last, when every workload a service:, container: or pod reference may name is known.
-        NetworkNamespaceResolver.Resolve(projects, workloads);
-        var documents = loader.Documents;
-        return new DeploymentModel
+        loader.StartReadAhead(readAhead, ComposeSniffer.MayBeCompose);
+        foreach (var directory in listing)
         {
-            Root = fullRoot,
-            Documents = documents,
-            ComposeProjects = projects,
-            Workloads = workloads,
-            Units = serviceUnits,
-            Problems = [.. problems],
-            Discovery = log.Build(documents, projects, serviceUnits, workloads),
-        };
+            if (directory.FilesError is { } filesError)
+            {
+                loader.ReportUnlistableDirectory(directory.Path, filesError);
+            }
+
+            stacks.AddDirectory(directory.Path, directory.Files);
+            units.AddUnitFiles(directory.Files);
+            if (directory.ChildrenError is { } childrenError)
+            {
+                loader.ReportUnlistableDirectory(directory.Path, childrenError);
+            }
+        }
+    }
+
+    /// <summary>How a walked file will be read, when the model reads it at all.</summary>
+    private static ReadAheadKind? ReadAheadKindOf(string fullPath)
+    {
+        var name = Path.GetFileName(fullPath);
+        if (ComposeFileNames.IsKnownName(name) || ComposeFileNames.IsComposeLikeName(name))
+        {
+            return ReadAheadKind.Yaml;
+        }
+
+        if (ComposeFileNames.IsYaml(name))
+        {
+            return ReadAheadKind.YamlIfSniffed;
+        }
+
+        if (UnitModelBuilder.IsUnitFileName(name) || (name.EndsWith(".conf", StringComparison.Ordinal) && Path.GetDirectoryName(fullPath) is { } parent && parent.EndsWith(".d", StringComparison.Ordinal)))
+        {
+            return ReadAheadKind.Unit;
+        }
+
+        return name == ".env" ? ReadAheadKind.Text : null;
     }
 
     private static bool TryGetFullPath(string root, string path, out string fullPath)

@@ -37,6 +37,12 @@ public sealed record ModelOptions
     public Parsing.Yaml.YamlParseLimits YamlLimits { get; init; } = Parsing.Yaml.YamlParseLimits.Default;
 
     /// <summary>
+    /// Threads that read and parse a walked tree's files ahead of the model (see <c>ReadAhead</c>): null for one
+    /// fewer than the cores (at most three), 0 for none. The model is the same either way; tests compare the two.
+    /// </summary>
+    internal int? ReadAheadThreads { get; init; }
+
+    /// <summary>
     /// Compose stacks declared by the user (<c>projects:</c> in hostnetlint.yaml), as <c>COMPOSE_FILE</c> and units declare
     /// them. A declared stack replaces the stacks discovery would guess for its files: no default, variant or sniffed
     /// run is made from a file any declared stack names.

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using HostNetLint.Parsing;
 using HostNetLint.Parsing.IO;
@@ -21,7 +22,11 @@ internal sealed class FileLoader
 
     // The real path of each directory a file was resolved in: files are many per directory, so each directory's
     // components are looked up once, not once per file (a tenth of a large run's time went to those lookups).
-    private readonly Dictionary<string, string?> realDirectories = new(StringComparer.Ordinal);
+    // Concurrent because the read-ahead's workers resolve paths too.
+    private readonly ConcurrentDictionary<string, string?> realDirectories = new(StringComparer.Ordinal);
+
+    private ReadAhead? readAhead;
+    private Func<string, bool>? readAheadSniff;
 
     public FileLoader(string root, ModelOptions options)
     {
@@ -66,11 +71,7 @@ internal sealed class FileLoader
             return RealPath.Resolve(fullPath);
         }
 
-        if (!realDirectories.TryGetValue(directory, out var realDirectory))
-        {
-            realDirectories[directory] = realDirectory = RealPath.Resolve(directory);
-        }
-
+        var realDirectory = realDirectories.GetOrAdd(directory, RealPath.Resolve);
         return realDirectory is null ? null : RealPath.ResolveFrom(realDirectory, Path.GetFileName(fullPath));
     }
 
@@ -91,24 +92,69 @@ internal sealed class FileLoader
 
         var path = DisplayPath(fullPath);
         SourceDocument document;
-        if (!TryRead(fullPath, options.YamlLimits.MaxLength, out var bytes, out var problem))
+        if (readAhead?.Take(fullPath) is { } prepared)
+        {
+            document = prepared.Problem is { } readProblem ? Unreadable(path, readProblem)
+                : parseYaml ? WithYaml(prepared.Text!, prepared.Yaml)
+                : AsText(prepared.Text!);
+        }
+        else if (!TryRead(fullPath, options.YamlLimits.MaxLength, out var bytes, out var problem))
         {
             document = Unreadable(path, problem);
         }
         else if (SourceText.Decode(bytes, path) is var text && parseYaml)
         {
-            document = ParseYaml(text);
+            document = WithYaml(text, tree: null);
         }
         else
         {
-            var problems = text.DecodeFailure is { } failure
-                ? ImmutableArray.Create(new ParseProblem(ParseProblemKind.Syntax, new TextSpan(Math.Min(failure.Offset, text.Length), 0), failure.Message))
-                : [];
-            document = new SourceDocument { Path = path, Text = text, Problems = problems, IsAnalyzable = problems.IsEmpty };
+            document = AsText(text);
         }
 
         Remember(fullPath, document);
         return document;
+    }
+
+    /// <summary>
+    /// Starts reading <paramref name="files"/> ahead on other cores (see <see cref="ReadAhead"/>); <see cref="Load"/>,
+    /// <see cref="Peek"/> and <see cref="LoadUnitFile"/> then take a file's prepared text and tree instead of reading it.
+    /// </summary>
+    /// <remarks><paramref name="worthParsing"/> is the test <see cref="Peek"/> is given for other YAML files.</remarks>
+    public void StartReadAhead(IReadOnlyList<(string FullPath, ReadAheadKind Kind)> files, Func<string, bool> worthParsing)
+    {
+        StopReadAhead();
+        readAheadSniff = worthParsing;
+        readAhead = ReadAhead.Start(files, Prepare, options.ReadAheadThreads);
+    }
+
+    /// <summary>Stops the read-ahead's workers; files not taken are read on demand again.</summary>
+    public void StopReadAhead()
+    {
+        readAhead?.Dispose();
+        readAhead = null;
+    }
+
+    /// <summary>
+    /// What <see cref="Load"/>, <see cref="Peek"/> and <see cref="LoadUnitFile"/> would read and parse for the file,
+    /// without making it a document. Depends only on the path and the options, so it runs on any thread.
+    /// </summary>
+    private PreparedFile Prepare(string fullPath, ReadAheadKind kind)
+    {
+        if (!TryRead(fullPath, options.YamlLimits.MaxLength, out var bytes, out var problem))
+        {
+            return new PreparedFile(problem, 0, null, null, null);
+        }
+
+        var text = SourceText.Decode(bytes, DisplayPath(fullPath));
+        // As Load parses a compose name (a decoding failure included) and Peek other YAML (only text that may be compose).
+        var parseYaml = kind == ReadAheadKind.Yaml
+            || (kind == ReadAheadKind.YamlIfSniffed && text.DecodeFailure is null && readAheadSniff?.Invoke(text.Text) == true);
+        return new PreparedFile(
+            null,
+            bytes.Length,
+            text,
+            parseYaml ? YamlSyntaxTree.Parse(text, options.YamlLimits) : null,
+            kind == ReadAheadKind.Unit ? Parsing.Systemd.UnitFileSyntax.Parse(text, Parsing.Systemd.UnitFileSyntax.DialectFor(fullPath)) : null);
     }
 
     /// <summary>
@@ -124,18 +170,34 @@ internal sealed class FileLoader
             return known;
         }
 
-        if (!TryRead(fullPath, Math.Min(maxLength, options.YamlLimits.MaxLength), out var bytes, out _))
+        var limit = Math.Min(maxLength, options.YamlLimits.MaxLength);
+        SourceText text;
+        YamlSyntaxTree? tree = null;
+        if (readAhead?.Take(fullPath) is { } prepared)
+        {
+            // Read ahead up to the loader's limit: a file over this caller's smaller limit is one it would not read.
+            if (prepared.Problem is not null || prepared.Length > limit)
+            {
+                return null;
+            }
+
+            (text, tree) = (prepared.Text!, prepared.Yaml);
+        }
+        else if (TryRead(fullPath, limit, out var bytes, out _))
+        {
+            text = SourceText.Decode(bytes, DisplayPath(fullPath));
+        }
+        else
         {
             return null;
         }
 
-        var text = SourceText.Decode(bytes, DisplayPath(fullPath));
         if (text.DecodeFailure is not null || !worthParsing(text.Text))
         {
             return new SourceDocument { Path = text.Path, Text = text, IsAnalyzable = text.DecodeFailure is null };
         }
 
-        var document = ParseYaml(text);
+        var document = WithYaml(text, tree);
         peeked.Add(fullPath, document);
         return document;
     }
@@ -172,17 +234,18 @@ internal sealed class FileLoader
             return (readBefore, null);
         }
 
-        if (!TryRead(fullPath, options.YamlLimits.MaxLength, out var bytes, out var problem))
+        var path = DisplayPath(fullPath);
+        var prepared = readAhead?.Take(fullPath);
+        byte[] bytes = [];
+        if (prepared is { Problem: { } readProblem } || (prepared is null && !TryRead(fullPath, options.YamlLimits.MaxLength, out bytes, out readProblem)))
         {
-            var unreadable = Unreadable(DisplayPath(fullPath), problem);
+            var unreadable = Unreadable(path, readProblem);
             Remember(fullPath, unreadable);
             return (unreadable, null);
         }
 
-        var path = DisplayPath(fullPath);
-        var text = SourceText.Decode(bytes, path);
-
-        var syntax = Parsing.Systemd.UnitFileSyntax.Parse(text, Parsing.Systemd.UnitFileSyntax.DialectFor(fullPath));
+        var text = prepared?.Text ?? SourceText.Decode(bytes, path);
+        var syntax = prepared?.Unit ?? Parsing.Systemd.UnitFileSyntax.Parse(text, Parsing.Systemd.UnitFileSyntax.DialectFor(fullPath));
         if (!keep(syntax))
         {
             return (null, null);
@@ -195,10 +258,20 @@ internal sealed class FileLoader
         return (document, syntax);
     }
 
-    private SourceDocument ParseYaml(SourceText text)
+    /// <summary>A YAML document of <paramref name="text"/>, with the tree read ahead or, when there is none, parsed now.</summary>
+    private SourceDocument WithYaml(SourceText text, YamlSyntaxTree? tree)
     {
-        var tree = YamlSyntaxTree.Parse(text, options.YamlLimits);
+        tree ??= YamlSyntaxTree.Parse(text, options.YamlLimits);
         return new SourceDocument { Path = text.Path, Text = text, Yaml = tree, Problems = tree.Problems, IsAnalyzable = tree.IsComplete };
+    }
+
+    /// <summary>A document read as text only (an env file): a decoding failure is its problem.</summary>
+    private static SourceDocument AsText(SourceText text)
+    {
+        var problems = text.DecodeFailure is { } failure
+            ? ImmutableArray.Create(new ParseProblem(ParseProblemKind.Syntax, new TextSpan(Math.Min(failure.Offset, text.Length), 0), failure.Message))
+            : [];
+        return new SourceDocument { Path = text.Path, Text = text, Problems = problems, IsAnalyzable = problems.IsEmpty };
     }
 
     private static SourceDocument Unreadable(string path, ParseProblem problem) =>
