@@ -59,12 +59,14 @@ static int WriteSynthetic(string target, string[] options)
 // One lint in a fresh process, for the scaling harness: the time excludes start-up, the peak covers the whole process.
 static int Measure(string root)
 {
+    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
     var watch = Stopwatch.StartNew();
     var (model, diagnostics) = LintPipeline.Lint(Path.GetFullPath(root));
     var seconds = watch.Elapsed.TotalSeconds;
+    var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
     using var process = Process.GetCurrentProcess();
     var lines = model.Documents.Sum(d => d.Text.Text.AsSpan().Count('\n'));
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seconds={seconds:F3} peak_mib={process.PeakWorkingSet64 / 1048576.0:F1} files={model.Documents.Length} lines={lines} workloads={model.Workloads.Length} findings={diagnostics.Length}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seconds={seconds:F3} peak_mib={process.PeakWorkingSet64 / 1048576.0:F1} allocated_mib={allocated / 1048576.0:F1} gcs={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} files={model.Documents.Length} lines={lines} workloads={model.Workloads.Length} findings={diagnostics.Length}"));
     return 0;
 }
 
