@@ -156,9 +156,10 @@ internal sealed class ComposeNodeBuilder
 
     private static bool Contains(ImmutableArray<ComposeEntry>.Builder entries, string key)
     {
-        foreach (var entry in entries)
+        // By index: the builder's enumerator is a class, allocated per call.
+        for (var i = 0; i < entries.Count; i++)
         {
-            if (string.Equals(entry.Key, key, StringComparison.Ordinal))
+            if (string.Equals(entries[i].Key, key, StringComparison.Ordinal))
             {
                 return true;
             }
