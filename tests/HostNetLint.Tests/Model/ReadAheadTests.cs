@@ -3,6 +3,7 @@ using System.Text;
 using HostNetLint.Model;
 using HostNetLint.Model.Loading;
 using HostNetLint.Parsing.Text;
+using HostNetLint.Tests.TestSupport;
 
 namespace HostNetLint.Tests.Model;
 
@@ -23,6 +24,24 @@ public class ReadAheadTests
 
         Assert.That(readAhead, Is.EqualTo(onDemand));
         Assert.That(onDemand, Does.Contain("big.yaml").And.Contain("compose.yaml: problems=1"), "the tree has the cases it is meant to have");
+    }
+
+    [Test]
+    public void Hostile_files_read_ahead_are_refused_as_on_demand_and_nothing_blocks()
+    {
+        HostileFileSystem.RequireUnix();
+        using var tree = WriteMixedTree();
+        HostileFileSystem.MakeFifo(Path.Combine(tree.Root, "fifo", "compose.yaml"));
+        HostileFileSystem.MakeFifo(Path.Combine(tree.Root, "fifo", ".env"));
+        HostileFileSystem.MakeFifo(Path.Combine(tree.Root, "units", "blocked.service"));
+        HostileFileSystem.Link(Path.Combine(tree.Root, "zero", "compose.yaml"), "/dev/zero");
+        HostileFileSystem.Link(Path.Combine(tree.Root, "outside", "docker-compose.yml"), "/etc/hostname");
+
+        var onDemand = HostileFileSystem.WithinHangGuard(() => Describe(tree.Build(ModelOptions.Default with { ReadAheadThreads = 0 })));
+        var readAhead = HostileFileSystem.WithinHangGuard(() => Describe(tree.Build(ModelOptions.Default with { ReadAheadThreads = 2 })));
+
+        Assert.That(readAhead, Is.EqualTo(onDemand));
+        Assert.That(onDemand, Does.Contain("fifo/compose.yaml: problems=1").And.Contain("not a regular file").And.Contain("outside the linted root"));
     }
 
     [Test]
