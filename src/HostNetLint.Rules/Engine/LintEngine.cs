@@ -8,6 +8,9 @@ namespace HostNetLint.Rules.Engine;
 /// <summary>Runs every rule of the catalogue over a model, then applies severity configuration.</summary>
 public static class LintEngine
 {
+    // Below this many documents the rules take less time than handing them to the thread pool (one file at a commit).
+    private const int MinimumDocumentsForThreads = 64;
+
     public static ImmutableArray<Diagnostic> Run(DeploymentModel model, LintOptions options) => Analyze(model, options).Diagnostics;
 
     /// <summary>
@@ -19,12 +22,8 @@ public static class LintEngine
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
-        var sink = new List<Diagnostic>();
         var shared = new Dictionary<object, object>(ReferenceEqualityComparer.Instance);
-        foreach (var rule in RuleCatalog.Rules)
-        {
-            rule.Analyze(new RuleContext(model, options, rule.Descriptor, sink, shared));
-        }
+        var sink = RunRules(model, options, shared);
 
         if (options.FileSeverities is { } fileSeverities)
         {
@@ -39,6 +38,51 @@ public static class LintEngine
             .DistinctBy(s => SameFinding(s.Diagnostic))
             .ToImmutableArray();
         return new LintResult(OfferOnlyFixesWithoutSideEffects(reported, suppressed), suppressed);
+    }
+
+    /// <summary>
+    /// Every rule of the catalogue, each with its own list of findings, joined in catalogue order: the same findings in
+    /// the same order whether the rules ran on one thread or on several. Rules read the model, which nothing changes
+    /// after it is built, and share analyses that <see cref="RuleContext.Get"/> computes once under its lock.
+    /// </summary>
+    private static List<Diagnostic> RunRules(DeploymentModel model, LintOptions options, Dictionary<object, object> shared)
+    {
+        var rules = RuleCatalog.Rules;
+        var found = new List<Diagnostic>[rules.Length];
+        void Run(int i)
+        {
+            found[i] = [];
+            rules[i].Analyze(new RuleContext(model, options, rules[i].Descriptor, found[i], shared));
+        }
+
+        var threads = options.RuleThreads ?? (model.Documents.Length >= MinimumDocumentsForThreads ? Environment.ProcessorCount : 1);
+        if (threads > 1)
+        {
+            try
+            {
+                Parallel.For(0, rules.Length, new ParallelOptions { MaxDegreeOfParallelism = threads }, Run);
+            }
+            catch (AggregateException failure) when (failure.InnerExceptions.Count > 0)
+            {
+                // A rule that fails fails the run as it would on one thread, with its own exception.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure.InnerExceptions[0]).Throw();
+            }
+        }
+        else
+        {
+            for (var i = 0; i < rules.Length; i++)
+            {
+                Run(i);
+            }
+        }
+
+        var sink = new List<Diagnostic>(found.Sum(f => f.Count));
+        foreach (var findings in found)
+        {
+            sink.AddRange(findings);
+        }
+
+        return sink;
     }
 
     /// <summary>

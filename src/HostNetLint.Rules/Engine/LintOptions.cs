@@ -43,4 +43,10 @@ public sealed record LintOptions
 
     /// <summary>The releases of podman-compose, podman, compose and systemd the deployment runs on (hostnetlint.yaml <c>targets</c>).</summary>
     public RuntimeTargets Targets { get; init; } = RuntimeTargets.None;
+
+    /// <summary>
+    /// Threads the rules run on (see <see cref="LintEngine.Analyze"/>): null for every core once the model is large
+    /// enough to repay them, 1 for one. The findings are the same either way; tests compare the two.
+    /// </summary>
+    internal int? RuleThreads { get; init; }
 }
