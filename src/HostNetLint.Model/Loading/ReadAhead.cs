@@ -70,13 +70,15 @@ internal sealed class ReadAhead : IDisposable
     }
 
     /// <summary>
-    /// Starts reading <paramref name="files"/> ahead on <paramref name="threads"/> workers (null: the cores this
-    /// process may use beside its own, at most three); null (nothing started) without a worker or for a handful of files.
+    /// Starts reading <paramref name="files"/> ahead on <paramref name="threads"/> workers, or when that is null on the
+    /// cores this process may use beside its own (at most three) if there are more than a handful of files; null
+    /// (nothing started) without a worker. Tests and the fuzzing harness name the threads, so small inputs are read
+    /// ahead too.
     /// </summary>
     public static ReadAhead? Start(IReadOnlyList<(string FullPath, ReadAheadKind Kind)> files, Func<string, ReadAheadKind, PreparedFile> prepare, int? threads)
     {
-        var workerCount = threads ?? Math.Min(Environment.ProcessorCount - 1, 3);
-        return workerCount < 1 || files.Count < MinimumFiles ? null : new ReadAhead(files, prepare, workerCount);
+        var workerCount = threads ?? (files.Count < MinimumFiles ? 0 : Math.Min(Environment.ProcessorCount - 1, 3));
+        return workerCount < 1 || files.Count == 0 ? null : new ReadAhead(files, prepare, workerCount);
     }
 
     /// <summary>

@@ -93,13 +93,31 @@ public class ReadAheadTests
     }
 
     [Test]
-    public void Nothing_is_started_without_a_worker_or_for_a_handful_of_files()
+    public void Nothing_is_started_without_a_worker_or_by_default_for_a_handful_of_files()
     {
         PreparedFile Prepare(string path, ReadAheadKind kind) => throw new AssertionException("nothing should be prepared");
         var many = Enumerable.Range(0, 20).Select(i => ($"/f{i}", ReadAheadKind.Text)).ToList();
 
         Assert.That(ReadAhead.Start(many, Prepare, threads: 0), Is.Null);
-        Assert.That(ReadAhead.Start(many.Take(3).ToList(), Prepare, threads: 2), Is.Null);
+        Assert.That(ReadAhead.Start(many.Take(3).ToList(), Prepare, threads: null), Is.Null);
+        Assert.That(ReadAhead.Start([], Prepare, threads: 2), Is.Null);
+    }
+
+    [Test]
+    public void Named_threads_read_ahead_even_a_few_files()
+    {
+        var files = Enumerable.Range(0, 3).Select(i => ($"/f{i}", ReadAheadKind.Text)).ToList();
+        using var finished = new CountdownEvent(files.Count);
+        PreparedFile Prepare(string path, ReadAheadKind kind)
+        {
+            finished.Signal();
+            return new PreparedFile(null, 0, SourceText.From(string.Empty, path), null, null);
+        }
+
+        using var readAhead = ReadAhead.Start(files, Prepare, threads: 1);
+        Assert.That(readAhead, Is.Not.Null);
+        Assert.That(finished.Wait(TimeSpan.FromSeconds(30)), Is.True);
+        Assert.That(readAhead!.Take("/f1"), Is.Not.Null);
     }
 
     /// <summary>Every kind of file the walk reads ahead, and the ways reading one can go wrong, in more than one directory.</summary>
