@@ -31,6 +31,10 @@ public sealed class LspTestClient : IAsyncDisposable
     private readonly object gate = new();
     private readonly List<JsonObject> received = [];
     private readonly SemaphoreSlim arrived = new(0);
+
+    // The read loop answers the server's own requests while a test sends: without this, two messages' headers and
+    // bodies could interleave on the pipe (seen once in CI as "The message is not JSON: 'C'").
+    private readonly SemaphoreSlim sending = new(1, 1);
     private readonly Task reading;
     private readonly StringBuilder standardError = new();
     private int nextId;
@@ -164,16 +168,28 @@ public sealed class LspTestClient : IAsyncDisposable
     public async Task SendRawAsync(string content)
     {
         var body = Encoding.UTF8.GetBytes(content);
-        await toServer.WriteAsync(Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"Content-Length: {body.Length}\r\n\r\n")));
-        await toServer.WriteAsync(body);
-        await toServer.FlushAsync();
+        await WriteAsync([.. Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"Content-Length: {body.Length}\r\n\r\n")), .. body]);
     }
 
     /// <summary>Writes bytes as they are, without a header (for input that is not the base protocol).</summary>
     public async Task SendUnframedAsync(string content)
     {
-        await toServer.WriteAsync(Encoding.UTF8.GetBytes(content));
-        await toServer.FlushAsync();
+        await WriteAsync(Encoding.UTF8.GetBytes(content));
+    }
+
+    /// <summary>Writes whole messages one at a time (see <see cref="sending"/>).</summary>
+    private async Task WriteAsync(byte[] bytes)
+    {
+        await sending.WaitAsync();
+        try
+        {
+            await toServer.WriteAsync(bytes);
+            await toServer.FlushAsync();
+        }
+        finally
+        {
+            sending.Release();
+        }
     }
 
     public Task OpenAsync(string path, string text, int version = 1) =>
