@@ -2,7 +2,8 @@
 # Start-to-finish time (hyperfine) and peak memory (/usr/bin/time, maximum resident set size) of hostnetlint and its
 # peers, each command in a fresh process, on:
 #   - one compose file (start-up): a do-nothing Native AOT hello world published in this run, the AOT binary,
-#     the .NET tool installed the way pre-commit's `language: dotnet` installs it, yamllint, dclint, and
+#     the .NET tool installed the way pre-commit's `language: dotnet` installs it (native where this machine can
+#     link it) and its framework-dependent fallback, yamllint, dclint, and
 #     `systemd-analyze verify` on the project's unit;
 #   - the seeded ADR-0043-shaped repositories (--projects, default 200 and 10,000) and ../shared/corpus: the same
 #     tools over the whole tree (systemd-analyze over its .service units only).
@@ -78,10 +79,12 @@ hello="$(publish_hello "$work/hello")"
 # package id from its .nuspec and `dotnet tool install --configfile <nuget.config without sources> --tool-path
 # <env>/bin --add-source pre-commit-build <id>`; then it runs the hook's entry (`hostnetlint check`) with the files
 # appended and <env>/bin first on PATH. So what a commit waits for is <env>/bin/hostnetlint, measured here.
+# Extra arguments go to `dotnet pack` (the framework-dependent fallback: -p:HostNetLintNativeTool=false).
 install_tool_like_precommit() {
   local dir="$1" build="$1/pre-commit-build" config="$1/nuget.config" package id
-  log "packing at the repository root and installing the tool into $dir/bin, as pre-commit does"
-  dotnet pack --configuration Release --output "$build" -v quiet -nologo >&2
+  shift
+  log "packing at the repository root ($*) and installing the tool into $dir/bin, as pre-commit does"
+  dotnet pack --configuration Release --output "$build" -v quiet -nologo "$@" >&2
   printf '<?xml version="1.0" encoding="utf-8"?>\n<configuration><packageSources><clear /></packageSources></configuration>\n' >"$config"
   for package in "$build"/*.nupkg; do
     id="$(python3 -c 'import re, sys, zipfile
@@ -94,6 +97,7 @@ print(re.search(r"<id>([^<]+)</id>", z.read(spec).decode()).group(1))' "$package
   echo "$dir/bin/hostnetlint"
 }
 tool="$(install_tool_like_precommit "$work/pre-commit")"
+tool_fallback="$(install_tool_like_precommit "$work/pre-commit-fallback" -p:HostNetLintNativeTool=false)"
 
 # systemd-analyze verify with every unit of a list in one process (a list of 10,000 paths stays off hyperfine's table).
 cat >"$work/verify-units.sh" <<'EOF'
@@ -116,7 +120,8 @@ summary="$(write_synthetic "$work/adr-$first" "$first")"
 one="$work/adr-$first/stack00000/docker-compose.yaml"
 unit="$work/adr-$first/stack00000/airflow-stack00000.service"
 startup=("hello world (Native AOT, does nothing)=$hello" "hostnetlint check (AOT)=$hostnetlint check $one"
-  "hostnetlint check (.NET tool, as pre-commit runs it)=$tool check $one")
+  "hostnetlint check (.NET tool, as pre-commit runs it)=$tool check $one"
+  "hostnetlint check (.NET tool, framework-dependent fallback)=$tool_fallback check $one")
 $have_yamllint && startup+=("yamllint=yamllint $one")
 startup+=("dclint=$dclint $one")
 $have_verify && startup+=("systemd-analyze verify (its unit)=systemd-analyze verify $unit")

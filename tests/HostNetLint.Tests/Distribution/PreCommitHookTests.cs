@@ -1,18 +1,23 @@
-using System.Diagnostics;
 using HostNetLint.Tests.TestSupport;
 
 namespace HostNetLint.Tests.Distribution;
 
 /// <summary>
-/// Runs this repository's pre-commit hook the way a user's pre-commit does (`pre-commit try-repo`): pre-commit
-/// packs the repository with `dotnet pack`, installs every package as a .NET tool and runs the hook on a
-/// deployment repository. Needs pre-commit on PATH (.ci/run installs Debian's package).
+/// Runs this repository's pre-commit hook the way a user's pre-commit does: a deployment repository's
+/// <c>.pre-commit-config.yaml</c> names this repository at a commit, pre-commit clones it, packs it with
+/// <c>dotnet pack</c>, installs every package as a .NET tool and runs the hook. The commit is a shadow of the working
+/// tree (HEAD plus uncommitted changes and untracked files, as <c>pre-commit try-repo</c> makes), so the environment
+/// pre-commit installed can be inspected afterwards. The package is Native AOT where the packing machine can link
+/// it and framework-dependent elsewhere (HostNetLint.Cli.csproj); both are installed and run here.
+/// Needs git and pre-commit on PATH (.ci/run installs Debian's package).
 /// </summary>
 [TestFixture]
 [Category("EndToEnd")]
 [NonParallelizable]
 public sealed class PreCommitHookTests
 {
+    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(10);
+
     [Test]
     public void The_hook_installs_from_this_repository_and_fails_a_commit_with_findings()
     {
@@ -22,6 +27,7 @@ public sealed class PreCommitHookTests
         }
 
         using var temp = new TempDirectory();
+        var (hookRepository, commit) = ShadowRepository(temp.Path);
         var repo = Path.Combine(temp.Path, "deploy");
         foreach (var file in Directory.EnumerateFiles(Repository.SampleDeployment, "*", SearchOption.AllDirectories))
         {
@@ -30,13 +36,20 @@ public sealed class PreCommitHookTests
             File.Copy(file, destination);
         }
 
-        Run(repo, "git", "init", "-q");
-        Run(repo, "git", "add", "-A");
-        Run(repo, "git", "-c", "user.name=test", "-c", "user.email=test@example.invalid", "commit", "-qm", "sample");
+        File.WriteAllText(Path.Combine(repo, ".pre-commit-config.yaml"), $"repos:\n  - repo: {hookRepository}\n    rev: {commit}\n    hooks:\n      - id: hostnetlint\n");
+        Git(repo, "init", "-q");
+        Git(repo, "add", "-A");
+        Git(repo, "-c", "user.name=test", "-c", "user.email=test@example.invalid", "commit", "-qm", "sample");
 
         // pre-commit `dotnet tool install`s every package the root `dotnet pack` produced, so the hook
         // running at all shows that only the tool package was packed (the MSBuild package would fail to install).
-        var result = Run(repo, "pre-commit", "try-repo", Repository.Root, "hostnetlint", "--all-files");
+        var home = Path.Combine(temp.Path, "pre-commit-home");
+        var result = ChildProcess.Run("pre-commit", repo, ["run", "--all-files"], PackTimeout, new Dictionary<string, string?>
+        {
+            ["PRE_COMMIT_HOME"] = home,
+            ["MSBUILDDISABLENODEREUSE"] = "1",
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        });
         Assert.Multiple(() =>
         {
             Assert.That(result.ExitCode, Is.EqualTo(1), result.Output);
@@ -44,12 +57,121 @@ public sealed class PreCommitHookTests
             Assert.That(result.Output, Does.Contain("airflow/airflow.service(4,1): error HNL2001:"));
         });
 
-        ProcessResult Run(string directory, string command, params string[] arguments) =>
-            ChildProcess.Run(command, directory, arguments, TimeSpan.FromMinutes(10), new Dictionary<string, string?>
+        // What pre-commit installed is the package the project decides on for this machine (CI can link Native AOT):
+        // the command links to the native binary itself, or to the apphost of the framework-dependent tool.
+        var command = Directory.EnumerateFiles(home, "hostnetlint", SearchOption.AllDirectories)
+            .Single(path => Path.GetFileName(Path.GetDirectoryName(path)) == "bin");
+        var native = PackingDecision() == "true";
+        TestContext.Out.WriteLine($"this machine packs the {(native ? "Native AOT" : "framework-dependent")} tool");
+        AssertInstalledTool(command, native);
+    }
+
+    /// <summary>Where the packing machine cannot link Native AOT (or it is switched off), the tool is framework-dependent and still runs.</summary>
+    [Test]
+    public void The_framework_dependent_fallback_packs_installs_and_runs()
+    {
+        if (!ChildProcess.IsOnPath("git"))
+        {
+            Assert.Ignore("git is not on PATH: the package is packed from a clean copy of the repository.");
+        }
+
+        using var temp = new TempDirectory();
+        var (clone, _) = ShadowRepository(temp.Path);
+        var packages = Path.Combine(temp.Path, "packages");
+        var pack = DotNet(clone, "pack", "--configuration", "Release", "-p:HostNetLintNativeTool=false", $"-p:PackageOutputPath={packages}");
+        Assert.That(pack.ExitCode, Is.Zero, pack.Output);
+
+        // As pre-commit installs it: only the packed folder as a source, and a fresh package folder so NuGet cannot take
+        // an earlier build of the same version from its cache.
+        var config = Path.Combine(temp.Path, "nuget.config");
+        File.WriteAllText(config, "<?xml version=\"1.0\" encoding=\"utf-8\"?><configuration><packageSources><clear /></packageSources></configuration>");
+        var bin = Path.Combine(temp.Path, "bin");
+        Assert.That(Directory.GetFiles(packages, "*.nupkg").Select(Path.GetFileName), Has.Exactly(1).Items.And.All.StartWith("HostNetLint.Tool."), "one package, the tool");
+        var install = DotNet(temp.Path, "tool", "install", "--configfile", config, "--tool-path", bin, "--add-source", packages, "HostNetLint.Tool");
+        Assert.That(install.ExitCode, Is.Zero, install.Output);
+        AssertInstalledTool(Path.Combine(bin, "hostnetlint"), native: false);
+
+        var check = ChildProcess.Run(Path.Combine(bin, "hostnetlint"), Repository.SampleDeployment, ["check", "airflow/docker-compose.yaml"]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(check.ExitCode, Is.EqualTo(1), check.Output);
+            Assert.That(check.Output, Does.Contain("airflow/docker-compose.yaml(25,3): error HNL1001: Workload 'airflow-webserver'"));
+        });
+
+        ProcessResult DotNet(string directory, params string[] arguments) =>
+            ChildProcess.Run("dotnet", directory, arguments, PackTimeout, new Dictionary<string, string?>
             {
-                ["PRE_COMMIT_HOME"] = Path.Combine(temp.Path, "pre-commit-home"),
+                ["NUGET_PACKAGES"] = arguments[0] == "tool" ? Path.Combine(temp.Path, "nuget-packages") : Environment.GetEnvironmentVariable("NUGET_PACKAGES"),
                 ["MSBUILDDISABLENODEREUSE"] = "1",
                 ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             });
+    }
+
+    /// <summary>
+    /// The native tool is one self-contained executable (no IL entry point, no runtime configuration beside it); the
+    /// framework-dependent one is an apphost beside <c>hostnetlint.dll</c> and its runtime configuration.
+    /// </summary>
+    private static void AssertInstalledTool(string command, bool native)
+    {
+        var target = File.ResolveLinkTarget(command, returnFinalTarget: true)?.FullName ?? command;
+        var directory = Path.GetDirectoryName(target)!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(IsElf(target), Is.True, $"{target} is an executable");
+            Assert.That(File.Exists(Path.Combine(directory, "hostnetlint.dll")), Is.EqualTo(!native), $"hostnetlint.dll beside {target}");
+            Assert.That(File.Exists(Path.Combine(directory, "hostnetlint.runtimeconfig.json")), Is.EqualTo(!native), $"hostnetlint.runtimeconfig.json beside {target}");
+            Assert.That(Directory.GetFiles(directory, "*.dbg"), Is.Empty, "native symbols stay out of the package");
+        });
+    }
+
+    /// <summary>Whether `dotnet pack` on this machine packs the native tool, as the tool project evaluates it.</summary>
+    private static string PackingDecision()
+    {
+        var project = Path.Combine(Repository.Root, "src", "HostNetLint.Cli", "HostNetLint.Cli.csproj");
+        var result = ChildProcess.Run("dotnet", Repository.Root, ["msbuild", project, "-p:_IsPacking=true", "-getProperty:HostNetLintNativeTool"]);
+        Assert.That(result.ExitCode, Is.Zero, result.Output);
+        return result.Output.Trim();
+    }
+
+    /// <summary>
+    /// A clone of this repository with the working tree's uncommitted changes and untracked files committed on top, so
+    /// pre-commit (which installs from a commit) and `dotnet pack` (which must not meet this tree's build outputs) see
+    /// what is being tested. Returns the clone and its commit.
+    /// </summary>
+    private static (string Path, string Commit) ShadowRepository(string parent)
+    {
+        var shadow = Path.Combine(parent, "hostnetlint");
+        Git(parent, "clone", "-q", "--no-hardlinks", Repository.Root, shadow);
+        var diff = Path.Combine(parent, "uncommitted.diff");
+        Git(Repository.Root, "diff", "HEAD", "--binary", $"--output={diff}");
+        if (new FileInfo(diff).Length > 0)
+        {
+            Git(shadow, "apply", "--whitespace=nowarn", diff);
+        }
+
+        foreach (var untracked in Git(Repository.Root, "ls-files", "--others", "--exclude-standard", "-z").Split('\0', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var destination = Path.Combine(shadow, untracked);
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(Path.Combine(Repository.Root, untracked), destination, overwrite: true);
+        }
+
+        Git(shadow, "add", "-A");
+        Git(shadow, "-c", "user.name=test", "-c", "user.email=test@example.invalid", "commit", "-q", "--allow-empty", "-m", "working tree under test");
+        return (shadow, Git(shadow, "rev-parse", "HEAD").Trim());
+    }
+
+    private static string Git(string directory, params string[] arguments)
+    {
+        var result = ChildProcess.Run("git", directory, arguments);
+        Assert.That(result.ExitCode, Is.Zero, $"git {string.Join(' ', arguments)}: {result.Output}");
+        return result.Output;
+    }
+
+    private static bool IsElf(string path)
+    {
+        Span<byte> magic = stackalloc byte[4];
+        using var file = File.OpenRead(path);
+        return file.ReadAtLeast(magic, 4, throwOnEndOfStream: false) == 4 && magic.SequenceEqual("\u007fELF"u8);
     }
 }
