@@ -77,6 +77,12 @@ public sealed class PreCommitHookTests
 
         using var temp = new TempDirectory();
         var (clone, _) = ShadowRepository(temp.Path);
+
+        // The SDK packs every file of the publish folder: what an earlier publish left there must not be packed.
+        var publishDirectory = ChildProcess.Run("dotnet", clone, ["msbuild", Path.Combine("src", "HostNetLint.Cli", "HostNetLint.Cli.csproj"), "-p:Configuration=Release", "-p:_IsPacking=true", "-p:HostNetLintNativeTool=false", "-getProperty:PublishDir"]).Output.Trim().Replace('\\', '/');
+        var stale = Path.Combine(clone, "src", "HostNetLint.Cli", publishDirectory, "hostnetlint.dbg");
+        Directory.CreateDirectory(Path.GetDirectoryName(stale)!);
+        File.WriteAllText(stale, "left by an earlier Native AOT publish");
         var packages = Path.Combine(temp.Path, "packages");
         var pack = DotNet(clone, "pack", "--configuration", "Release", "-p:HostNetLintNativeTool=false", $"-p:PackageOutputPath={packages}");
         Assert.That(pack.ExitCode, Is.Zero, pack.Output);
