@@ -110,7 +110,14 @@ peers() {
   local -a commands=("hostnetlint check (AOT)=$hostnetlint check $1" "hostnetlint check (.NET tool, as pre-commit runs it)=$tool check $1")
   $have_yamllint && commands+=("yamllint=yamllint $1")
   commands+=("dclint -r=$dclint -r $1")
-  $have_verify && [[ -s "$2" ]] && commands+=("systemd-analyze verify ($(wc -l <"$2") units)=bash $work/verify-units.sh $2")
+  # systemd-analyze verify grows far faster than its input (1.2 s for 200 units, over 16 minutes for 10,000).
+  if $have_verify && [[ -s "$2" ]]; then
+    if (($(wc -l <"$2") <= 1000)); then
+      commands+=("systemd-analyze verify ($(wc -l <"$2") units)=bash $work/verify-units.sh $2")
+    else
+      log "systemd-analyze verify left out: $(wc -l <"$2") units would take far longer than the rest together"
+    fi
+  fi
   printf '%s\n' "${commands[@]}"
 }
 
