@@ -84,7 +84,9 @@ public sealed class PreCommitHookTests
         Directory.CreateDirectory(Path.GetDirectoryName(stale)!);
         File.WriteAllText(stale, "left by an earlier Native AOT publish");
         var packages = Path.Combine(temp.Path, "packages");
-        var pack = DotNet(clone, "pack", "--configuration", "Release", "-p:HostNetLintNativeTool=false", $"-p:PackageOutputPath={packages}");
+        // As a pre-commit user forces it (README "Install"): pre-commit's pack takes no properties, but MSBuild reads
+        // the environment's variables as properties.
+        var pack = DotNet(clone, "pack", "--configuration", "Release", $"-p:PackageOutputPath={packages}");
         Assert.That(pack.ExitCode, Is.Zero, pack.Output);
 
         // As pre-commit installs it: only the packed folder as a source, and a fresh package folder so NuGet cannot take
@@ -108,6 +110,7 @@ public sealed class PreCommitHookTests
             ChildProcess.Run("dotnet", directory, arguments, PackTimeout, new Dictionary<string, string?>
             {
                 ["NUGET_PACKAGES"] = arguments[0] == "tool" ? Path.Combine(temp.Path, "nuget-packages") : Environment.GetEnvironmentVariable("NUGET_PACKAGES"),
+                ["HostNetLintNativeTool"] = "false",
                 ["MSBUILDDISABLENODEREUSE"] = "1",
                 ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             });
