@@ -163,20 +163,13 @@ public static class DeploymentModelBuilder
             return ReadAheadKind.YamlIfSniffed;
         }
 
-        if (UnitModelBuilder.IsUnitFileName(name) || IsDropIn(fullPath))
+        if (UnitModelBuilder.IsUnitFileName(name) || UnitModelBuilder.IsDropInFile(fullPath))
         {
             return ReadAheadKind.Unit;
         }
 
         return name == ".env" ? ReadAheadKind.Text : null;
     }
-
-    /// <summary>A <c>*.conf</c> in a unit's <c>NAME.d</c> directory, where the unit reads its drop-ins; not any <c>conf.d</c>.</summary>
-    private static bool IsDropIn(string fullPath) =>
-        fullPath.EndsWith(".conf", StringComparison.Ordinal)
-        && Path.GetFileName(Path.GetDirectoryName(fullPath)) is { Length: > 2 } directory
-        && directory.EndsWith(".d", StringComparison.Ordinal)
-        && UnitModelBuilder.IsUnitFileName(directory[..^2]);
 
     private static bool TryGetFullPath(string root, string path, out string fullPath)
     {

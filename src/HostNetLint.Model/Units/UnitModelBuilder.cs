@@ -20,6 +20,10 @@ internal sealed class UnitModelBuilder
     // systemd reads drop-ins from a handful of directories; more than this many in one is not a deployment.
     private const int MaxDropIns = 256;
 
+    // systemd reads a unit's drop-ins from NAME.d/*.conf.
+    private const string DropInDirectorySuffix = ".d";
+    private const string DropInExtension = ".conf";
+
     private static readonly string[] UnitExtensions = [".service", ".container", ".pod", ".kube", ".network", ".volume", ".image", ".build"];
 
     private static readonly string[] ExecKeys = ["ExecStartPre", "ExecStart", "ExecStartPost"];
@@ -56,6 +60,16 @@ internal sealed class UnitModelBuilder
 
     /// <summary>True for the extensions systemd units and quadlets use (case-sensitive, like systemd and Podman).</summary>
     public static bool IsUnitFileName(string fileName) => UnitExtensions.Contains(Path.GetExtension(fileName), StringComparer.Ordinal);
+
+    /// <summary>
+    /// True for a file this builder reads as a drop-in (<see cref="LoadDropIns"/>): a <c>*.conf</c> in a unit's
+    /// <c>NAME.d</c> directory, not in any <c>conf.d</c>.
+    /// </summary>
+    public static bool IsDropInFile(string fullPath) =>
+        fullPath.EndsWith(DropInExtension, StringComparison.Ordinal)
+        && Path.GetFileName(Path.GetDirectoryName(fullPath)) is { } directory
+        && directory.EndsWith(DropInDirectorySuffix, StringComparison.Ordinal)
+        && IsUnitFileName(directory[..^DropInDirectorySuffix.Length]);
 
     /// <summary>Adds the unit files among <paramref name="files"/> (a directory's listing).</summary>
     public void AddUnitFiles(IEnumerable<string> files)
@@ -334,11 +348,11 @@ internal sealed class UnitModelBuilder
     private List<UnitFileSyntax> LoadDropIns(string fullPath)
     {
         var dropIns = new List<UnitFileSyntax>();
-        var directory = fullPath + ".d";
+        var directory = fullPath + DropInDirectorySuffix;
         string[] files;
         try
         {
-            files = Directory.Exists(directory) ? Directory.GetFiles(directory, "*.conf") : [];
+            files = Directory.Exists(directory) ? Directory.GetFiles(directory, "*" + DropInExtension) : [];
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
