@@ -79,7 +79,7 @@ public sealed class PreCommitHookTests
         var (clone, _) = ShadowRepository(temp.Path);
 
         // The SDK packs every file of the publish folder: what an earlier publish left there must not be packed.
-        var publishDirectory = ChildProcess.Run("dotnet", clone, ["msbuild", Path.Combine("src", "HostNetLint.Cli", "HostNetLint.Cli.csproj"), "-p:Configuration=Release", "-p:_IsPacking=true", "-p:HostNetLintNativeTool=false", "-getProperty:PublishDir"]).Output.Trim().Replace('\\', '/');
+        var publishDirectory = DotnetProcess.Run(clone, PackTimeout, "msbuild", Path.Combine("src", "HostNetLint.Cli", "HostNetLint.Cli.csproj"), "-p:Configuration=Release", "-p:_IsPacking=true", "-p:HostNetLintNativeTool=false", "-getProperty:PublishDir").Output.Trim().Replace('\\', '/');
         var stale = Path.Combine(clone, "src", "HostNetLint.Cli", publishDirectory, "hostnetlint.dbg");
         Directory.CreateDirectory(Path.GetDirectoryName(stale)!);
         File.WriteAllText(stale, "left by an earlier Native AOT publish");
@@ -107,13 +107,11 @@ public sealed class PreCommitHookTests
         });
 
         ProcessResult DotNet(string directory, params string[] arguments) =>
-            ChildProcess.Run("dotnet", directory, arguments, PackTimeout, new Dictionary<string, string?>
+            DotnetProcess.Run(directory, PackTimeout, new Dictionary<string, string?>
             {
                 ["NUGET_PACKAGES"] = arguments[0] == "tool" ? Path.Combine(temp.Path, "nuget-packages") : Environment.GetEnvironmentVariable("NUGET_PACKAGES"),
                 ["HostNetLintNativeTool"] = "false",
-                ["MSBUILDDISABLENODEREUSE"] = "1",
-                ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-            });
+            }, arguments);
     }
 
     /// <summary>
@@ -137,7 +135,7 @@ public sealed class PreCommitHookTests
     private static string PackingDecision()
     {
         var project = Path.Combine(Repository.Root, "src", "HostNetLint.Cli", "HostNetLint.Cli.csproj");
-        var result = ChildProcess.Run("dotnet", Repository.Root, ["msbuild", project, "-p:_IsPacking=true", "-getProperty:HostNetLintNativeTool"]);
+        var result = DotnetProcess.Run(Repository.Root, TimeSpan.FromMinutes(2), "msbuild", project, "-p:_IsPacking=true", "-getProperty:HostNetLintNativeTool");
         Assert.That(result.ExitCode, Is.Zero, result.Output);
         return result.Output.Trim();
     }

@@ -6,7 +6,12 @@ public static class DotnetProcess
     public static string Host => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
 
     public static ProcessResult Run(string workingDirectory, TimeSpan timeout, params string[] arguments) =>
-        ChildProcess.Run(Host, workingDirectory, arguments, timeout, new Dictionary<string, string?>
+        Run(workingDirectory, timeout, new Dictionary<string, string?>(), arguments);
+
+    /// <summary>As <see cref="Run(string, TimeSpan, string[])"/>, with <paramref name="environment"/> set too (null removes a variable).</summary>
+    public static ProcessResult Run(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+    {
+        var variables = new Dictionary<string, string?>
         {
             // A child build must not reuse this test run's build servers or inherit its MSBuild state.
             ["MSBUILDDISABLENODEREUSE"] = "1",
@@ -15,5 +20,12 @@ public static class DotnetProcess
             ["MSBuildExtensionsPath"] = null,
             ["MSBuildSDKsPath"] = null,
             ["MSBUILD_EXE_PATH"] = null,
-        });
+        };
+        foreach (var (name, value) in environment)
+        {
+            variables[name] = value;
+        }
+
+        return ChildProcess.Run(Host, workingDirectory, arguments, timeout, variables);
+    }
 }
