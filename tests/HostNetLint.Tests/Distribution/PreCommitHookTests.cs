@@ -1,4 +1,5 @@
 using HostNetLint.Tests.TestSupport;
+using static HostNetLint.Tests.TestSupport.ToolPackaging;
 
 namespace HostNetLint.Tests.Distribution;
 
@@ -16,8 +17,6 @@ namespace HostNetLint.Tests.Distribution;
 [NonParallelizable]
 public sealed class PreCommitHookTests
 {
-    private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(10);
-
     [Test]
     public void The_hook_installs_from_this_repository_and_fails_a_commit_with_findings()
     {
@@ -44,7 +43,7 @@ public sealed class PreCommitHookTests
         // pre-commit `dotnet tool install`s every package the root `dotnet pack` produced, so the hook
         // running at all shows that only the tool package was packed (the MSBuild package would fail to install).
         var home = Path.Combine(temp.Path, "pre-commit-home");
-        var result = ChildProcess.Run("pre-commit", repo, ["run", "--all-files"], PackTimeout, new Dictionary<string, string?>
+        var result = ChildProcess.Run("pre-commit", repo, ["run", "--all-files"], ToolPackaging.Timeout, new Dictionary<string, string?>
         {
             ["PRE_COMMIT_HOME"] = home,
             ["MSBUILDDISABLENODEREUSE"] = "1",
@@ -79,7 +78,7 @@ public sealed class PreCommitHookTests
         var (clone, _) = ShadowRepository(temp.Path);
 
         // The SDK packs every file of the publish folder: what an earlier publish left there must not be packed.
-        var publishDirectory = DotnetProcess.Run(clone, PackTimeout, "msbuild", Path.Combine("src", "HostNetLint.Cli", "HostNetLint.Cli.csproj"), "-p:Configuration=Release", "-p:_IsPacking=true", "-p:HostNetLintNativeTool=false", "-getProperty:PublishDir").Output.Trim().Replace('\\', '/');
+        var publishDirectory = DotnetProcess.Run(clone, ToolPackaging.Timeout, "msbuild", Path.Combine("src", "HostNetLint.Cli", "HostNetLint.Cli.csproj"), "-p:Configuration=Release", "-p:_IsPacking=true", "-p:HostNetLintNativeTool=false", "-getProperty:PublishDir").Output.Trim().Replace('\\', '/');
         var stale = Path.Combine(clone, "src", "HostNetLint.Cli", publishDirectory, "hostnetlint.dbg");
         Directory.CreateDirectory(Path.GetDirectoryName(stale)!);
         File.WriteAllText(stale, "left by an earlier Native AOT publish");
@@ -91,8 +90,7 @@ public sealed class PreCommitHookTests
 
         // As pre-commit installs it: only the packed folder as a source, and a fresh package folder so NuGet cannot take
         // an earlier build of the same version from its cache.
-        var config = Path.Combine(temp.Path, "nuget.config");
-        File.WriteAllText(config, "<?xml version=\"1.0\" encoding=\"utf-8\"?><configuration><packageSources><clear /></packageSources></configuration>");
+        var config = IsolatedNuGetConfig(temp.Path);
         var bin = Path.Combine(temp.Path, "bin");
         Assert.That(Directory.GetFiles(packages, "*.nupkg").Select(Path.GetFileName), Has.Exactly(1).Items.And.All.StartWith("HostNetLint.Tool."), "one package, the tool");
         var install = DotNet(temp.Path, "tool", "install", "--configfile", config, "--tool-path", bin, "--add-source", packages, "HostNetLint.Tool");
@@ -107,7 +105,7 @@ public sealed class PreCommitHookTests
         });
 
         ProcessResult DotNet(string directory, params string[] arguments) =>
-            DotnetProcess.Run(directory, PackTimeout, new Dictionary<string, string?>
+            DotnetProcess.Run(directory, ToolPackaging.Timeout, new Dictionary<string, string?>
             {
                 ["NUGET_PACKAGES"] = arguments[0] == "tool" ? Path.Combine(temp.Path, "nuget-packages") : Environment.GetEnvironmentVariable("NUGET_PACKAGES"),
                 ["HostNetLintNativeTool"] = "false",
@@ -129,56 +127,5 @@ public sealed class PreCommitHookTests
             Assert.That(File.Exists(Path.Combine(directory, "hostnetlint.runtimeconfig.json")), Is.EqualTo(!native), $"hostnetlint.runtimeconfig.json beside {target}");
             Assert.That(Directory.GetFiles(directory, "*.dbg"), Is.Empty, "native symbols stay out of the package");
         });
-    }
-
-    /// <summary>Whether `dotnet pack` on this machine packs the native tool, as the tool project evaluates it.</summary>
-    private static string PackingDecision()
-    {
-        var project = Path.Combine(Repository.Root, "src", "HostNetLint.Cli", "HostNetLint.Cli.csproj");
-        var result = DotnetProcess.Run(Repository.Root, TimeSpan.FromMinutes(2), "msbuild", project, "-p:_IsPacking=true", "-getProperty:HostNetLintNativeTool");
-        Assert.That(result.ExitCode, Is.Zero, result.Output);
-        return result.Output.Trim();
-    }
-
-    /// <summary>
-    /// A clone of this repository with the working tree's uncommitted changes and untracked files committed on top, so
-    /// pre-commit (which installs from a commit) and `dotnet pack` (which must not meet this tree's build outputs) see
-    /// what is being tested. Returns the clone and its commit.
-    /// </summary>
-    private static (string Path, string Commit) ShadowRepository(string parent)
-    {
-        var shadow = Path.Combine(parent, "hostnetlint");
-        Git(parent, "clone", "-q", "--no-hardlinks", Repository.Root, shadow);
-        var diff = Path.Combine(parent, "uncommitted.diff");
-        Git(Repository.Root, "diff", "HEAD", "--binary", $"--output={diff}");
-        if (new FileInfo(diff).Length > 0)
-        {
-            Git(shadow, "apply", "--whitespace=nowarn", diff);
-        }
-
-        foreach (var untracked in Git(Repository.Root, "ls-files", "--others", "--exclude-standard", "-z").Split('\0', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var destination = Path.Combine(shadow, untracked);
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(Path.Combine(Repository.Root, untracked), destination, overwrite: true);
-        }
-
-        Git(shadow, "add", "-A");
-        Git(shadow, "-c", "user.name=test", "-c", "user.email=test@example.invalid", "commit", "-q", "--allow-empty", "-m", "working tree under test");
-        return (shadow, Git(shadow, "rev-parse", "HEAD").Trim());
-    }
-
-    private static string Git(string directory, params string[] arguments)
-    {
-        var result = ChildProcess.Run("git", directory, arguments);
-        Assert.That(result.ExitCode, Is.Zero, $"git {string.Join(' ', arguments)}: {result.Output}");
-        return result.Output;
-    }
-
-    private static bool IsElf(string path)
-    {
-        Span<byte> magic = stackalloc byte[4];
-        using var file = File.OpenRead(path);
-        return file.ReadAtLeast(magic, 4, throwOnEndOfStream: false) == 4 && magic.SequenceEqual("\u007fELF"u8);
     }
 }
