@@ -14,6 +14,7 @@ using HostNetLint.Benchmarks.Synthetic;
 //   dotnet run -c Release --project tests/HostNetLint.Benchmarks -- [--datasets adr-200,corpus] [BenchmarkDotNet options, e.g. --job dry]
 //   ... -- --write-synthetic DIR [--projects N] [--seed S]   write the ADR-shaped repository the scripts time
 //   ... -- --measure DIR                                     lint DIR once in this fresh process; print time and peak memory
+//   ... -- --retained DIR                                    what each layer of DIR's model keeps alive (MiB)
 //   ... -- --corpus-path                                     print where the shared corpus is (exit 1 when absent)
 //   ... -- --lsp-latency PROGRAM [ARGS...]                   time didChange -> publishDiagnostics of `PROGRAM ARGS lsp` on the sample
 return args switch
@@ -21,6 +22,7 @@ return args switch
     ["--lsp-latency", .. var command] when command.Length > 0 => LanguageServerLatency.Run(command, changes: 40),
     ["--write-synthetic", var target, .. var rest] => WriteSynthetic(target, rest),
     ["--measure", var root] => Measure(root),
+    ["--retained", var root] => RetainedMemory.Run(root),
     ["--corpus-path"] => PrintCorpusPath(),
     _ => RunBenchmarks(args),
 };
