@@ -42,7 +42,7 @@ public sealed class ToolFeedTests
         Pack(feed, $"{rid};any", "-r", "any");
         Assert.That(PackageIds(feed), Is.EquivalentTo(new[] { "HostNetLint.Tool", $"HostNetLint.Tool.{rid}", "HostNetLint.Tool.any" }));
 
-        var native = Install(feed, "native");
+        var native = InstallTool(temp.Path, feed, "native");
         var nativeTarget = File.ResolveLinkTarget(native, returnFinalTarget: true)?.FullName ?? native;
         Assert.Multiple(() =>
         {
@@ -60,7 +60,7 @@ public sealed class ToolFeedTests
             File.Copy(fallback, Path.Combine(elsewhere, Path.GetFileName(fallback)));
         }
 
-        var portable = Install(elsewhere, "portable");
+        var portable = InstallTool(temp.Path, elsewhere, "portable");
         var store = Path.Combine(Path.GetDirectoryName(portable)!, ".store");
         Assert.Multiple(() =>
         {
@@ -76,28 +76,8 @@ public sealed class ToolFeedTests
                 ["pack", Path.Combine("src", "HostNetLint.Cli"), "--configuration", "Release", "-p:HostNetLintToolFeed=true", "--output", output, .. arguments]);
             Assert.That(result.ExitCode, Is.Zero, result.Output);
         }
-
-        string Install(string source, string name)
-        {
-            // A fresh package folder, so NuGet cannot take an earlier package of the same version from its cache.
-            var bin = Path.Combine(temp.Path, $"bin-{name}");
-            var result = DotnetProcess.Run(temp.Path, ToolPackaging.Timeout, new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Path.Combine(temp.Path, $"nuget-{name}") },
-                "tool", "install", "--configfile", IsolatedNuGetConfig(temp.Path), "--tool-path", bin, "--add-source", source, "HostNetLint.Tool");
-            Assert.That(result.ExitCode, Is.Zero, result.Output);
-            return Path.Combine(bin, "hostnetlint");
-        }
     }
 
     private static IEnumerable<string> PackageIds(string feed) =>
         Directory.GetFiles(feed, "*.nupkg").Select(p => Regex.Replace(Path.GetFileNameWithoutExtension(p), @"\.\d+\.\d+\.\d+(-.*)?$", string.Empty));
-
-    private static void AssertReportsTheSample(string command)
-    {
-        var check = ChildProcess.Run(command, Repository.SampleDeployment, ["check", "airflow/docker-compose.yaml"]);
-        Assert.Multiple(() =>
-        {
-            Assert.That(check.ExitCode, Is.EqualTo(1), check.Output);
-            Assert.That(check.Output, Does.Contain("airflow/docker-compose.yaml(25,3): error HNL1001: Workload 'airflow-webserver'"));
-        });
-    }
 }

@@ -44,10 +44,33 @@ public static class ToolPackaging
     }
 
     /// <summary>
-    /// A NuGet configuration without sources, so an install sees only the <c>--add-source</c> folder, as pre-commit's
-    /// install of the packed folder does.
+    /// Installs HostNetLint.Tool from the package folder <paramref name="source"/> as pre-commit does
+    /// (<c>dotnet tool install --tool-path</c>) into <c>bin-NAME</c> under <paramref name="directory"/>, and returns the
+    /// installed command. Only that folder is a source, and the package cache is a fresh <c>nuget-NAME</c>, so NuGet
+    /// cannot take an earlier package of the same version from anywhere else.
     /// </summary>
-    public static string IsolatedNuGetConfig(string directory)
+    public static string InstallTool(string directory, string source, string name)
+    {
+        var bin = Path.Combine(directory, $"bin-{name}");
+        var result = DotnetProcess.Run(directory, Timeout, new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Path.Combine(directory, $"nuget-{name}") },
+            "tool", "install", "--configfile", IsolatedNuGetConfig(directory), "--tool-path", bin, "--add-source", source, "HostNetLint.Tool");
+        Assert.That(result.ExitCode, Is.Zero, result.Output);
+        return Path.Combine(bin, "hostnetlint");
+    }
+
+    /// <summary>The installed <paramref name="command"/> runs and reports the sample deployment's HNL1001.</summary>
+    public static void AssertReportsTheSample(string command)
+    {
+        var check = ChildProcess.Run(command, Repository.SampleDeployment, ["check", "airflow/docker-compose.yaml"]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(check.ExitCode, Is.EqualTo(1), check.Output);
+            Assert.That(check.Output, Does.Contain("airflow/docker-compose.yaml(25,3): error HNL1001: Workload 'airflow-webserver'"));
+        });
+    }
+
+    /// <summary>A NuGet configuration without sources, so an install sees only the <c>--add-source</c> folder.</summary>
+    private static string IsolatedNuGetConfig(string directory)
     {
         var config = Path.Combine(directory, "nuget.config");
         File.WriteAllText(config, "<?xml version=\"1.0\" encoding=\"utf-8\"?><configuration><packageSources><clear /></packageSources></configuration>");
