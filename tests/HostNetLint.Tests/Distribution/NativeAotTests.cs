@@ -34,6 +34,16 @@ public sealed class NativeAotTests
         Assert.That(publish.Output, Does.Not.Contain("warning IL"), "no trim or AOT warning is left unexplained");
 
         var native = Path.Combine(temp.Path, "hostnetlint");
+
+        // Start-up (README "Benchmarks"): a fixed-address image whose type data is stored as is, so the loader maps it
+        // from the file instead of the runtime rebuilding it into fresh pages at every start (51 -> 23 ms here).
+        var image = File.ReadAllBytes(native);
+        Assert.Multiple(() =>
+        {
+            Assert.That(System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(image.AsSpan(16, 2)), Is.EqualTo(2), "ELF type EXEC: not position-independent");
+            Assert.That(image.AsSpan().IndexOf(".hydrated"u8), Is.EqualTo(-1), "no section of dehydrated data");
+        });
+
         var jit = Path.Combine(TestContext.CurrentContext.TestDirectory, "hostnetlint.dll");
         var fromNative = Run(native, "check", "tests/sample-deployment");
         var fromJit = DotnetProcess.Run(Repository.Root, TimeSpan.FromMinutes(2), "exec", jit, "check", "tests/sample-deployment");
