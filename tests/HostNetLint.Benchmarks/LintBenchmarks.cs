@@ -60,6 +60,22 @@ public class LintBenchmarks
         return documents;
     }
 
+    /// <summary>
+    /// The floor of any lint that starts from disk, as the model and the full lint do: list the tree, then read the bytes
+    /// of every file the lint reads (no decoding, no parsing), on one thread.
+    /// </summary>
+    [Benchmark(Description = "walk and read")]
+    public long WalkAndRead()
+    {
+        long bytes = Directory.EnumerateFileSystemEntries(input.Root, "*", SearchOption.AllDirectories).LongCount();
+        foreach (var path in input.FilePaths)
+        {
+            bytes += File.ReadAllBytes(path).Length;
+        }
+
+        return bytes;
+    }
+
     /// <summary>The deployment model from disk: walk, read, YAML tree, compose projects, units, quadlets (no rules).</summary>
     [Benchmark(Description = "model")]
     public int Model() => LintPipeline.BuildModel(input.Root).Workloads.Length;

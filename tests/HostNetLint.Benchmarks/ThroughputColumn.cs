@@ -7,7 +7,7 @@ using HostNetLint.Benchmarks.Datasets;
 namespace HostNetLint.Benchmarks;
 
 /// <summary>
-/// MB/s of input: the parse cases over the bytes of the YAML files, the model and the lint over every file they read
+/// MB/s of input: the parse cases over the bytes of the YAML files, walk and read, the model and the lint over every file they read
 /// (units, quadlets and .env files too). 1 MB = 10^6 bytes.
 /// </summary>
 internal sealed class ThroughputColumn : IColumn
@@ -28,7 +28,7 @@ internal sealed class ThroughputColumn : IColumn
 
     public UnitType UnitType => UnitType.Dimensionless;
 
-    public string Legend => "Input read per second: YAML bytes for the parse cases, every file's bytes for model and full lint (1 MB = 10^6 bytes)";
+    public string Legend => "Input read per second: YAML bytes for the parse cases, every file's bytes for walk and read, model and full lint (1 MB = 10^6 bytes)";
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
 

@@ -13,11 +13,12 @@ public sealed class DatasetInput
 {
     private static readonly ConcurrentDictionary<string, DatasetInput> Loaded = new(StringComparer.Ordinal);
 
-    private DatasetInput(string name, string root, ImmutableArray<SourceText> yamlFiles, int files, int lines, long bytes, int workloads)
+    private DatasetInput(string name, string root, ImmutableArray<SourceText> yamlFiles, ImmutableArray<string> filePaths, int files, int lines, long bytes, int workloads)
     {
         Name = name;
         Root = root;
         YamlFiles = yamlFiles;
+        FilePaths = filePaths;
         Files = files;
         Lines = lines;
         Bytes = bytes;
@@ -31,6 +32,9 @@ public sealed class DatasetInput
 
     /// <summary>The decoded text of every file the lint parses as YAML.</summary>
     public ImmutableArray<SourceText> YamlFiles { get; }
+
+    /// <summary>The full path of every file the lint reads.</summary>
+    public ImmutableArray<string> FilePaths { get; }
 
     /// <summary>Every file the lint reads: compose files, .env files, units, quadlets.</summary>
     public int Files { get; }
@@ -54,6 +58,7 @@ public sealed class DatasetInput
             name,
             root,
             [.. model.Documents.Where(d => d.Yaml is not null).Select(d => d.Text)],
+            [.. model.Documents.Select(d => Path.Combine(model.Root, d.Path))],
             model.Documents.Length,
             model.Documents.Sum(d => d.Text.Text.AsSpan().Count('\n')),
             model.Documents.Sum(d => (long)Encoding.UTF8.GetByteCount(d.Text.Text)),
