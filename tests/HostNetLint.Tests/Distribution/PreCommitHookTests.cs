@@ -111,6 +111,10 @@ public sealed class PreCommitHookTests
             Assert.That(File.Exists(Path.Combine(directory, "hostnetlint.dll")), Is.EqualTo(!native), $"hostnetlint.dll beside {target}");
             Assert.That(File.Exists(Path.Combine(directory, "hostnetlint.runtimeconfig.json")), Is.EqualTo(!native), $"hostnetlint.runtimeconfig.json beside {target}");
             Assert.That(Directory.GetFiles(directory, "*.dbg"), Is.Empty, "native symbols stay out of the package");
+            if (native)
+            {
+                Assert.That(HasStartUpLayout(target), Is.True, "the AOT binary's start-up layout (fixed address, no dehydrated data)");
+            }
         });
     }
 }

@@ -48,6 +48,7 @@ public sealed class ToolFeedTests
         {
             Assert.That(nativeTarget, Does.Contain($"hostnetlint.tool.{rid}"), "the package for this machine's RID");
             Assert.That(IsElf(nativeTarget), Is.True);
+            Assert.That(HasStartUpLayout(nativeTarget), Is.True, "the AOT binary's start-up layout (fixed address, no dehydrated data)");
             Assert.That(Directory.GetFiles(Path.GetDirectoryName(nativeTarget)!).Select(Path.GetFileName), Has.None.EndsWith(".dll").And.None.EndsWith(".dbg").And.None.EndsWith(".pdb"), "one native executable, no IL, no symbols");
         });
         AssertReportsTheSample(native);

@@ -84,6 +84,20 @@ public static class ToolPackaging
         return file.ReadAtLeast(magic, 4, throwOnEndOfStream: false) == 4 && magic.SequenceEqual("\u007fELF"u8);
     }
 
+    /// <summary>
+    /// The start-up layout of the Linux Native AOT binary (README "Benchmarks", AOT start-up): a fixed-address executable
+    /// (ELF type EXEC, not position-independent) whose type data is stored as is, with no section of dehydrated data
+    /// for the runtime to rebuild at every start.
+    /// </summary>
+    public static bool HasStartUpLayout(string path)
+    {
+        var image = File.ReadAllBytes(path);
+        const ushort executableType = 2;
+        return image.Length > 18
+            && System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(image.AsSpan(16, 2)) == executableType
+            && image.AsSpan().IndexOf(".hydrated"u8) < 0;
+    }
+
     public static string Git(string directory, params string[] arguments)
     {
         var result = ChildProcess.Run("git", directory, arguments);
