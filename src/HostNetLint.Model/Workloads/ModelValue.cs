@@ -10,6 +10,12 @@ namespace HostNetLint.Model.Workloads;
 /// </summary>
 public sealed record ModelValue(string Text, string Raw, Location Location, Location Site)
 {
+    /// <summary>The value as the runtime sees it (interpolated); one instance per short text (<see cref="SharedStrings"/>).</summary>
+    public string Text { get; init; } = SharedStrings.Share(Text);
+
+    /// <summary>The value as written; one instance per short text.</summary>
+    public string Raw { get; init; } = SharedStrings.Share(Raw);
+
     /// <summary>True when the value was written somewhere else and reached the workload through a merge, extends, include or env file.</summary>
     public bool IsInherited => Location != Site;
 

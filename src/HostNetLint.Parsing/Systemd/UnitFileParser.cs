@@ -298,9 +298,9 @@ internal sealed class UnitFileParser
             valueStart++;
         }
 
-        var value = new UnitValue(line[valueStart..end], ClipSegments(valueStart, end), MapOffset(valueStart));
+        var value = new UnitValue(SharedStrings.Share(line.AsSpan(valueStart, end - valueStart)), ClipSegments(valueStart, end), MapOffset(valueStart));
         var fullSpan = TextSpan.FromBounds(source.GetLineStart(logicalFirstLine), source.GetFullLineSpan(logicalLastLine).End);
-        sectionEntries.Add(new UnitEntry(source, sectionName, line[start..keyEnd], MapSpan(start, keyEnd), value, lineSpan, fullSpan, logicalFirstLine, logicalLastLine));
+        sectionEntries.Add(new UnitEntry(source, sectionName, SharedStrings.Share(line.AsSpan(start, keyEnd - start)), MapSpan(start, keyEnd), value, lineSpan, fullSpan, logicalFirstLine, logicalLastLine));
     }
 
     private void ReadSectionHeader(string line, int start, int end, TextSpan lineSpan)
@@ -314,7 +314,7 @@ internal sealed class UnitFileParser
             isComplete = false;
         }
 
-        sectionName = line[(start + 1)..nameEnd];
+        sectionName = SharedStrings.Share(line.AsSpan(start + 1, nameEnd - start - 1));
         sectionNameSpan = MapSpan(start + 1, nameEnd);
         sectionHeaderSpan = lineSpan;
         sectionHeaderValid = isValid;

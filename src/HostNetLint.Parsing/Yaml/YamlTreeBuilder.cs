@@ -138,7 +138,7 @@ internal sealed class YamlTreeBuilder
                 return true;
             case Scalar scalar:
                 return Complete(
-                    new YamlScalar(ScalarSpan(scalar), NameOf(scalar.Anchor), TagOf(scalar.Tag), scalar.Value, StyleOf(scalar.Style)),
+                    new YamlScalar(ScalarSpan(scalar), NameOf(scalar.Anchor), TagOf(scalar.Tag), SharedStrings.Share(scalar.Value), StyleOf(scalar.Style)),
                     new Measured(null!, 1, 0));
             case MappingStart mapping when IsPositionless(mapping):
                 // The one-pair mapping of a flow sequence entry ("[b: c]") is synthesized without a position.
