@@ -24,8 +24,7 @@ public static class CliApplication
         var stderr = context.Error;
         try
         {
-            var root = CreateRootCommand(context);
-            var parseResult = root.Parse(args);
+            var parseResult = Parse(args, context);
             if (parseResult.Errors.Count > 0)
             {
                 foreach (var error in parseResult.Errors)
@@ -50,15 +49,54 @@ public static class CliApplication
         }
     }
 
-    public static RootCommand CreateRootCommand(CliContext context)
+    private const string Description = "HostNetLint: lints container deployments that must reach libvirt VMs (ADR-0043)";
+
+    /// <summary>The aliases of the --help and --version options that System.CommandLine's <see cref="RootCommand"/> adds.</summary>
+    private static readonly string[] BuiltInTokens = ["--help", "-h", "/h", "-?", "/?", "--version"];
+
+    /// <summary>
+    /// Parses <paramref name="args"/>, with System.CommandLine's built-in --help and --version options only when the
+    /// command line may use them. Their constructors read descriptions through a ResourceManager whose first use starts
+    /// the reflection runtime: about 3 ms of an AOT <c>check</c> of one file (README, "AOT start-up"). A command line
+    /// that fails to parse without them is parsed again with them, so errors read as they always did.
+    /// </summary>
+    internal static ParseResult Parse(string[] args, CliContext context, bool allowLean = true)
     {
-        var root = new RootCommand("HostNetLint: lints container deployments that must reach libvirt VMs (ADR-0043)");
+        if (allowLean && !MayUseBuiltIns(args))
+        {
+            var lean = AddCommands(new Command(RootCommand.ExecutableName, Description), context).Parse(args);
+            if (lean.Errors.Count == 0)
+            {
+                return lean;
+            }
+        }
+
+        return CreateRootCommand(context).Parse(args);
+    }
+
+    public static RootCommand CreateRootCommand(CliContext context) =>
+        AddCommands(new RootCommand(Description), context);
+
+    private static T AddCommands<T>(T root, CliContext context)
+        where T : Command
+    {
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(FixCommand.Create(context));
         root.Subcommands.Add(RulesCommand.Create(context));
         root.Subcommands.Add(LspCommand.Create(context));
         return root;
     }
+
+    /// <summary>
+    /// True when a token could mean a built-in option or directive: an alias of --help or --version (a path
+    /// argument would otherwise take "/?"), a bundle of one-letter options that could hold -h or -?, a directive
+    /// such as [suggest] (ignored by a root that is not a <see cref="RootCommand"/>), a response file (@FILE), or no
+    /// arguments at all. Without the built-ins such a command line could parse without error yet mean something else.
+    /// </summary>
+    private static bool MayUseBuiltIns(string[] args) =>
+        args.Length == 0 || args.Any(arg => BuiltInTokens.Contains(arg)
+            || arg.StartsWith('[') || arg.StartsWith('@')
+            || (arg.Length > 2 && arg[0] == '-' && arg[1] != '-' && arg.AsSpan(1).IndexOfAny('h', '?') >= 0));
 
     /// <summary>Reports a failure of the tool itself (not a finding): one line on stderr, the stack trace only when asked for.</summary>
     internal static int ReportToolFailure(Exception exception, TextWriter stderr, bool verbose, bool offerVerbose = true)
