@@ -121,8 +121,19 @@ public sealed class LintRun
         return outcome with { Diagnostics = split.New, BaselineKnownCount = split.Known.Length };
     }
 
-    private static ImmutableArray<string> ReportedFiles(DeploymentModel model, ReportScope scope) =>
-        [.. model.Documents.Where(d => scope.Contains(d.Path)).Select(d => d.Path)];
+    private static ImmutableArray<string> ReportedFiles(DeploymentModel model, ReportScope scope)
+    {
+        var files = ImmutableArray.CreateBuilder<string>();
+        foreach (var document in model.Documents)
+        {
+            if (scope.Contains(document.Path))
+            {
+                files.Add(document.Path);
+            }
+        }
+
+        return files.ToImmutable();
+    }
 
     private static string RootOf(DeploymentModel model, string root) => model.Root.Length == 0 ? root : model.Root;
 }

@@ -115,8 +115,19 @@ internal static class WorkloadExtractor
     /// <summary>A mapping key as a value; compose does not interpolate keys.</summary>
     private static ModelValue KeyValue(ComposeEntry entry) => new(entry.Key, entry.Key, entry.KeyLocation, entry.KeySite);
 
-    private static ImmutableArray<ModelValue> List(ComposeNode? node) =>
-        [.. Items(node).OfType<ComposeScalar>().Where(s => !s.IsNull).Select(Value)];
+    private static ImmutableArray<ModelValue> List(ComposeNode? node)
+    {
+        var values = ImmutableArray.CreateBuilder<ModelValue>();
+        foreach (var item in Items(node))
+        {
+            if (item is ComposeScalar { IsNull: false } scalar)
+            {
+                values.Add(Value(scalar));
+            }
+        }
+
+        return values.ToImmutable();
+    }
 
     private static ImmutableArray<NetworkAttachment> Networks(ComposeNode? node, ImmutableArray<string> hostNetworks)
     {
@@ -279,7 +290,7 @@ internal static class WorkloadExtractor
         return first switch
         {
             "NONE" => [],
-            "CMD" => [.. items.Skip(1).Select(Value)],
+            "CMD" => [.. items[1..].Select(Value)],
             "CMD-SHELL" => [.. items.Skip(1).SelectMany(s => Split(s))],
             _ => [.. items.Select(Value)],
         };

@@ -327,7 +327,7 @@ public sealed class CoTenancy
         public HostPlacement(LintOptions options, DeploymentModel model, ImmutableArray<Model.Compose.ComposeProject> projects, List<string> projectDirectories, IReadOnlyDictionary<ServiceUnit, int> started, Builder builder)
         {
             this.builder = builder;
-            hosts = [.. options.Hosts.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => PathGlobs(h.Value))];
+            hosts = options.Hosts.OrderBy(h => h.Key, StringComparer.Ordinal).ToList().ConvertAll(h => PathGlobs(h.Value));
 
             // Host ids follow every deployment id a model can have (projects, then one per unit directory).
             firstHostId = projects.Length + model.Units.Length;

@@ -127,9 +127,16 @@ public static partial class VmAccessAnalysis
         return SocketFileNames.Contains(fileName, StringComparer.Ordinal);
     }
 
-    private static IEnumerable<VmAccessSignal> FindMountSignals(Workload workload) =>
-        workload.Mounts.Where(m => m.IsBind && m.Source is { } source && IsLibvirtSocketPath(source))
-            .Select(m => new VmAccessSignal($"mounts the libvirt socket '{m.Source}'", m.Entry, VmAccessRoute.LocalSocket));
+    private static IEnumerable<VmAccessSignal> FindMountSignals(Workload workload)
+    {
+        foreach (var mount in workload.Mounts)
+        {
+            if (mount.IsBind && mount.Source is { } source && IsLibvirtSocketPath(source))
+            {
+                yield return new VmAccessSignal($"mounts the libvirt socket '{source}'", mount.Entry, VmAccessRoute.LocalSocket);
+            }
+        }
+    }
 
     /// <summary>A libvirt URI in environment variables, such as a unit's own <c>Environment=LIBVIRT_DEFAULT_URI=…</c>.</summary>
     public static VmAccessSignal? FindEnvironmentSignal(IEnumerable<EnvironmentVariable> environment) => FindUriSignals(environment, []).FirstOrDefault();
@@ -145,7 +152,17 @@ public static partial class VmAccessAnalysis
             yield return new VmAccessSignal("sets LIBVIRT_DEFAULT_URI", uriVariable.Entry, uri is { Success: true } ? RouteOf(uri.Value) : VmAccessRoute.Other);
         }
 
-        foreach (var value in variables.Where(e => !ReferenceEquals(e, uriVariable)).Select(e => e.Entry).Concat(arguments))
+        var values = new List<ModelValue>(variables.Count);
+        foreach (var variable in variables)
+        {
+            if (!ReferenceEquals(variable, uriVariable))
+            {
+                values.Add(variable.Entry);
+            }
+        }
+
+        values.AddRange(arguments);
+        foreach (var value in values)
         {
             foreach (Match match in LibvirtUri().Matches(value.Text))
             {

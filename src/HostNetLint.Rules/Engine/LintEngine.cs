@@ -125,15 +125,39 @@ public static class LintEngine
         return FixOffer.None(FixReasons.WouldChangeUnreported(missing, suppressedByKey.GetValueOrDefault(missing)));
     }
 
-    private static ImmutableArray<Diagnostic> Finish(IEnumerable<Diagnostic> diagnostics, LintOptions options) =>
-        [.. diagnostics
-            .Select(d => WithConfiguredSeverity(d, options))
-            .Where(d => d.Severity != Severity.None)
-            .DistinctBy(SameFinding)
-            .OrderBy(d => d.Location.Path, StringComparer.Ordinal)
-            .ThenBy(d => d.Location.Span.Start)
-            .ThenBy(d => d.Id, StringComparer.Ordinal)
-            .ThenBy(d => d.Message, StringComparer.Ordinal)];
+    private static ImmutableArray<Diagnostic> Finish(IEnumerable<Diagnostic> diagnostics, LintOptions options)
+    {
+        var configured = new List<Diagnostic>();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (WithConfiguredSeverity(diagnostic, options) is { Severity: not Severity.None } kept)
+            {
+                configured.Add(kept);
+            }
+        }
+
+        return [.. configured.DistinctBy(SameFinding).Order(ReportOrder)];
+    }
+
+    /// <summary>
+    /// Findings by path, position, ID and message (a stable sort: ties keep the rules' order). One comparer instead of
+    /// an OrderBy/ThenBy chain: each ThenBy costs Native AOT a generic virtual method lookup at its first call.
+    /// </summary>
+    private static readonly Comparer<Diagnostic> ReportOrder = Comparer<Diagnostic>.Create((a, b) =>
+    {
+        var order = string.CompareOrdinal(a.Location.Path, b.Location.Path);
+        if (order == 0)
+        {
+            order = a.Location.Span.Start.CompareTo(b.Location.Span.Start);
+        }
+
+        if (order == 0)
+        {
+            order = string.CompareOrdinal(a.Id, b.Id);
+        }
+
+        return order != 0 ? order : string.CompareOrdinal(a.Message, b.Message);
+    });
 
     /// <summary>
     /// What makes two reports one finding: the rule, the place and the logical path (which names the workload). The

@@ -33,15 +33,23 @@ public sealed class HNL1005HostPortClash : Rule
     {
         var ports = context.Get(PortBindingAnalysis.Shared);
         var earlier = new Dictionary<(int Port, PortProtocol Protocol, int Group, Scope Scope, string? Ip, string Channel), EarlierBindings>();
+        // A variant's own values come last, so a clash that only the variant's run has is reported in the variant. One
+        // comparer and a stable sort (ties keep their order in All) instead of an OrderBy/ThenBy chain, whose every
+        // ThenBy costs Native AOT a generic virtual method lookup at its first call.
         var ordered = ports.All
-            .Select((binding, index) => (Binding: binding, Index: index))
-            // A variant's own values come last, so a clash that only the variant's run has is reported in the variant.
-            .OrderBy(b => ports.CoTenancy.IsVariantOwn(b.Binding.Workload, b.Binding.Source.Location))
-            .ThenBy(b => b.Binding.Source.Location.Path, StringComparer.Ordinal)
-            .ThenBy(b => b.Binding.Source.Location.Span.Start)
-            .ThenBy(b => b.Index)
-            .Select(b => b.Binding)
-            .ToList();
+            .Select(binding => (Binding: binding, VariantOwn: ports.CoTenancy.IsVariantOwn(binding.Workload, binding.Source.Location)))
+            .Order(Comparer<(PortBinding Binding, bool VariantOwn)>.Create((a, b) =>
+            {
+                var order = a.VariantOwn.CompareTo(b.VariantOwn);
+                if (order == 0)
+                {
+                    order = string.CompareOrdinal(a.Binding.Source.Location.Path, b.Binding.Source.Location.Path);
+                }
+
+                return order != 0 ? order : a.Binding.Source.Location.Span.Start.CompareTo(b.Binding.Source.Location.Span.Start);
+            }))
+            .ToList()
+            .ConvertAll(b => b.Binding);
         var position = new Dictionary<PortBinding, int>(ReferenceEqualityComparer.Instance);
         foreach (var binding in ordered)
         {
