@@ -8,6 +8,8 @@ namespace HostNetLint.Cli.Commands;
 /// <summary><c>hostnetlint check [PATH...]</c>: builds the deployment model of the paths, runs every rule, reports.</summary>
 public static class CheckCommand
 {
+    public const string Name = "check";
+
     public static Command Create(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -33,6 +35,7 @@ public static class CheckCommand
             Description = "Also write a report in this format to this file ('-' for standard output, which then replaces the default text report); repeatable, so one run writes SARIF, JUnit and annotations together",
             HelpName = "FORMAT=PATH",
             AllowMultipleArgumentsPerToken = false,
+            CustomParser = CommonOptions.TokenValues,
         };
         reports.Validators.Add(result =>
         {
@@ -73,7 +76,7 @@ public static class CheckCommand
             Description = "Print which files are read, as which compose project and why (or why a file is left out), instead of linting",
         };
 
-        var command = new Command("check", "Lint compose files and systemd units for VM reachability problems");
+        var command = new Command(Name, "Lint compose files and systemd units for VM reachability problems");
         common.AddTo(command);
         command.Options.Add(format);
         command.Options.Add(output);

@@ -16,6 +16,8 @@ namespace HostNetLint.Cli.Commands;
 /// </summary>
 public static class FixCommand
 {
+    public const string Name = "fix";
+
     public static Command Create(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -32,6 +34,7 @@ public static class FixCommand
             Description = "Fix only this rule (HNLxxxx); repeatable",
             HelpName = "HNLxxxx",
             AllowMultipleArgumentsPerToken = false,
+            CustomParser = CommonOptions.TokenValues,
         };
         rules.Validators.Add(result =>
         {
@@ -48,7 +51,7 @@ public static class FixCommand
             }
         });
 
-        var command = new Command("fix", "Apply the automatic fixes (text edits only: comments, formatting and line breaks stay), then report what is left");
+        var command = new Command(Name, "Apply the automatic fixes (text edits only: comments, formatting and line breaks stay), then report what is left");
         common.AddTo(command);
         command.Options.Add(dryRun);
         command.Options.Add(rules);

@@ -9,6 +9,8 @@ namespace HostNetLint.Cli.Commands;
 /// </summary>
 public static class LspCommand
 {
+    public const string Name = "lsp";
+
     public static Command Create(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -19,7 +21,7 @@ public static class LspCommand
             Description = "Speak LSP over standard input and output (the default and only transport)",
         };
 
-        var command = new Command("lsp", "Run the language server (LSP over standard input and output) for editors");
+        var command = new Command(Name, "Run the language server (LSP over standard input and output) for editors");
         command.Options.Add(stdio);
         command.SetAction(_ =>
         {

@@ -8,12 +8,14 @@ namespace HostNetLint.Cli.Commands;
 /// <summary><c>hostnetlint rules</c>: the catalogue as an aligned table.</summary>
 public static class RulesCommand
 {
+    public const string Name = "rules";
+
     private static readonly string[] Headers = ["ID", "Severity", "Category", "Fixable", "Title"];
 
     public static Command Create(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var command = new Command("rules", "List the rules HostNetLint ships");
+        var command = new Command(Name, "List the rules HostNetLint ships");
         command.SetAction(_ =>
         {
             foreach (var line in FormatTable(RuleCatalog.Descriptors))
