@@ -36,6 +36,7 @@ public static class CheckCommand
             HelpName = "FORMAT=PATH",
             AllowMultipleArgumentsPerToken = false,
             CustomParser = CommonOptions.TokenValues,
+            DefaultValueFactory = CommonOptions.NoValues,
         };
         reports.Validators.Add(result =>
         {

@@ -21,6 +21,7 @@ internal sealed class CommonOptions
         HelpName = "glob",
         AllowMultipleArgumentsPerToken = false,
         CustomParser = TokenValues,
+        DefaultValueFactory = NoValues,
     };
 
     private readonly Option<string> failLevel;
@@ -37,6 +38,7 @@ internal sealed class CommonOptions
         HelpName = "HNLxxxx=error|warning|note|none|default",
         AllowMultipleArgumentsPerToken = false,
         CustomParser = TokenValues,
+        DefaultValueFactory = NoValues,
     };
 
     private readonly Option<bool> requireJustification = new("--require-justification")
@@ -53,6 +55,7 @@ internal sealed class CommonOptions
             Description = $"Files or directories to {verb}; findings are reported and fixed only in these, what they reference is read for context (default: the current directory)",
             Arity = ArgumentArity.ZeroOrMore,
             CustomParser = TokenValues,
+            DefaultValueFactory = NoValues,
         };
         paths.Validators.Add(RejectUnknownOptions);
 
@@ -79,9 +82,12 @@ internal sealed class CommonOptions
     /// <summary>
     /// The values of a variadic argument or a repeatable option, as given. System.CommandLine's own conversion
     /// creates the array through reflection (<c>Array.CreateInstance</c>), whose first use starts Native AOT's
-    /// reflection runtime: about 1 ms of a <c>check</c> of one file (README, "AOT start-up").
+    /// reflection runtime: about 1 ms of a <c>check</c> of one file (README, "AOT start-up"), and so does its default.
     /// </summary>
     public static string[] TokenValues(ArgumentResult result) => [.. result.Tokens.Select(t => t.Value)];
+
+    /// <summary>The value of a list not given; System.CommandLine's own default is made by reflection, as above.</summary>
+    public static string[] NoValues(ArgumentResult result) => [];
 
     public Option<bool> Verbose { get; } = new("--verbose")
     {

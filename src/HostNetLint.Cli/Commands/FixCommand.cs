@@ -35,6 +35,7 @@ public static class FixCommand
             HelpName = "HNLxxxx",
             AllowMultipleArgumentsPerToken = false,
             CustomParser = CommonOptions.TokenValues,
+            DefaultValueFactory = CommonOptions.NoValues,
         };
         rules.Validators.Add(result =>
         {
