@@ -44,7 +44,7 @@ public sealed class LintRun
         if (request.ModelOnly)
         {
             var read = BuildModel(root, paths, settings.ModelOptions);
-            return new LintOutcome { Root = RootOf(read, root), Model = read, DocumentCount = read.Documents.Count(d => scope.Contains(d.Path)), FailLevel = settings.FailLevel };
+            return new LintOutcome { Root = RootOf(read, root), Model = read, DocumentCount = ReportedFiles(read, scope).Length, FailLevel = settings.FailLevel };
         }
 
         FixAllResult? fix = null;
@@ -57,13 +57,14 @@ public sealed class LintRun
             var fixRoot = RootOf(fix.Model, root);
             if (request.Fix == FixMode.DryRun)
             {
+                var fixReported = ReportedFiles(fix.Model, scope);
                 return new LintOutcome
                 {
                     Root = fixRoot,
                     Diagnostics = fix.Remaining,
                     Model = fix.Model,
-                    DocumentCount = fix.Model.Documents.Count(d => scope.Contains(d.Path)),
-                    ReportedFiles = ReportedFiles(fix.Model, scope),
+                    DocumentCount = fixReported.Length,
+                    ReportedFiles = fixReported,
                     Fix = fix,
                     FailLevel = settings.FailLevel,
                 };
@@ -75,6 +76,7 @@ public sealed class LintRun
         // After fixes, the report comes from the files as they are now on disk (a write may have been refused).
         var model = BuildModel(root, paths, settings.ModelOptions);
         var result = Analyze(model, settings.LintOptions);
+        var reported = ReportedFiles(model, scope);
         var outcome = new LintOutcome
         {
             Root = RootOf(model, root),
@@ -83,8 +85,8 @@ public sealed class LintRun
             Model = model,
 
             // The summary's "in N files" counts the files reported on, not those only read for context.
-            DocumentCount = model.Documents.Count(d => scope.Contains(d.Path)),
-            ReportedFiles = ReportedFiles(model, scope),
+            DocumentCount = reported.Length,
+            ReportedFiles = reported,
             Fix = fix,
             Writes = writes,
             FailLevel = settings.FailLevel,
