@@ -1,1 +1,1 @@
-return HostNetLint.Cli.CliApplication.Run(args, Console.Out, Console.Error);
+return HostNetLint.Cli.CliApplication.Run(args, HostNetLint.Cli.Output.StandardOutput.Create(), Console.Error);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using HostNetLint.Tests.CiFormats;
+using HostNetLint.Tests.Cli;
 using HostNetLint.Tests.LanguageServer;
 using HostNetLint.Tests.Sarif;
 using HostNetLint.Tests.TestSupport;
@@ -53,6 +54,9 @@ public sealed class NativeAotTests
             Assert.That(fromNative.Output, Is.EqualTo(fromJit.Output));
             Assert.That(fromNative.Output, Does.Contain("error HNL1001"));
         });
+
+        // Standard output without System.Console's terminal set-up still ends quietly when its reader leaves.
+        StandardOutputTests.AssertQuietWhenTheReaderLeaves($"'{native}'");
 
         var sarif = Path.Combine(temp.Path, "out.sarif");
         Assert.That(Run(native, "check", "--format", "sarif", "--output", sarif, "tests/sample-deployment").ExitCode, Is.EqualTo(1));
