@@ -7,8 +7,8 @@ namespace HostNetLint.Cli.Output;
 public sealed record SarifSettings(string? Category, bool IncludeSuppressed);
 
 /// <summary>
-/// Writes the findings as SARIF 2.1.0. The Sarif SDK and Newtonsoft.Json are loaded only when this
-/// reporter runs, so the text format pays nothing for them at start-up.
+/// Writes the findings as SARIF 2.1.0 (<see cref="SarifReportWriter"/>, which writes the JSON itself: no serializer,
+/// no reflection).
 /// </summary>
 public sealed class SarifReporter(SarifSettings settings) : IReporter
 {

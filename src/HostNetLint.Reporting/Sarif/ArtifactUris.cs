@@ -1,8 +1,9 @@
-using HostNetLint.Parsing.Text;
-using Microsoft.CodeAnalysis.Sarif;
 using Location = HostNetLint.Parsing.Text.Location;
 
 namespace HostNetLint.Reporting.Sarif;
+
+/// <summary>A SARIF <c>artifactLocation</c>: a URI, relative to <paramref name="UriBaseId"/> when it has one.</summary>
+internal readonly record struct SarifArtifactLocation(string Uri, string? UriBaseId);
 
 /// <summary>
 /// Artifact locations relative to the repository root. GitHub resolves relative URIs against the
@@ -38,14 +39,23 @@ internal sealed class ArtifactUris
         return string.Join('/', segments.Select(Uri.EscapeDataString));
     }
 
-    public ArtifactLocation For(string path) => RelativeUri(path) is { } relative
-        ? new ArtifactLocation { Uri = new Uri(relative, UriKind.Relative), UriBaseId = SourceRootBaseId }
+    public SarifArtifactLocation For(string path) => RelativeUri(path) is { } relative
+        ? new SarifArtifactLocation(relative, SourceRootBaseId)
 
         // The model reads nothing outside the root; should a path get here anyway, an absolute
         // file URI is still accepted by code scanning when it lies under the checkout.
-        : new ArtifactLocation { Uri = new Uri(FullPath(path), UriKind.Absolute) };
+        : new SarifArtifactLocation(UriText(new Uri(FullPath(path), UriKind.Absolute)), null);
 
-    public ArtifactLocation For(Location location) => For(location.Path);
+    public SarifArtifactLocation For(Location location) => For(location.Path);
+
+    /// <summary>
+    /// A URI as the SARIF SDK writes it: a <c>file:</c> URI made from a path in its escaped form, any other
+    /// as it was given.
+    /// </summary>
+    public static string UriText(Uri uri) =>
+        uri.IsAbsoluteUri && uri.Scheme == Uri.UriSchemeFile && !uri.OriginalString.StartsWith("file:", StringComparison.Ordinal)
+            ? uri.AbsoluteUri
+            : uri.OriginalString;
 
     /// <summary>The text that identifies a file in a fingerprint: its relative URI, else its full path.</summary>
     public string Identity(string path) => RelativeUri(path) ?? FullPath(path).Replace('\\', '/');

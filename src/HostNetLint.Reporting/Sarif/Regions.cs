@@ -1,31 +1,27 @@
 using HostNetLint.Parsing.Text;
-using Microsoft.CodeAnalysis.Sarif;
 using Location = HostNetLint.Parsing.Text.Location;
 
 namespace HostNetLint.Reporting.Sarif;
 
-/// <summary>SARIF regions: 1-based lines and UTF-16 columns, <c>endColumn</c> one past the last character.</summary>
+/// <summary>A SARIF <c>region</c>: 1-based lines and UTF-16 columns, <c>endColumn</c> one past the last character.</summary>
+internal readonly record struct SarifRegion(int StartLine, int StartColumn, int EndLine, int EndColumn);
+
 internal static class Regions
 {
     /// <summary>The region a reader is shown (<see cref="DisplayRegion"/>).</summary>
-    public static Region ForDisplay(Location location)
+    public static SarifRegion ForDisplay(Location location)
     {
         var region = DisplayRegion.Of(location);
-        return new Region { StartLine = region.StartLine, StartColumn = region.StartColumn, EndLine = region.EndLine, EndColumn = region.EndColumn };
+        return new SarifRegion(region.StartLine, region.StartColumn, region.EndLine, region.EndColumn);
     }
 
     /// <summary>The exact region, for the deleted text of a fix.</summary>
-    public static Region Exact(Location location)
+    public static SarifRegion Exact(Location location)
     {
         var (start, end) = location.LineSpan;
         return Create(start, end);
     }
 
-    private static Region Create(LinePosition start, LinePosition end) => new()
-    {
-        StartLine = start.Line + 1,
-        StartColumn = start.Character + 1,
-        EndLine = end.Line + 1,
-        EndColumn = end.Character + 1,
-    };
+    private static SarifRegion Create(LinePosition start, LinePosition end) =>
+        new(start.Line + 1, start.Character + 1, end.Line + 1, end.Character + 1);
 }

@@ -1,50 +1,104 @@
 using System.Globalization;
 using System.Text;
 using HostNetLint.Rules.Diagnostics;
-using Microsoft.CodeAnalysis.Sarif;
 
 namespace HostNetLint.Reporting.Sarif;
 
-/// <summary>Turns a rule descriptor and its page into the <c>reportingDescriptor</c> that GitHub shows for the rule.</summary>
+/// <summary>Writes a rule descriptor and its page as the <c>reportingDescriptor</c> that GitHub shows for the rule.</summary>
 internal static class RuleMetadata
 {
-    public static ReportingDescriptor Describe(RuleDescriptor descriptor, string helpBaseUri)
+    /// <summary>Members in the SDK's order (<c>id</c>, <c>name</c>, <c>fullDescription</c>, <c>help</c>, <c>shortDescription</c>, ...).</summary>
+    public static void Write(SarifJsonWriter json, RuleDescriptor descriptor, string helpBaseUri)
     {
         var helpUri = descriptor.HelpUri(helpBaseUri);
         var page = RulePages.ReadMarkdown(descriptor.Id);
-        var help = page is null
-            ? new MultiformatMessageString { Text = descriptor.Description }
-            : new MultiformatMessageString
-            {
-                Text = RulePages.ToPlainText(page),
-                Markdown = RulePages.ResolveRelativeLinks(page, helpUri),
-            };
+        var shortDescription = Truncate(descriptor.Title);
+        var fullDescription = Truncate(descriptor.Description);
 
-        var rule = new ReportingDescriptor
+        json.StartObject();
+        json.String("id", descriptor.Id);
+        json.String("name", Name(descriptor.Title));
+        if (!string.IsNullOrEmpty(fullDescription))
         {
-            Id = descriptor.Id,
-            Name = Name(descriptor.Title),
-            ShortDescription = new MultiformatMessageString { Text = Truncate(descriptor.Title) },
-            FullDescription = new MultiformatMessageString { Text = Truncate(descriptor.Description) },
-            Help = help,
-            HelpUri = helpUri,
-            DefaultConfiguration = new ReportingConfiguration
-            {
-                Level = SarifLevels.From(descriptor.DefaultSeverity),
-                Enabled = descriptor.DefaultSeverity != Severity.None,
-            },
-        };
+            json.Name("fullDescription");
+            WriteMessage(json, fullDescription);
+        }
 
-        rule.SetProperty("tags", descriptor.Tags.Take(SarifLimits.MaxTagsPerRule).ToArray());
-        rule.SetProperty("precision", Precision(descriptor.Precision));
-        rule.SetProperty("problem.severity", ProblemSeverity(descriptor.DefaultSeverity));
+        json.Name("help");
+        if (page is null)
+        {
+            WriteMessage(json, descriptor.Description);
+        }
+        else
+        {
+            WriteMessage(json, RulePages.ToPlainText(page), RulePages.ResolveRelativeLinks(page, helpUri));
+        }
+
+        // The SDK leaves the short description out when it says what the full one says.
+        if (!fullDescription.Trim().Equals(shortDescription.Trim(), StringComparison.InvariantCultureIgnoreCase))
+        {
+            json.Name("shortDescription");
+            WriteMessage(json, shortDescription);
+        }
+
+        // Enabled at warning level is the default configuration, and then it is left out.
+        var level = SarifLevels.From(descriptor.DefaultSeverity);
+        var enabled = descriptor.DefaultSeverity != Severity.None;
+        if (!enabled || level != SarifLevels.Default)
+        {
+            json.Name("defaultConfiguration");
+            json.StartObject();
+            if (!enabled)
+            {
+                json.Name("enabled");
+                json.Boolean(false);
+            }
+
+            if (level != SarifLevels.Default)
+            {
+                json.String("level", level);
+            }
+
+            json.EndObject();
+        }
+
+        json.String("helpUri", ArtifactUris.UriText(helpUri));
+
+        // A property bag holds each value as compact JSON, which the SDK writes as it is.
+        json.Name("properties");
+        json.StartObject();
+        json.Name("tags");
+        json.Raw(SarifJsonWriter.CompactArray(descriptor.Tags.Take(SarifLimits.MaxTagsPerRule)));
+        json.Name("precision");
+        json.Raw(SarifJsonWriter.Quoted(Precision(descriptor.Precision)));
+        json.Name("problem.severity");
+        json.Raw(SarifJsonWriter.Quoted(ProblemSeverity(descriptor.DefaultSeverity)));
         if (descriptor.SecuritySeverity is { } securitySeverity)
         {
             // A string holding a number, as code scanning requires.
-            rule.SetProperty("security-severity", securitySeverity.ToString("0.0", CultureInfo.InvariantCulture));
+            json.Name("security-severity");
+            json.Raw(SarifJsonWriter.Quoted(securitySeverity.ToString("0.0", CultureInfo.InvariantCulture)));
         }
 
-        return rule;
+        json.EndObject();
+        json.EndObject();
+    }
+
+    /// <summary>A <c>multiformatMessageString</c>; the SDK writes neither form when it is blank.</summary>
+    private static void WriteMessage(SarifJsonWriter json, string text, string? markdown = null)
+    {
+        json.StartObject();
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            json.String("text", text);
+        }
+
+        if (!string.IsNullOrWhiteSpace(markdown))
+        {
+            json.String("markdown", markdown);
+        }
+
+        json.EndObject();
     }
 
     /// <summary>A PascalCase name from the title ("Duplicate key" → DuplicateKey), the form CodeQL and Roslyn rule names take.</summary>

@@ -1,6 +1,5 @@
 using HostNetLint.Rules.Diagnostics;
 using HostNetLint.Rules.Engine;
-using Microsoft.CodeAnalysis.Sarif;
 
 namespace HostNetLint.Reporting.Sarif;
 
@@ -10,26 +9,24 @@ namespace HostNetLint.Reporting.Sarif;
 /// </summary>
 internal sealed class RuleTable
 {
-    private readonly string helpBaseUri;
     private readonly Dictionary<string, int> indices = new(StringComparer.Ordinal);
 
-    public RuleTable(string helpBaseUri)
+    public RuleTable()
     {
-        this.helpBaseUri = helpBaseUri;
         foreach (var descriptor in RuleCatalog.Descriptors)
         {
             IndexOf(descriptor);
         }
     }
 
-    public List<ReportingDescriptor> Descriptors { get; } = [];
+    public List<RuleDescriptor> Descriptors { get; } = [];
 
     public int IndexOf(RuleDescriptor descriptor)
     {
         if (!indices.TryGetValue(descriptor.Id, out var index))
         {
             index = Descriptors.Count;
-            Descriptors.Add(RuleMetadata.Describe(descriptor, helpBaseUri));
+            Descriptors.Add(descriptor);
             indices.Add(descriptor.Id, index);
         }
 

@@ -1,15 +1,17 @@
 using HostNetLint.Rules.Diagnostics;
-using Microsoft.CodeAnalysis.Sarif;
 
 namespace HostNetLint.Reporting.Sarif;
 
+/// <summary>SARIF's <c>level</c> values; <see cref="Default"/> is left out wherever it is the schema's default.</summary>
 internal static class SarifLevels
 {
-    public static FailureLevel From(Severity severity) => severity switch
+    public const string Default = "warning";
+
+    public static string From(Severity severity) => severity switch
     {
-        Severity.Error => FailureLevel.Error,
-        Severity.Warning => FailureLevel.Warning,
-        Severity.Note => FailureLevel.Note,
-        _ => FailureLevel.None,
+        Severity.Error => "error",
+        Severity.Warning => Default,
+        Severity.Note => "note",
+        _ => "none",
     };
 }

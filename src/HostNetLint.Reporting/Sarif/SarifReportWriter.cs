@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Text;
 using HostNetLint.Rules.Diagnostics;
-using Microsoft.CodeAnalysis.Sarif;
-using Newtonsoft.Json;
-using SarifLocation = Microsoft.CodeAnalysis.Sarif.Location;
 
 namespace HostNetLint.Reporting.Sarif;
 
@@ -11,6 +8,9 @@ namespace HostNetLint.Reporting.Sarif;
 /// Writes one SARIF 2.1.0 run for one HostNetLint invocation, shaped for GitHub code scanning:
 /// the whole rule catalogue (so <c>ruleIndex</c> never shifts), repository-relative URIs,
 /// full regions, a line-independent fingerprint, and tool problems as notifications, not results.
+/// The JSON is written as the SARIF SDK would serialize the same log (<see cref="SarifJsonWriter"/>), member by
+/// member, without the SDK's reflection-based serializer, which kept 20 MB of the Native AOT binary and 1.5-2 ms of
+/// every start (README "Benchmarks").
 /// </summary>
 public sealed class SarifReportWriter
 {
@@ -18,6 +18,8 @@ public sealed class SarifReportWriter
 
     /// <summary>The schema address GitHub's own examples use; the same final 2.1.0 schema the SDK names.</summary>
     public static readonly Uri SchemaUri = new("https://json.schemastore.org/sarif-2.1.0.json");
+
+    public const string SarifVersion = "2.1.0";
 
     private readonly SarifOptions options;
     private readonly ArtifactUris uris;
@@ -29,15 +31,17 @@ public sealed class SarifReportWriter
         uris = new ArtifactUris(options.SourceRoot, options.DiagnosticPathBase);
     }
 
-    public SarifLog CreateLog(IEnumerable<Diagnostic> diagnostics, IEnumerable<ToolNotification>? notifications = null)
+    /// <summary>Writes the SARIF of <paramref name="diagnostics"/>, indented, with a final line break.</summary>
+    public void Write(IEnumerable<Diagnostic> diagnostics, TextWriter writer, IEnumerable<ToolNotification>? notifications = null)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
-        return CreateLog(diagnostics.Select(d => new ReportedFinding(d)), notifications);
+        Write(diagnostics.Select(d => new ReportedFinding(d)), writer, notifications);
     }
 
-    public SarifLog CreateLog(IEnumerable<ReportedFinding> findings, IEnumerable<ToolNotification>? notifications = null)
+    public void Write(IEnumerable<ReportedFinding> findings, TextWriter writer, IEnumerable<ToolNotification>? notifications = null)
     {
         ArgumentNullException.ThrowIfNull(findings);
+        ArgumentNullException.ThrowIfNull(writer);
         var toolNotifications = (notifications ?? []).ToList();
         var reported = findings.Where(f => options.IncludeSuppressed || !f.IsSuppressed).ToList();
 
@@ -63,142 +67,275 @@ public sealed class SarifReportWriter
             });
         }
 
-        var rules = new RuleTable(options.HelpBaseUri);
-        var fingerprints = AssignFingerprints(reported);
-        var results = reported.Select(f => CreateResult(f, rules, fingerprints[f])).ToList();
-
-        var run = new Run
+        // Every rule a result names is in the table before the table is written.
+        var rules = new RuleTable();
+        foreach (var finding in reported)
         {
-            Tool = new Tool
-            {
-                Driver = new ToolComponent
-                {
-                    Name = ToolName,
-                    SemanticVersion = options.ToolVersion,
-                    InformationUri = options.InformationUri,
-                    Rules = rules.Descriptors,
-                },
-            },
-            Invocations = [CreateInvocation(toolNotifications)],
-            OriginalUriBaseIds = new Dictionary<string, ArtifactLocation>(StringComparer.Ordinal)
-            {
-                [ArtifactUris.SourceRootBaseId] = new ArtifactLocation { Uri = uris.RootUri },
-            },
-            Results = results,
-            ColumnKind = ColumnKind.Utf16CodeUnits,
-        };
+            rules.IndexOf(finding.Diagnostic.Descriptor);
+        }
+
+        var fingerprints = AssignFingerprints(reported);
+        var json = new SarifJsonWriter(writer);
+
+        // Members in the SDK's order, with what it leaves out left out (SarifSdkOracleTests).
+        json.StartObject();
+        json.String("$schema", ArtifactUris.UriText(SchemaUri));
+        json.String("version", SarifVersion);
+        json.Name("runs");
+        json.StartArray();
+        json.StartObject();
+
+        json.Name("tool");
+        json.StartObject();
+        json.Name("driver");
+        json.StartObject();
+        json.String("name", ToolName);
+        json.String("semanticVersion", options.ToolVersion);
+        json.String("informationUri", ArtifactUris.UriText(options.InformationUri));
+        json.Name("rules");
+        json.StartArray();
+        foreach (var descriptor in rules.Descriptors)
+        {
+            RuleMetadata.Write(json, descriptor, options.HelpBaseUri);
+        }
+
+        json.EndArray();
+        json.EndObject();
+        json.EndObject();
+
+        json.Name("invocations");
+        json.StartArray();
+        WriteInvocation(json, toolNotifications);
+        json.EndArray();
+
+        json.Name("originalUriBaseIds");
+        json.StartObject();
+        json.Name(ArtifactUris.SourceRootBaseId);
+        json.StartObject();
+        json.String("uri", ArtifactUris.UriText(uris.RootUri));
+        json.EndObject();
+        json.EndObject();
+
+        json.Name("results");
+        json.StartArray();
+        foreach (var finding in reported)
+        {
+            WriteResult(json, finding, rules, fingerprints[finding]);
+        }
+
+        json.EndArray();
 
         if (!string.IsNullOrWhiteSpace(options.Category))
         {
             // GitHub takes everything before the last '/' as the category; without one the id has none.
             var category = options.Category.Trim();
-            run.AutomationDetails = new RunAutomationDetails { Id = category.EndsWith('/') ? category : category + "/" };
+            json.Name("automationDetails");
+            json.StartObject();
+            json.String("id", category.EndsWith('/') ? category : category + "/");
+            json.EndObject();
         }
 
-        return new SarifLog { SchemaUri = SchemaUri, Version = SarifVersion.Current, Runs = [run] };
-    }
-
-    /// <summary>Writes the SARIF of <paramref name="diagnostics"/>; for callers that do not reference the SARIF SDK.</summary>
-    public void Write(IEnumerable<Diagnostic> diagnostics, TextWriter writer, IEnumerable<ToolNotification>? notifications = null) =>
-        Serialize(CreateLog(diagnostics, notifications), writer);
-
-    public void Write(IEnumerable<ReportedFinding> findings, TextWriter writer, IEnumerable<ToolNotification>? notifications = null) =>
-        Serialize(CreateLog(findings, notifications), writer);
-
-    /// <summary>Writes UTF-8 without a byte-order mark, whatever the console's encoding (e.g. to standard output's stream).</summary>
-    public void Write(IEnumerable<Diagnostic> diagnostics, Stream stream, IEnumerable<ToolNotification>? notifications = null) =>
-        Serialize(CreateLog(diagnostics, notifications), stream);
-
-    public void Write(IEnumerable<ReportedFinding> findings, Stream stream, IEnumerable<ToolNotification>? notifications = null) =>
-        Serialize(CreateLog(findings, notifications), stream);
-
-    /// <summary>Writes UTF-8 without a byte-order mark to <paramref name="path"/>, the form code scanning's upload accepts.</summary>
-    public void WriteFile(IEnumerable<Diagnostic> diagnostics, string path, IEnumerable<ToolNotification>? notifications = null) =>
-        SerializeToFile(CreateLog(diagnostics, notifications), path);
-
-    public void WriteFile(IEnumerable<ReportedFinding> findings, string path, IEnumerable<ToolNotification>? notifications = null) =>
-        SerializeToFile(CreateLog(findings, notifications), path);
-
-    /// <summary>
-    /// Serializes through the SDK's object model and its converters, indented. The writer's encoding
-    /// decides about a byte-order mark: give it a BOM-less UTF-8 one (see <see cref="SerializeToFile"/>).
-    /// </summary>
-    public static void Serialize(SarifLog log, TextWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(log);
-        ArgumentNullException.ThrowIfNull(writer);
-        var serializer = JsonSerializer.Create(new JsonSerializerSettings { Formatting = Formatting.Indented });
-        using (var json = new JsonTextWriter(writer) { CloseOutput = false })
-        {
-            serializer.Serialize(json, log);
-        }
+        json.String("columnKind", "utf16CodeUnits");
+        json.EndObject();
+        json.EndArray();
+        json.EndObject();
 
         writer.WriteLine();
         writer.Flush();
     }
 
-    /// <summary>Writes UTF-8 without a byte-order mark, which the upload action cannot parse.</summary>
-    public static void Serialize(SarifLog log, Stream stream)
+    /// <summary>Writes UTF-8 without a byte-order mark, whatever the console's encoding (e.g. to standard output's stream).</summary>
+    public void Write(IEnumerable<Diagnostic> diagnostics, Stream stream, IEnumerable<ToolNotification>? notifications = null)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 65536, leaveOpen: true);
-        Serialize(log, writer);
+        using var writer = Utf8Writer(stream);
+        Write(diagnostics, writer, notifications);
     }
 
-    /// <summary>Writes UTF-8 without a byte-order mark (unlike <c>SarifLog.Save(string)</c>, which adds one).</summary>
-    public static void SerializeToFile(SarifLog log, string path)
+    public void Write(IEnumerable<ReportedFinding> findings, Stream stream, IEnumerable<ToolNotification>? notifications = null)
+    {
+        using var writer = Utf8Writer(stream);
+        Write(findings, writer, notifications);
+    }
+
+    /// <summary>Writes UTF-8 without a byte-order mark to <paramref name="path"/>, the form code scanning's upload accepts.</summary>
+    public void WriteFile(IEnumerable<Diagnostic> diagnostics, string path, IEnumerable<ToolNotification>? notifications = null)
     {
         using var stream = File.Create(path);
-        Serialize(log, stream);
+        Write(diagnostics, stream, notifications);
     }
 
-    private Invocation CreateInvocation(List<ToolNotification> notifications)
+    public void WriteFile(IEnumerable<ReportedFinding> findings, string path, IEnumerable<ToolNotification>? notifications = null)
     {
-        List<Notification> Of(ToolNotificationKind kind) =>
-            [.. notifications.Where(n => n.Kind == kind).Select(CreateNotification)];
+        using var stream = File.Create(path);
+        Write(findings, stream, notifications);
+    }
 
-        var execution = Of(ToolNotificationKind.Execution);
-        var configuration = Of(ToolNotificationKind.Configuration);
-        return new Invocation
+    /// <summary>UTF-8 without a byte-order mark, which the upload action cannot parse.</summary>
+    private static StreamWriter Utf8Writer(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 65536, leaveOpen: true);
+    }
+
+    private void WriteInvocation(SarifJsonWriter json, List<ToolNotification> notifications)
+    {
+        json.StartObject();
+        WriteNotifications(ToolNotificationKind.Execution, "toolExecutionNotifications");
+        WriteNotifications(ToolNotificationKind.Configuration, "toolConfigurationNotifications");
+        json.Name("executionSuccessful");
+        json.Boolean(notifications.All(n => n.Level != Severity.Error));
+        json.EndObject();
+
+        void WriteNotifications(ToolNotificationKind kind, string name)
         {
-            ExecutionSuccessful = notifications.All(n => n.Level != Severity.Error),
-            ToolExecutionNotifications = execution.Count > 0 ? execution : null,
-            ToolConfigurationNotifications = configuration.Count > 0 ? configuration : null,
-        };
+            if (!notifications.Any(n => n.Kind == kind))
+            {
+                return;
+            }
+
+            json.Name(name);
+            json.StartArray();
+            foreach (var notification in notifications)
+            {
+                if (notification.Kind == kind)
+                {
+                    WriteNotification(json, notification);
+                }
+            }
+
+            json.EndArray();
+        }
     }
 
-    private Notification CreateNotification(ToolNotification notification) => new()
+    private void WriteNotification(SarifJsonWriter json, ToolNotification notification)
     {
-        Message = new Message { Text = notification.Message },
-        Level = SarifLevels.From(notification.Level),
-        Descriptor = notification.Id is { } id ? new ReportingDescriptorReference { Id = id } : null,
-        Locations = notification.Location is { } location
-            ? [new SarifLocation { PhysicalLocation = PhysicalLocation(location, Regions.ForDisplay(location)) }]
-            : null,
-        Exception = notification.Exception is { } exception ? DescribeException(exception) : null,
-    };
+        json.StartObject();
+        if (notification.Location is { } location)
+        {
+            json.Name("locations");
+            json.StartArray();
+            json.StartObject();
+            WritePhysicalLocation(json, For(location), Regions.ForDisplay(location));
+            json.EndObject();
+            json.EndArray();
+        }
+
+        WriteMessage(json, notification.Message);
+        WriteLevel(json, notification.Level);
+        if (notification.Exception is { } exception)
+        {
+            json.Name("exception");
+            WriteException(json, exception);
+        }
+
+        if (notification.Id is { } id)
+        {
+            json.Name("descriptor");
+            json.StartObject();
+            json.String("id", id);
+            json.EndObject();
+        }
+
+        json.EndObject();
+    }
 
     /// <summary>
-    /// The SDK describes an exception that was never thrown with <c>"frames": null</c>, which the schema
-    /// rejects; such a stack is left out.
+    /// An <c>exception</c> as the SDK's <c>ExceptionData.Create</c> describes it: the type's name, the message, one
+    /// frame per line of the stack trace, and the inner exceptions. An exception that was never thrown has no
+    /// stack, and then none is written (the SDK's <c>"frames": null</c> is rejected by the schema).
     /// </summary>
-    private static ExceptionData DescribeException(Exception exception)
+    private static void WriteException(SarifJsonWriter json, Exception exception)
     {
-        var data = ExceptionData.Create(exception);
-        RemoveEmptyStacks(data);
-        return data;
-
-        static void RemoveEmptyStacks(ExceptionData node)
+        json.StartObject();
+        json.String("kind", exception.GetType().Name);
+        json.String("message", exception.Message);
+        if (!string.IsNullOrEmpty(exception.StackTrace))
         {
-            if (node.Stack is { Frames: null or { Count: 0 } })
+            json.Name("stack");
+            json.StartObject();
+            json.Name("frames");
+            json.StartArray();
+            foreach (var line in exception.StackTrace.Split(Environment.NewLine))
             {
-                node.Stack = null;
+                WriteStackFrame(json, line);
             }
 
-            foreach (var inner in node.InnerExceptions ?? [])
+            json.EndArray();
+            json.EndObject();
+        }
+
+        json.Name("innerExceptions");
+        json.StartArray();
+        IEnumerable<Exception> inner = exception is AggregateException aggregate ? aggregate.InnerExceptions
+            : exception.InnerException is { } one ? [one]
+            : [];
+        foreach (var innerException in inner)
+        {
+            WriteException(json, innerException);
+        }
+
+        json.EndArray();
+        json.EndObject();
+    }
+
+    /// <summary>
+    /// A line of a stack trace, <c>   at Method(args)[ in file:line N]</c>: the method as the logical location, the
+    /// file and line as the physical one. A line of another form (<c>--- End of stack trace ---</c>) is an empty frame.
+    /// </summary>
+    private static void WriteStackFrame(SarifJsonWriter json, string line)
+    {
+        json.StartObject();
+        var at = line.IndexOf("   at ", StringComparison.Ordinal);
+        var close = at < 0 ? -1 : line.IndexOf(')', at);
+        if (close > at + "   at ".Length)
+        {
+            var method = line[(at + "   at ".Length)..(close + 1)];
+            var (file, lineNumber) = SourceOf(line[(close + 1)..]);
+            json.Name("location");
+            json.StartObject();
+            if (file is not null)
             {
-                RemoveEmptyStacks(inner);
+                json.Name("physicalLocation");
+                json.StartObject();
+                json.Name("artifactLocation");
+                json.StartObject();
+                json.String("uri", ArtifactUris.UriText(file));
+                json.EndObject();
+                json.Name("region");
+                json.StartObject();
+                json.Number("startLine", lineNumber);
+                json.EndObject();
+                json.EndObject();
             }
+
+            if (!string.IsNullOrWhiteSpace(method))
+            {
+                json.Name("logicalLocations");
+                json.StartArray();
+                json.StartObject();
+                json.String("fullyQualifiedName", method);
+                json.EndObject();
+                json.EndArray();
+            }
+
+            json.EndObject();
+        }
+
+        json.EndObject();
+
+        // " in /path/File.cs:line 42" right after the method, as the runtime writes it when it has line numbers.
+        static (Uri? File, int Line) SourceOf(string rest)
+        {
+            const string In = " in ", LineMarker = ":line ";
+            var marker = rest.LastIndexOf(LineMarker, StringComparison.Ordinal);
+            if (!rest.StartsWith(In, StringComparison.Ordinal) || marker <= In.Length
+                || !int.TryParse(rest.AsSpan(marker + LineMarker.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                || !Uri.TryCreate(rest[In.Length..marker], UriKind.RelativeOrAbsolute, out var file))
+            {
+                return (null, 0);
+            }
+
+            return (file, number);
         }
     }
 
@@ -208,80 +345,184 @@ public sealed class SarifReportWriter
         return findings.ToDictionary<ReportedFinding, ReportedFinding, string>(f => f, f => byDiagnostic[f.Diagnostic], ReferenceEqualityComparer.Instance);
     }
 
-    private Result CreateResult(ReportedFinding finding, RuleTable rules, string fingerprint)
+    private void WriteResult(SarifJsonWriter json, ReportedFinding finding, RuleTable rules, string fingerprint)
     {
         var diagnostic = finding.Diagnostic;
         var related = diagnostic.RelatedLocations.Take(SarifLimits.MaxRelatedLocationsPerResult).ToList();
-        var result = new Result
-        {
-            RuleId = diagnostic.Id,
-            RuleIndex = rules.IndexOf(diagnostic.Descriptor),
-            Level = SarifLevels.From(diagnostic.Severity),
-            Message = new Message { Text = MessageWithLinks(diagnostic.Message, related) },
-            Locations = [new SarifLocation { PhysicalLocation = PhysicalLocation(diagnostic.Location, Regions.ForDisplay(diagnostic.Location)) }],
-            PartialFingerprints = new Dictionary<string, string>(StringComparer.Ordinal) { [Fingerprints.Key] = fingerprint },
-        };
+        json.StartObject();
+        json.String("ruleId", diagnostic.Id);
+        json.Number("ruleIndex", rules.IndexOf(diagnostic.Descriptor));
+        WriteLevel(json, diagnostic.Severity);
+        WriteMessage(json, MessageWithLinks(diagnostic.Message, related));
+        json.Name("locations");
+        json.StartArray();
+        json.StartObject();
+        WritePhysicalLocation(json, For(diagnostic.Location), Regions.ForDisplay(diagnostic.Location));
+        json.EndObject();
+        json.EndArray();
+        json.Name("partialFingerprints");
+        json.StartObject();
+        json.String(Fingerprints.Key, fingerprint);
+        json.EndObject();
 
         if (related.Count > 0)
         {
-            result.RelatedLocations = [.. related.Select((r, i) => new SarifLocation
+            json.Name("relatedLocations");
+            json.StartArray();
+            for (var i = 0; i < related.Count; i++)
             {
-                Id = i + 1,
-                PhysicalLocation = PhysicalLocation(r.Location, Regions.ForDisplay(r.Location)),
-                Message = new Message { Text = r.Message },
-            })];
+                json.StartObject();
+                json.Number("id", i + 1);
+                WritePhysicalLocation(json, For(related[i].Location), Regions.ForDisplay(related[i].Location));
+                WriteMessage(json, related[i].Message);
+                json.EndObject();
+            }
+
+            json.EndArray();
         }
 
         if (finding.Suppression is { } suppression)
         {
-            result.Suppressions =
-            [
-                new Suppression
-                {
-                    Kind = suppression.Source == SuppressionSource.InSource ? SuppressionKind.InSource : SuppressionKind.External,
-                    Status = SuppressionStatus.Accepted,
-                    Justification = suppression.Justification,
-                },
-            ];
+            json.Name("suppressions");
+            json.StartArray();
+            json.StartObject();
+            json.String("kind", suppression.Source == SuppressionSource.InSource ? "inSource" : "external");
+            json.String("status", "accepted");
+            if (suppression.Justification is { } justification)
+            {
+                json.String("justification", justification);
+            }
+
+            json.EndObject();
+            json.EndArray();
         }
 
         if (!finding.Fixes.IsDefaultOrEmpty)
         {
-            result.Fixes = [.. finding.Fixes.Select(CreateFix)];
+            json.Name("fixes");
+            json.StartArray();
+            foreach (var fix in finding.Fixes)
+            {
+                WriteFix(json, fix);
+            }
+
+            json.EndArray();
         }
         else if (finding.NoFixReason is { } reason)
         {
             // SARIF has no place for "why there is no fix": a property, named like the other tools' result properties.
-            result.SetProperty(NoFixReasonProperty, reason);
+            json.Name("properties");
+            json.StartObject();
+            json.Name(NoFixReasonProperty);
+            json.Raw(SarifJsonWriter.Quoted(reason));
+            json.EndObject();
         }
 
-        return result;
+        json.EndObject();
     }
 
     /// <summary>The result property that says why a finding of a fixable rule has no <c>fixes</c>.</summary>
     public const string NoFixReasonProperty = "hostnetlint/noFixReason";
 
-    private Fix CreateFix(ReportedFix fix) => new()
+    private void WriteFix(SarifJsonWriter json, ReportedFix fix)
     {
-        Description = new Message { Text = fix.Description },
-        ArtifactChanges = [.. fix.Edits
-            .GroupBy(e => e.Deleted.Path, StringComparer.Ordinal)
-            .Select(file => new ArtifactChange
+        json.StartObject();
+        json.Name("description");
+        json.StartObject();
+        json.String("text", fix.Description);
+        json.EndObject();
+        json.Name("artifactChanges");
+        json.StartArray();
+        foreach (var file in fix.Edits.GroupBy(e => e.Deleted.Path, StringComparer.Ordinal))
+        {
+            json.StartObject();
+            json.Name("artifactLocation");
+            WriteArtifactLocation(json, uris.For(file.Key));
+            json.Name("replacements");
+            json.StartArray();
+            foreach (var edit in file.OrderBy(e => e.Deleted.Span.Start))
             {
-                ArtifactLocation = uris.For(file.Key),
-                Replacements = [.. file.OrderBy(e => e.Deleted.Span.Start).Select(e => new Replacement
+                json.StartObject();
+                json.Name("deletedRegion");
+                WriteRegion(json, Regions.Exact(edit.Deleted));
+                if (edit.Inserted.Length > 0)
                 {
-                    DeletedRegion = Regions.Exact(e.Deleted),
-                    InsertedContent = e.Inserted.Length > 0 ? new ArtifactContent { Text = e.Inserted } : null,
-                })],
-            })],
-    };
+                    json.Name("insertedContent");
+                    json.StartObject();
+                    json.String("text", edit.Inserted);
+                    json.EndObject();
+                }
 
-    private PhysicalLocation PhysicalLocation(Parsing.Text.Location location, Region region) => new()
+                json.EndObject();
+            }
+
+            json.EndArray();
+            json.EndObject();
+        }
+
+        json.EndArray();
+        json.EndObject();
+    }
+
+    private SarifArtifactLocation For(Parsing.Text.Location location) => uris.For(location);
+
+    /// <summary>A location's <c>physicalLocation</c> member.</summary>
+    private static void WritePhysicalLocation(SarifJsonWriter json, SarifArtifactLocation artifact, SarifRegion region)
     {
-        ArtifactLocation = uris.For(location),
-        Region = region,
-    };
+        json.Name("physicalLocation");
+        json.StartObject();
+        json.Name("artifactLocation");
+        WriteArtifactLocation(json, artifact);
+        json.Name("region");
+        WriteRegion(json, region);
+        json.EndObject();
+    }
+
+    private static void WriteArtifactLocation(SarifJsonWriter json, SarifArtifactLocation artifact)
+    {
+        json.StartObject();
+        json.String("uri", artifact.Uri);
+        if (artifact.UriBaseId is { } baseId)
+        {
+            json.String("uriBaseId", baseId);
+        }
+
+        json.EndObject();
+    }
+
+    /// <summary>The SDK leaves out a line or column of 0, which our regions never have.</summary>
+    private static void WriteRegion(SarifJsonWriter json, SarifRegion region)
+    {
+        json.StartObject();
+        json.Number("startLine", region.StartLine);
+        json.Number("startColumn", region.StartColumn);
+        json.Number("endLine", region.EndLine);
+        json.Number("endColumn", region.EndColumn);
+        json.EndObject();
+    }
+
+    /// <summary>A <c>message</c> member; the SDK writes no text when there is none.</summary>
+    private static void WriteMessage(SarifJsonWriter json, string? text)
+    {
+        json.Name("message");
+        json.StartObject();
+        if (text is not null)
+        {
+            json.String("text", text);
+        }
+
+        json.EndObject();
+    }
+
+    /// <summary>A <c>level</c> member, left out when it is SARIF's default (warning).</summary>
+    private static void WriteLevel(SarifJsonWriter json, Severity severity)
+    {
+        var level = SarifLevels.From(severity);
+        if (level != SarifLevels.Default)
+        {
+            json.String("level", level);
+        }
+    }
 
     /// <summary>
     /// Appends an embedded link per related location after the message, so GitHub links them

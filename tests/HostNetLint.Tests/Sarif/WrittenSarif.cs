@@ -5,7 +5,10 @@ using HostNetLint.Rules.Diagnostics;
 
 namespace HostNetLint.Tests.Sarif;
 
-/// <summary>A SARIF file as the writer put it on disk: its bytes and its parsed JSON.</summary>
+/// <summary>
+/// A SARIF file as the writer put it on disk: its bytes and its parsed JSON. Every one is held to the SARIF SDK's own
+/// reading and writing of it (<see cref="SarifSdkOracle"/>), so each SARIF test checks the writer's form too.
+/// </summary>
 public sealed class WrittenSarif
 {
     /// <summary>The repository root the hand-made findings are reported against.</summary>
@@ -42,7 +45,9 @@ public sealed class WrittenSarif
         try
         {
             new SarifReportWriter(options ?? Options).WriteFile(findings, path, notifications);
-            return new WrittenSarif(File.ReadAllBytes(path));
+            var bytes = File.ReadAllBytes(path);
+            SarifSdkOracle.AssertWritesItBack(bytes);
+            return new WrittenSarif(bytes);
         }
         finally
         {
