@@ -83,60 +83,7 @@ public sealed class SarifReportWriter
         json.String("version", SarifVersion);
         json.Name("runs");
         json.StartArray();
-        json.StartObject();
-
-        json.Name("tool");
-        json.StartObject();
-        json.Name("driver");
-        json.StartObject();
-        json.String("name", ToolName);
-        json.String("semanticVersion", options.ToolVersion);
-        json.String("informationUri", ArtifactUris.UriText(options.InformationUri));
-        json.Name("rules");
-        json.StartArray();
-        foreach (var descriptor in rules.Descriptors)
-        {
-            RuleMetadata.Write(json, descriptor, options.HelpBaseUri);
-        }
-
-        json.EndArray();
-        json.EndObject();
-        json.EndObject();
-
-        json.Name("invocations");
-        json.StartArray();
-        WriteInvocation(json, toolNotifications);
-        json.EndArray();
-
-        json.Name("originalUriBaseIds");
-        json.StartObject();
-        json.Name(ArtifactUris.SourceRootBaseId);
-        json.StartObject();
-        json.String("uri", ArtifactUris.UriText(uris.RootUri));
-        json.EndObject();
-        json.EndObject();
-
-        json.Name("results");
-        json.StartArray();
-        foreach (var finding in reported)
-        {
-            WriteResult(json, finding, rules, fingerprints[finding]);
-        }
-
-        json.EndArray();
-
-        if (!string.IsNullOrWhiteSpace(options.Category))
-        {
-            // GitHub takes everything before the last '/' as the category; without one the id has none.
-            var category = options.Category.Trim();
-            json.Name("automationDetails");
-            json.StartObject();
-            json.String("id", category.EndsWith('/') ? category : category + "/");
-            json.EndObject();
-        }
-
-        json.String("columnKind", "utf16CodeUnits");
-        json.EndObject();
+        WriteRun(json, reported, rules, fingerprints, toolNotifications);
         json.EndArray();
         json.EndObject();
 
@@ -175,6 +122,69 @@ public sealed class SarifReportWriter
     {
         ArgumentNullException.ThrowIfNull(stream);
         return new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 65536, leaveOpen: true);
+    }
+
+    private void WriteRun(SarifJsonWriter json, List<ReportedFinding> reported, RuleTable rules, Dictionary<ReportedFinding, string> fingerprints, List<ToolNotification> notifications)
+    {
+        json.StartObject();
+        json.Name("tool");
+        WriteTool(json, rules);
+
+        json.Name("invocations");
+        json.StartArray();
+        WriteInvocation(json, notifications);
+        json.EndArray();
+
+        json.Name("originalUriBaseIds");
+        json.StartObject();
+        json.Name(ArtifactUris.SourceRootBaseId);
+        json.StartObject();
+        json.String("uri", ArtifactUris.UriText(uris.RootUri));
+        json.EndObject();
+        json.EndObject();
+
+        json.Name("results");
+        json.StartArray();
+        foreach (var finding in reported)
+        {
+            WriteResult(json, finding, rules, fingerprints[finding]);
+        }
+
+        json.EndArray();
+
+        if (!string.IsNullOrWhiteSpace(options.Category))
+        {
+            // GitHub takes everything before the last '/' as the category; without one the id has none.
+            var category = options.Category.Trim();
+            json.Name("automationDetails");
+            json.StartObject();
+            json.String("id", category.EndsWith('/') ? category : category + "/");
+            json.EndObject();
+        }
+
+        json.String("columnKind", "utf16CodeUnits");
+        json.EndObject();
+    }
+
+    /// <summary><c>tool.driver</c>, with the whole rule table (<see cref="RuleTable"/>).</summary>
+    private void WriteTool(SarifJsonWriter json, RuleTable rules)
+    {
+        json.StartObject();
+        json.Name("driver");
+        json.StartObject();
+        json.String("name", ToolName);
+        json.String("semanticVersion", options.ToolVersion);
+        json.String("informationUri", ArtifactUris.UriText(options.InformationUri));
+        json.Name("rules");
+        json.StartArray();
+        foreach (var descriptor in rules.Descriptors)
+        {
+            RuleMetadata.Write(json, descriptor, options.HelpBaseUri);
+        }
+
+        json.EndArray();
+        json.EndObject();
+        json.EndObject();
     }
 
     private void WriteInvocation(SarifJsonWriter json, List<ToolNotification> notifications)
