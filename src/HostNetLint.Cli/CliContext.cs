@@ -12,4 +12,14 @@ public sealed record CliContext(TextWriter Output, TextWriter Error, string Curr
 
     /// <summary>Reads an environment variable (<c>GITHUB_STEP_SUMMARY</c>, <c>GITHUB_WORKSPACE</c>); tests pass their own.</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
+    /// <summary>
+    /// Standard output as UTF-8 without a byte-order mark, for the reports other programs read (SARIF, JSON, XML,
+    /// workflow commands), which are UTF-8 whatever the locale; <see cref="Output"/>, which follows the locale, when
+    /// the host sets none (a test's string writer has no encoding to get wrong).
+    /// </summary>
+    public TextWriter? Utf8Output { get; init; }
+
+    /// <summary>Where a report in <paramref name="format"/> goes when it goes to standard output.</summary>
+    public TextWriter OutputFor(Output.OutputFormat format) => format == Cli.Output.OutputFormat.Text ? Output : Utf8Output ?? Output;
 }

@@ -1,1 +1,7 @@
-return HostNetLint.Cli.CliApplication.Run(args, HostNetLint.Cli.Output.StandardOutput.Create(), Console.Error);
+using HostNetLint.Cli;
+using HostNetLint.Cli.Output;
+
+return CliApplication.Run(args, new CliContext(StandardOutput.Create(), Console.Error, Environment.CurrentDirectory)
+{
+    Utf8Output = StandardOutput.CreateUtf8(),
+});

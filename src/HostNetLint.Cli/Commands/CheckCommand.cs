@@ -179,7 +179,7 @@ public static class CheckCommand
     {
         foreach (var target in targets.OrderBy(t => t.File is null))
         {
-            Write(OutputFormats.CreateReporter(target.Format, settings.Sarif, context.Environment), report, target.File, context);
+            Write(OutputFormats.CreateReporter(target.Format, settings.Sarif, context.Environment), report, target.File, context.OutputFor(target.Format), context);
         }
 
         if (targets.Any(t => t.Format == OutputFormat.GitHub) && context.Environment("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary)
@@ -190,11 +190,11 @@ public static class CheckCommand
         }
     }
 
-    private static void Write(IReporter reporter, CheckReport report, string? outputFile, CliContext context)
+    private static void Write(IReporter reporter, CheckReport report, string? outputFile, TextWriter standardOutput, CliContext context)
     {
         if (outputFile is null)
         {
-            reporter.Write(report, context.Output);
+            reporter.Write(report, standardOutput);
         }
         else if (reporter is SarifReporter sarif)
         {
@@ -218,7 +218,7 @@ public static class CheckCommand
         {
             var sarif = (SarifReporter)OutputFormats.CreateReporter(OutputFormat.Sarif, settings.Sarif);
             var path = target.File is null ? null : Path.GetFullPath(target.File, context.CurrentDirectory);
-            sarif.WriteToolFailure(new CheckReport([], 0, context.CurrentDirectory, context.CurrentDirectory), exception, path, context.Output);
+            sarif.WriteToolFailure(new CheckReport([], 0, context.CurrentDirectory, context.CurrentDirectory), exception, path, context.OutputFor(OutputFormat.Sarif));
         }
     }
 

@@ -8,7 +8,8 @@ namespace HostNetLint.Cli.Output;
 /// flushed after every write, quiet once the reader has gone), without the terminal set-up that System.Console
 /// does before its first write on Unix: signal handling, terminal settings and, on a terminal, the terminfo
 /// database. A linter prints lines and never moves the cursor, and that set-up was 5% of checking one file with
-/// the AOT binary. Linux only; elsewhere, and where glibc's <c>write</c> cannot be bound, it is Console.Out.
+/// the AOT binary. Linux only; elsewhere, and where glibc's <c>write</c> cannot be bound, it is Console.Out. The
+/// reports other programs read are written through a second writer in UTF-8 (<see cref="CreateUtf8"/>).
 /// </summary>
 internal static partial class StandardOutput
 {
@@ -19,21 +20,25 @@ internal static partial class StandardOutput
     private const int BrokenPipe = 32; // EPIPE
     private const short PollOut = 0x4; // POLLOUT
 
-    public static TextWriter Create()
-    {
-        if (!OperatingSystem.IsLinux() || !CanWrite())
-        {
-            return Console.Out;
-        }
+    private static readonly Lazy<bool> CanWrite = new(BindsWrite);
 
-        return new StreamWriter(new DescriptorStream(), WithoutPreamble(Console.OutputEncoding), bufferSize: 256, leaveOpen: true)
-        {
-            AutoFlush = true,
-        };
+    /// <summary>Standard output in the console's encoding (from the locale), as Console.Out writes it.</summary>
+    public static TextWriter Create() => Create(WithoutPreamble(Console.OutputEncoding), () => Console.Out);
+
+    /// <summary>Standard output as UTF-8 without a byte-order mark, whatever the locale.</summary>
+    public static TextWriter CreateUtf8()
+    {
+        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        return Create(utf8, () => new StreamWriter(Console.OpenStandardOutput(), utf8, bufferSize: 256, leaveOpen: true) { AutoFlush = true });
     }
 
+    private static TextWriter Create(Encoding encoding, Func<TextWriter> elsewhere) =>
+        OperatingSystem.IsLinux() && CanWrite.Value
+            ? new StreamWriter(new DescriptorStream(), encoding, bufferSize: 256, leaveOpen: true) { AutoFlush = true }
+            : elsewhere();
+
     /// <summary>Binds <c>write</c> with an empty write, which touches nothing (musl has no libc.so.6).</summary>
-    private static bool CanWrite()
+    private static bool BindsWrite()
     {
         try
         {

@@ -48,6 +48,32 @@ public sealed class StandardOutputTests
     }
 
     /// <summary>
+    /// The reports other programs read are UTF-8 whatever the locale (JSON and XML say so; GitHub reads workflow commands
+    /// so): under Latin-1 the text format writes é as E9, these as C3 A9, and every byte is valid UTF-8. SARIF goes the
+    /// same way, but its URIs percent-encode the path.
+    /// </summary>
+    [TestCase("json")]
+    [TestCase("junit")]
+    [TestCase("gitlab")]
+    [TestCase("github")]
+    public void Reports_for_programs_are_UTF8_under_any_locale(string format)
+    {
+        using var temp = new TempDirectory();
+        temp.Write("café/compose.yaml", "version: '3'\nservices:\n  web:\n    image: nginx\n");
+        var run = Bash(temp.Path, $"{JitCommand} check --format {format} > out 2> err", "en_US.ISO-8859-1");
+        var output = File.ReadAllBytes(Path.Combine(temp.Path, "out"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.Output);
+            Assert.That(File.ReadAllText(Path.Combine(temp.Path, "err")), Is.Empty);
+            Assert.That(() => new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(output), Throws.Nothing, "valid UTF-8");
+            Assert.That(System.Text.Encoding.UTF8.GetString(output), Does.Contain("café"));
+            Assert.That(output.Take(3), Is.Not.EqualTo(new byte[] { 0xEF, 0xBB, 0xBF }), "no byte-order mark");
+        });
+    }
+
+    /// <summary>
     /// SARIF of the sample (about 300 KB) fills the pipe, and <c>head</c> leaves after 100 bytes: every later write
     /// fails with EPIPE, which must neither print an error nor change the exit code (1: the sample has errors).
     /// </summary>
