@@ -14,12 +14,17 @@ public sealed record CliContext(TextWriter Output, TextWriter Error, string Curr
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 
     /// <summary>
-    /// Standard output as UTF-8 without a byte-order mark, for the reports other programs read (SARIF, JSON, XML,
-    /// workflow commands), which are UTF-8 whatever the locale; <see cref="Output"/>, which follows the locale, when
-    /// the host sets none (a test's string writer has no encoding to get wrong).
+    /// Standard output as UTF-8 without a byte-order mark (<see cref="ForPrograms"/>); null when <see cref="Output"/>
+    /// serves (a test's string writer has no encoding to get wrong).
     /// </summary>
     public TextWriter? Utf8Output { get; init; }
 
+    /// <summary>
+    /// Standard output for what other programs read: the reports (SARIF, JSON, XML, workflow commands) and the
+    /// dry-run diff that <c>git apply</c> takes, UTF-8 whatever the locale. <see cref="Output"/> follows the locale.
+    /// </summary>
+    public TextWriter ForPrograms => Utf8Output ?? Output;
+
     /// <summary>Where a report in <paramref name="format"/> goes when it goes to standard output.</summary>
-    public TextWriter OutputFor(Output.OutputFormat format) => format == Cli.Output.OutputFormat.Text ? Output : Utf8Output ?? Output;
+    public TextWriter OutputFor(Output.OutputFormat format) => format == Cli.Output.OutputFormat.Text ? Output : ForPrograms;
 }

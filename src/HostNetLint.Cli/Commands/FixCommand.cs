@@ -157,7 +157,8 @@ public static class FixCommand
 
             // The BOM is part of the first line as git sees the file.
             var bom = file.Original.Encoding == SourceEncoding.Utf8WithBom ? "\uFEFF" : string.Empty;
-            context.Output.Write(UnifiedDiff.Create(relative, bom + file.Original.Text, bom + file.NewText));
+            // In the file's own encoding, whatever the locale, so that the diff applies.
+            context.ForPrograms.Write(UnifiedDiff.Create(relative, bom + file.Original.Text, bom + file.NewText));
         }
 
         foreach (var file in result.Files.Where(f => f.RefusedReason is not null))

@@ -73,6 +73,23 @@ public sealed class StandardOutputTests
         });
     }
 
+    /// <summary>The dry-run diff is UTF-8 as the files are, under any locale, so that <c>git apply</c> takes it.</summary>
+    [Test]
+    public void The_dry_run_diff_is_UTF8_under_any_locale()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("app/compose.yaml", "# café\nversion: '3'\nservices:\n  web:\n    image: nginx\n");
+        var run = Bash(temp.Path, $"{JitCommand} fix --dry-run > out 2> err", "en_US.ISO-8859-1");
+        var output = File.ReadAllBytes(Path.Combine(temp.Path, "out"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(File.ReadAllText(Path.Combine(temp.Path, "err")), Is.Empty, run.Output);
+            Assert.That(() => new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(output), Throws.Nothing, "valid UTF-8");
+            Assert.That(System.Text.Encoding.UTF8.GetString(output), Does.Contain(" # café\n-version: '3'\n"));
+        });
+    }
+
     /// <summary>
     /// SARIF of the sample (about 300 KB) fills the pipe, and <c>head</c> leaves after 100 bytes: every later write
     /// fails with EPIPE, which must neither print an error nor change the exit code (1: the sample has errors).
