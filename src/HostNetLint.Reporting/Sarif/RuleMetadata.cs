@@ -64,20 +64,17 @@ internal static class RuleMetadata
 
         json.String("helpUri", ArtifactUris.UriText(helpUri));
 
-        // A property bag holds each value as compact JSON, which the SDK writes as it is.
+        // A property bag holds each value as compact JSON, which the SDK writes as it is: an array on one line.
         json.Name("properties");
         json.StartObject();
         json.Name("tags");
         json.Raw(SarifJsonWriter.CompactArray(descriptor.Tags.Take(SarifLimits.MaxTagsPerRule)));
-        json.Name("precision");
-        json.Raw(SarifJsonWriter.Quoted(Precision(descriptor.Precision)));
-        json.Name("problem.severity");
-        json.Raw(SarifJsonWriter.Quoted(ProblemSeverity(descriptor.DefaultSeverity)));
+        json.String("precision", Precision(descriptor.Precision));
+        json.String("problem.severity", ProblemSeverity(descriptor.DefaultSeverity));
         if (descriptor.SecuritySeverity is { } securitySeverity)
         {
             // A string holding a number, as code scanning requires.
-            json.Name("security-severity");
-            json.Raw(SarifJsonWriter.Quoted(securitySeverity.ToString("0.0", CultureInfo.InvariantCulture)));
+            json.String("security-severity", securitySeverity.ToString("0.0", CultureInfo.InvariantCulture));
         }
 
         json.EndObject();

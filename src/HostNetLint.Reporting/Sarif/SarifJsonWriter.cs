@@ -93,14 +93,6 @@ internal sealed class SarifJsonWriter(TextWriter writer)
         return text.ToString();
     }
 
-    /// <summary>A string value on its own, quoted and escaped (<c>"a"</c>).</summary>
-    public static string Quoted(string value)
-    {
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        WriteString(text, value);
-        return text.ToString();
-    }
-
     private void Open(char bracket)
     {
         BeforeValue();

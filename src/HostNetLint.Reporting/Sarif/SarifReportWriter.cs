@@ -423,8 +423,7 @@ public sealed class SarifReportWriter
             // SARIF has no place for "why there is no fix": a property, named like the other tools' result properties.
             json.Name("properties");
             json.StartObject();
-            json.Name(NoFixReasonProperty);
-            json.Raw(SarifJsonWriter.Quoted(reason));
+            json.String(NoFixReasonProperty, reason);
             json.EndObject();
         }
 
