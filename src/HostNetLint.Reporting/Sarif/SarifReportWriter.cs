@@ -308,9 +308,7 @@ public sealed class SarifReportWriter
                 json.Name("physicalLocation");
                 json.StartObject();
                 json.Name("artifactLocation");
-                json.StartObject();
-                json.String("uri", ArtifactUris.UriText(file));
-                json.EndObject();
+                WriteArtifactLocation(json, new SarifArtifactLocation(ArtifactUris.UriText(file), null));
                 json.Name("region");
                 json.StartObject();
                 json.Number("startLine", lineNumber);
