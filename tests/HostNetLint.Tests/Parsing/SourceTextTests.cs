@@ -276,4 +276,36 @@ public sealed class SourceTextTests
             Assert.That(text.EncodeLikeOriginal(text.Text), Is.EqualTo(bytes));
         });
     }
+
+    [TestCase("ab\ncd\n")]
+    [TestCase("ab\r\ncd\r\nef")]
+    [TestCase("ab\rcd\r\n\nlast")]
+    [TestCase("")]
+    [TestCase("no break at all")]
+    public void A_text_without_its_text_keeps_every_position_and_line(string content)
+    {
+        var original = SourceText.From(content, "deploy/compose.yaml");
+        var released = original.WithoutText();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(released.HasText, Is.False);
+            Assert.That(released.Path, Is.EqualTo(original.Path));
+            Assert.That(released.Length, Is.EqualTo(original.Length));
+            Assert.That(released.LineCount, Is.EqualTo(original.LineCount));
+            for (var offset = 0; offset <= content.Length + 1; offset++)
+            {
+                Assert.That(released.GetLinePosition(offset), Is.EqualTo(original.GetLinePosition(offset)), $"offset {offset}");
+            }
+
+            for (var line = 0; line < original.LineCount; line++)
+            {
+                Assert.That(released.GetLineSpan(line), Is.EqualTo(original.GetLineSpan(line)), $"line {line}");
+                Assert.That(released.GetFullLineSpan(line), Is.EqualTo(original.GetFullLineSpan(line)), $"line {line} with its break");
+            }
+
+            Assert.That(() => released.Text, Throws.InvalidOperationException.With.Message.Contains("deploy/compose.yaml"));
+            Assert.That(released.WithoutText(), Is.SameAs(released));
+        });
+    }
 }
