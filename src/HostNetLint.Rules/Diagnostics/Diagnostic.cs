@@ -72,6 +72,27 @@ public sealed record Diagnostic(
         return copy;
     }
 
+    /// <summary>
+    /// This finding as a report keeps it once its model is gone: its files' texts released and its messages shared
+    /// through <paramref name="release"/>, its fixes made now when <see cref="FindingRelease.KeepFixes"/> and left out
+    /// otherwise, so that nothing of the model stays reachable from it.
+    /// </summary>
+    public Diagnostic Released(FindingRelease release)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        Location Move(Location location) => location with { Source = release.Text(location.Source) };
+        var released = this with
+        {
+            Location = Move(Location),
+            Message = release.Message(Message),
+            RelatedLocations = [.. RelatedLocations.Select(r => new RelatedLocation(Move(r.Location), release.Message(r.Message)))],
+        };
+
+        var kept = release.KeepFixes ? offer?.Value : null;
+        released.offer = kept is null ? null : new Lazy<FixOffer?>(FixOffer.Create([.. kept.Fixes.Select(f => f with { Document = release.Text(f.Document) })], kept.NoFixReason));
+        return released;
+    }
+
     public override string ToString()
     {
         var start = Location.LineSpan.Start;
