@@ -28,6 +28,12 @@ public sealed record LintOutcome
     /// <summary>The model the findings come from (after fixes were written); null when nothing was linted.</summary>
     public DeploymentModel? Model { get; init; }
 
+    /// <summary>
+    /// How many models of separate deployment trees the findings come from (<see cref="LintRequest.FindingsOnly"/>);
+    /// 0 when they come from one model of everything read.
+    /// </summary>
+    public int SeparateModels { get; init; }
+
     /// <summary>How many files the findings are about (the summary's "in N files").</summary>
     public int DocumentCount { get; init; }
 

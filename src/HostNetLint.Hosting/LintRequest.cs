@@ -44,6 +44,19 @@ public sealed record LintRequest
     /// </summary>
     public bool ModelOnly { get; init; }
 
+    /// <summary>
+    /// The host renders the findings and nothing of the model (a command-line check, a build). Deployment trees that
+    /// share nothing may then be modelled and linted a batch at a time (<see cref="SeparateDeployments"/>): the outcome
+    /// has no model, and its findings keep their files' line maps but not their texts (<see cref="Parsing.Text.SourceText.WithoutText"/>).
+    /// </summary>
+    public bool FindingsOnly { get; init; }
+
+    /// <summary>With <see cref="FindingsOnly"/>: the report shows fixes (SARIF, JSON), so they are made before the model goes.</summary>
+    public bool ReportsFixes { get; init; }
+
+    /// <summary>With <see cref="FindingsOnly"/>: about how many files a batch of separate deployment trees holds.</summary>
+    public int FilesPerBatch { get; init; } = 1000;
+
     /// <summary>Rule IDs whose fixes are applied; empty means every rule with a fix.</summary>
     public ImmutableHashSet<string> FixRules { get; init; } = ImmutableHashSet<string>.Empty;
 

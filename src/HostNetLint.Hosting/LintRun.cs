@@ -5,7 +5,9 @@ using HostNetLint.Model;
 using HostNetLint.Reporting.Baseline;
 using HostNetLint.Reporting.Sarif;
 using HostNetLint.Rules.Diagnostics;
+using HostNetLint.Parsing.Text;
 using HostNetLint.Rules.Engine;
+using HostNetLint.Rules.Suppressions;
 
 namespace HostNetLint.Hosting;
 
@@ -22,8 +24,14 @@ public delegate LintResult ModelAnalyzer(DeploymentModel model, LintOptions opti
 /// </summary>
 public sealed class LintRun
 {
-    /// <summary>The real model builder; tests pass their own.</summary>
-    public ModelBuilder BuildModel { get; init; } = DeploymentModelBuilder.Build;
+    private readonly ModelBuilder? buildModel;
+
+    /// <summary>The real model builder; tests pass their own (and then every run builds one model).</summary>
+    public ModelBuilder BuildModel
+    {
+        get => buildModel ?? DeploymentModelBuilder.Build;
+        init => buildModel = value;
+    }
 
     /// <summary>The real engine; tests pass their own.</summary>
     public ModelAnalyzer Analyze { get; init; } = LintEngine.Analyze;
@@ -73,6 +81,12 @@ public sealed class LintRun
             writes = fix.WriteChanges(fixRoot);
         }
 
+        if (request.Fix == FixMode.None && request.FindingsOnly && buildModel is null
+            && LintSeparately(request, settings, scope) is { } separate)
+        {
+            return ApplyBaseline(request, separate);
+        }
+
         // After fixes, the report comes from the files as they are now on disk (a write may have been refused).
         var model = BuildModel(root, paths, settings.ModelOptions);
         var result = Analyze(model, settings.LintOptions);
@@ -92,6 +106,59 @@ public sealed class LintRun
             FailLevel = settings.FailLevel,
         };
         return ApplyBaseline(request, outcome);
+    }
+
+    /// <summary>
+    /// The outcome of linting the separate deployment trees of the request a batch at a time, each batch's model dropped
+    /// once its findings are released from it; null when the trees are not separate and the one model is needed.
+    /// </summary>
+    private LintOutcome? LintSeparately(LintRequest request, LintSettings settings, ReportScope scope)
+    {
+        // hosts: places files of any directory on one host, where their ports meet.
+        if (!settings.LintOptions.Hosts.IsEmpty || SeparateDeployments.Plan(request.Root, request.Paths, settings.ModelOptions, request.FilesPerBatch) is not { } separate)
+        {
+            return null;
+        }
+
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        var suppressed = ImmutableArray.CreateBuilder<SuppressedDiagnostic>();
+        var reported = ImmutableArray.CreateBuilder<string>();
+        var release = new FindingRelease(request.ReportsFixes);
+
+        // A finding about a file no model reads (an .editorconfig that cannot be read) comes with every batch it applies to.
+        var outsideDocuments = new HashSet<(string Id, string Path, TextSpan Span, string Message)>();
+        var root = request.Root;
+        var models = 0;
+        foreach (var model in separate.Models())
+        {
+            models++;
+            root = RootOf(model, request.Root);
+            var result = Analyze(model, settings.LintOptions);
+            var documents = model.Documents.Select(d => d.Path).ToHashSet(StringComparer.Ordinal);
+            diagnostics.AddRange(result.Diagnostics
+                .Where(d => scope.Contains(d.Location.Path) && (documents.Contains(d.Location.Path) || outsideDocuments.Add((d.Id, d.Location.Path, d.Location.Span, d.Message))))
+                .Select(d => d.Released(release)));
+            suppressed.AddRange(result.Suppressed.Where(s => scope.Contains(s.Diagnostic.Location.Path)).Select(s => s with { Diagnostic = s.Diagnostic.Released(release) }));
+            reported.AddRange(ReportedFiles(model, scope));
+            release.EndModel();
+        }
+
+        if (!separate.AreSeparate)
+        {
+            return null;
+        }
+
+        reported.Sort(StringComparer.Ordinal);
+        return new LintOutcome
+        {
+            Root = root,
+            Diagnostics = diagnostics.ToImmutable(),
+            Suppressed = suppressed.ToImmutable(),
+            DocumentCount = reported.Count,
+            ReportedFiles = reported.ToImmutable(),
+            FailLevel = settings.FailLevel,
+            SeparateModels = models,
+        };
     }
 
     /// <summary>Writes the baseline when asked, then leaves out the findings the baseline to read already knows.</summary>

@@ -79,6 +79,8 @@ public sealed class HostNetLintTask : MSBuildTask
 
             // HostNetLintFix=true: fix the files on disk first (local builds), then lint what is left.
             Fix = Fix ? FixMode.Apply : FixMode.None,
+            FindingsOnly = true,
+            ReportsFixes = !string.IsNullOrEmpty(SarifFile),
         });
         if (!outcome.IsConfigurationValid)
         {

@@ -32,6 +32,9 @@ public sealed class DeploymentModel
     /// </summary>
     public ImmutableArray<Discovery.FileDiscovery> Discovery { get; init; } = [];
 
+    /// <summary>The names this model's workloads are known by and refer to across files; see <see cref="SeparateDeployments"/>.</summary>
+    internal DeploymentLinks Links { get; init; } = DeploymentLinks.None;
+
     /// <summary>
     /// The document whose text is <paramref name="text"/> (a <see cref="Location.Source"/>), or null. Found by an index
     /// built on first use, so a rule may ask once per finding without scanning every document.

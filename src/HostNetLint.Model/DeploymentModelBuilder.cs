@@ -50,16 +50,7 @@ public static class DeploymentModelBuilder
         ArgumentNullException.ThrowIfNull(options);
 
         var fullRoot = FileLoader.Normalize(root);
-        var loader = new FileLoader(fullRoot, options);
-        var walker = new DirectoryWalker(loader, options);
-        var problems = new List<ModelProblem>();
-        var log = new DiscoveryLog(loader);
-        var envFileReader = new EnvFileReader(loader, problems);
-        var missingEnvFiles = new MissingEnvFiles(loader, problems);
-        var projectLoader = new ComposeProjectLoader(loader, options, problems, envFileReader, missingEnvFiles, log);
-        var stacks = new ComposeStacks(loader, walker, projectLoader, log, options);
-        var units = new UnitModelBuilder(loader, walker, options, problems, stacks.ForUnit, projectLoader.Discover, envFileReader, missingEnvFiles);
-        try
+        return Build(fullRoot, options, new InstallPathIndex(), run =>
         {
             foreach (var path in paths.Count == 0 ? [fullRoot] : paths)
             {
@@ -70,20 +61,45 @@ public static class DeploymentModelBuilder
 
                 if (Directory.Exists(fullPath))
                 {
-                    AddDirectories(walker.List(fullPath), loader, stacks, units);
+                    AddDirectories(run.Walker.List(fullPath), run);
                 }
-                else if ((File.Exists(fullPath) || IsUnsavedBuffer(options, fullPath)) && !walker.IsExcluded(fullPath))
+                else if ((File.Exists(fullPath) || IsUnsavedBuffer(options, fullPath)) && !run.Walker.IsExcluded(fullPath))
                 {
                     if (UnitModelBuilder.IsUnitFileName(Path.GetFileName(fullPath)))
                     {
-                        units.AddFile(fullPath);
+                        run.Units.AddFile(fullPath);
                     }
                     else
                     {
-                        stacks.AddNamedFile(fullPath);
+                        run.Stacks.AddNamedFile(fullPath);
                     }
                 }
             }
+        });
+    }
+
+    /// <summary>
+    /// The model of <paramref name="listing"/> (directories of one walk of the root) alone: one of the separate
+    /// deployments of <see cref="SeparateDeployments"/>, which share <paramref name="installPaths"/>.
+    /// </summary>
+    internal static DeploymentModel BuildListing(string fullRoot, IReadOnlyList<WalkedDirectory> listing, ModelOptions options, InstallPathIndex installPaths) =>
+        Build(fullRoot, options, installPaths, run => AddDirectories(listing, run));
+
+    private static DeploymentModel Build(string fullRoot, ModelOptions options, InstallPathIndex installPaths, Action<ModelInputs> addInputs)
+    {
+        var loader = new FileLoader(fullRoot, options);
+        var walker = new DirectoryWalker(loader, options);
+
+        var problems = new List<ModelProblem>();
+        var log = new DiscoveryLog(loader);
+        var envFileReader = new EnvFileReader(loader, problems);
+        var missingEnvFiles = new MissingEnvFiles(loader, problems);
+        var projectLoader = new ComposeProjectLoader(loader, options, problems, envFileReader, missingEnvFiles, log);
+        var stacks = new ComposeStacks(loader, walker, projectLoader, log, options);
+        var units = new UnitModelBuilder(loader, walker, options, problems, stacks.ForUnit, projectLoader.Discover, envFileReader, missingEnvFiles, installPaths);
+        try
+        {
+            addInputs(new ModelInputs(loader, walker, stacks, units));
 
             // Files that run on their own come after every directory's stacks, which may include or extend them.
             stacks.Complete();
@@ -106,6 +122,7 @@ public static class DeploymentModelBuilder
                 Units = serviceUnits,
                 Problems = [.. problems],
                 Discovery = log.Build(documents, projects, serviceUnits, workloads),
+                Links = DeploymentLinks.Of(workloads, units, missingEnvFiles),
             };
         }
         finally
@@ -118,7 +135,7 @@ public static class DeploymentModelBuilder
     /// A walked tree's directories in walk order, their files read ahead on the other cores; an unlistable directory is
     /// reported where a lazy walk meets it (its files before they are used, its subdirectories after).
     /// </summary>
-    private static void AddDirectories(IReadOnlyList<WalkedDirectory> listing, FileLoader loader, ComposeStacks stacks, UnitModelBuilder units)
+    private static void AddDirectories(IReadOnlyList<WalkedDirectory> listing, ModelInputs run)
     {
         var readAhead = new List<(string FullPath, ReadAheadKind Kind)>();
         foreach (var directory in listing)
@@ -132,25 +149,25 @@ public static class DeploymentModelBuilder
             }
         }
 
-        loader.StartReadAhead(readAhead, ComposeSniffer.MayBeCompose);
+        run.Loader.StartReadAhead(readAhead, ComposeSniffer.MayBeCompose);
         foreach (var directory in listing)
         {
             if (directory.FilesError is { } filesError)
             {
-                loader.ReportUnlistableDirectory(directory.Path, filesError);
+                run.Loader.ReportUnlistableDirectory(directory.Path, filesError);
             }
 
-            stacks.AddDirectory(directory.Path, directory.Files);
-            units.AddUnitFiles(directory.Files);
+            run.Stacks.AddDirectory(directory.Path, directory.Files);
+            run.Units.AddUnitFiles(directory.Files);
             if (directory.ChildrenError is { } childrenError)
             {
-                loader.ReportUnlistableDirectory(directory.Path, childrenError);
+                run.Loader.ReportUnlistableDirectory(directory.Path, childrenError);
             }
         }
     }
 
     /// <summary>How a walked file will be read, when the model reads it at all.</summary>
-    private static ReadAheadKind? ReadAheadKindOf(string fullPath)
+    internal static ReadAheadKind? ReadAheadKindOf(string fullPath)
     {
         var name = Path.GetFileName(fullPath);
         if (ComposeFileNames.IsKnownName(name) || ComposeFileNames.IsComposeLikeName(name))
@@ -171,7 +188,7 @@ public static class DeploymentModelBuilder
         return name == ".env" ? ReadAheadKind.Text : null;
     }
 
-    private static bool TryGetFullPath(string root, string path, out string fullPath)
+    internal static bool TryGetFullPath(string root, string path, out string fullPath)
     {
         try
         {
@@ -188,4 +205,7 @@ public static class DeploymentModelBuilder
 
     /// <summary>A named file that is not on disk yet but is in the overlay: an editor's new, unsaved buffer.</summary>
     private static bool IsUnsavedBuffer(ModelOptions options, string fullPath) => options.Overlay.ContainsKey(fullPath);
+
+    /// <summary>What a model's inputs are added to: the files of walked directories, named files and units.</summary>
+    private sealed record ModelInputs(FileLoader Loader, DirectoryWalker Walker, ComposeStacks Stacks, UnitModelBuilder Units);
 }

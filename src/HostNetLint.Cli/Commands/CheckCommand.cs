@@ -138,6 +138,10 @@ public static class CheckCommand
             BaselineFile = settings.Baseline is { } baseline ? Path.GetFullPath(baseline, current) : null,
             WriteBaselineFile = settings.WriteBaseline is { } written ? Path.GetFullPath(written, current) : null,
             ModelOnly = settings.ListFiles,
+
+            // Only the findings are rendered, so separate deployment trees may be linted a batch at a time.
+            FindingsOnly = true,
+            ReportsFixes = targets.Any(t => t.Format is OutputFormat.Sarif or OutputFormat.Json),
         });
         if (!outcome.IsConfigurationValid)
         {

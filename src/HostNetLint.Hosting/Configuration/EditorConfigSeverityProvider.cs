@@ -40,7 +40,15 @@ public sealed class EditorConfigSeverityProvider : ISeverityProvider
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(descriptor);
-        return Lookup(propertiesByFile.GetOrAdd(FullPath(path), MergedProperties), descriptor);
+        var fullPath = FullPath(path);
+
+        // Most trees have no .editorconfig: a file whose directory has none needs no entry of its own.
+        if (Path.GetDirectoryName(fullPath) is not { } directory || filesByDirectory.GetOrAdd(directory, FindFiles).IsEmpty)
+        {
+            return null;
+        }
+
+        return Lookup(propertiesByFile.GetOrAdd(fullPath, MergedProperties), descriptor);
     }
 
     /// <summary>The pairs every applying section sets for the file at <paramref name="fullPath"/>, nearer files and later sections winning.</summary>

@@ -21,6 +21,9 @@ internal sealed class MissingEnvFiles
         gitIgnore = new GitIgnoreRules(loader);
     }
 
+    /// <summary>The missing files reported so far: full paths under the root, and install paths.</summary>
+    public IEnumerable<string> Files => byFile.Keys;
+
     /// <summary>A missing file under the root, named <paramref name="shown"/> at <paramref name="reference"/>, read by <paramref name="reader"/>.</summary>
     public void ReportFile(string fullPath, string shown, Location reference, string reader, Location readerLocation)
     {

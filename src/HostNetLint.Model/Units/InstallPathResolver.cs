@@ -1,5 +1,6 @@
 using HostNetLint.Model.Compose;
 using HostNetLint.Model.Loading;
+using HostNetLint.Parsing.Text;
 
 namespace HostNetLint.Model.Units;
 
@@ -16,14 +17,15 @@ internal sealed class InstallPathResolver
     private readonly FileLoader loader;
     private readonly DirectoryWalker walker;
     private readonly ModelOptions options;
-    private SuffixIndex? files;
-    private SuffixIndex? composeDirectories;
+    private readonly InstallPathIndex index;
 
-    public InstallPathResolver(FileLoader loader, DirectoryWalker walker, ModelOptions options)
+    /// <param name="index">The root's indexes, shared by the models of one root's deployments when they are built one after another.</param>
+    public InstallPathResolver(FileLoader loader, DirectoryWalker walker, ModelOptions options, InstallPathIndex index)
     {
         this.loader = loader;
         this.walker = walker;
         this.options = options;
+        this.index = index;
     }
 
     /// <summary>An absolute install path from <paramref name="path"/>, relative ones taken from <paramref name="workingDirectory"/> (else <c>/</c>, systemd's default).</summary>
@@ -135,13 +137,16 @@ internal sealed class InstallPathResolver
             : PathResolution.Missing($"'{normalized}' maps to '{display}', which does not exist in the linted root") with { MappedPath = fullPath };
     }
 
-    private SuffixIndex Files() => files ??= new SuffixIndex(WalkFiles());
+    private SuffixIndex Files() => index.Files ??= new SuffixIndex(WalkFiles());
 
     private List<string[]> WalkFiles()
     {
         var found = new List<string[]>();
-        foreach (var directory in walker.List(loader.Root))
+        foreach (var directory in RootListing())
         {
+            // A directory's files share its segments, and names that repeat (docker-compose.yaml) share one string.
+            var directorySegments = Segments(loader.DisplayPath(directory.Path));
+
             // A directory whose files cannot be listed adds none; one whose subdirectories cannot is reported.
             foreach (var name in directory.Files)
             {
@@ -150,7 +155,7 @@ internal sealed class InstallPathResolver
                     return found;
                 }
 
-                found.Add(Segments(loader.DisplayPath(name)));
+                found.Add([.. directorySegments, SharedStrings.Share(Path.GetFileName(name))]);
             }
 
             ReportChildrenError(directory);
@@ -161,10 +166,10 @@ internal sealed class InstallPathResolver
 
     private SuffixIndex ComposeDirectories()
     {
-        if (composeDirectories is null)
+        if (index.ComposeDirectories is null)
         {
             var found = new List<string[]>();
-            foreach (var directory in walker.List(loader.Root))
+            foreach (var directory in RootListing())
             {
                 if (ComposeFileNames.Discover(directory.Path).Count > 0)
                 {
@@ -174,11 +179,13 @@ internal sealed class InstallPathResolver
                 ReportChildrenError(directory);
             }
 
-            composeDirectories = new SuffixIndex(found);
+            index.ComposeDirectories = new SuffixIndex(found);
         }
 
-        return composeDirectories;
+        return index.ComposeDirectories;
     }
+
+    private IReadOnlyList<WalkedDirectory> RootListing() => index.RootListing ??= walker.List(loader.Root);
 
     private void ReportChildrenError(WalkedDirectory directory)
     {
@@ -190,11 +197,12 @@ internal sealed class InstallPathResolver
 
     /// <summary>
     /// Every trailing run of segments of every candidate, with how many candidates end with it and the last of them,
-    /// so that resolving a unit's path costs its own length, not the number of files in the root.
+    /// so that resolving a unit's path costs its own length, not the number of files in the root. A run is a candidate's
+    /// segments and a count, not a joined string: a large root's index holds no text of its own.
     /// </summary>
-    private sealed class SuffixIndex
+    internal sealed class SuffixIndex
     {
-        private readonly Dictionary<string, (string[] Last, int Count)> bySuffix = new(StringComparer.Ordinal);
+        private readonly Dictionary<Suffix, (string[] Last, int Count)> bySuffix = new(SuffixComparer.Instance);
 
         public SuffixIndex(List<string[]> candidates)
         {
@@ -202,7 +210,7 @@ internal sealed class InstallPathResolver
             {
                 for (var count = 1; count <= candidate.Length; count++)
                 {
-                    var key = string.Join('/', candidate[^count..]);
+                    var key = new Suffix(candidate, count);
                     bySuffix[key] = (candidate, bySuffix.GetValueOrDefault(key).Count + 1);
                 }
             }
@@ -210,6 +218,41 @@ internal sealed class InstallPathResolver
 
         /// <summary>The candidates that end with the last <paramref name="count"/> of <paramref name="segments"/>: how many, and the last one.</summary>
         public (string[]? Last, int Count) Find(string[] segments, int count) =>
-            bySuffix.TryGetValue(string.Join('/', segments[^count..]), out var found) ? found : (null, 0);
+            bySuffix.TryGetValue(new Suffix(segments, count), out var found) ? found : (null, 0);
+
+        /// <summary>The last <see cref="Count"/> of <see cref="Segments"/>.</summary>
+        private readonly record struct Suffix(string[] Segments, int Count);
+
+        private sealed class SuffixComparer : IEqualityComparer<Suffix>
+        {
+            public static SuffixComparer Instance { get; } = new();
+
+            public bool Equals(Suffix x, Suffix y) =>
+                x.Count == y.Count && x.Segments.AsSpan(x.Segments.Length - x.Count).SequenceEqual(y.Segments.AsSpan(y.Segments.Length - y.Count));
+
+            public int GetHashCode(Suffix suffix)
+            {
+                var hash = new HashCode();
+                foreach (var segment in suffix.Segments.AsSpan(suffix.Segments.Length - suffix.Count))
+                {
+                    hash.Add(segment, StringComparer.Ordinal);
+                }
+
+                return hash.ToHashCode();
+            }
+        }
     }
+}
+
+/// <summary>
+/// The root's files and compose directories by trailing path segments, made on first use. Every model of one root
+/// reads the same tree, so the models of its separate deployments share one index rather than each walking the root.
+/// </summary>
+internal sealed class InstallPathIndex
+{
+    public IReadOnlyList<WalkedDirectory>? RootListing { get; set; }
+
+    public InstallPathResolver.SuffixIndex? Files { get; set; }
+
+    public InstallPathResolver.SuffixIndex? ComposeDirectories { get; set; }
 }

@@ -37,6 +37,8 @@ internal sealed class UnitModelBuilder
     private readonly UnitEnvFiles envFiles;
     private readonly List<string> candidates = [];
     private readonly HashSet<string> seen = new(StringComparer.Ordinal);
+    private readonly List<string> podNames = [];
+    private readonly List<string> startedNames = [];
 
     /// <param name="discover">The compose files of a directory (its <c>.env</c>'s <c>COMPOSE_FILE</c>, else the default names).</param>
     public UnitModelBuilder(
@@ -47,14 +49,15 @@ internal sealed class UnitModelBuilder
         Func<string, IReadOnlyList<string>, string, ComposeProject> projectFor,
         Func<string, IReadOnlyList<string>> discover,
         EnvFileReader envFileReader,
-        MissingEnvFiles missingEnvFiles)
+        MissingEnvFiles missingEnvFiles,
+        InstallPathIndex installPaths)
     {
         this.loader = loader;
         this.walker = walker;
         this.problems = problems;
         this.projectFor = projectFor;
         this.discover = discover;
-        resolver = new InstallPathResolver(loader, walker, options);
+        resolver = new InstallPathResolver(loader, walker, options, installPaths);
         envFiles = new UnitEnvFiles(loader, resolver, options, envFileReader, missingEnvFiles, problems);
     }
 
@@ -70,6 +73,12 @@ internal sealed class UnitModelBuilder
         && Path.GetFileName(Path.GetDirectoryName(fullPath)) is { } directory
         && directory.EndsWith(DropInDirectorySuffix, StringComparison.Ordinal)
         && IsUnitFileName(directory[..^DropInDirectorySuffix.Length]);
+
+    /// <summary>The pod names the units create (quadlet file names, pod names), known after <see cref="Build"/>.</summary>
+    public IReadOnlyList<string> PodNames => podNames;
+
+    /// <summary>The names <c>podman start</c> and <c>podman pod start</c> lines start, known after <see cref="Build"/>.</summary>
+    public IReadOnlyList<string> StartedNames => startedNames;
 
     /// <summary>Adds the unit files among <paramref name="files"/> (a directory's listing).</summary>
     public void AddUnitFiles(IEnumerable<string> files)
@@ -133,6 +142,7 @@ internal sealed class UnitModelBuilder
             }
         }
 
+        podNames.AddRange(pods.Keys);
         var workloads = ImmutableArray.CreateBuilder<Workload>();
         var built = new List<(LoadedUnit Unit, List<Workload> Workloads, bool Resolved)>();
         foreach (var unit in loaded)
@@ -211,6 +221,7 @@ internal sealed class UnitModelBuilder
             {
                 foreach (var name in start.Names)
                 {
+                    startedNames.Add(name.Text);
                     var started = start.StartsPods ? (unitPods.GetValueOrDefault(unit)?.GetValueOrDefault(name.Text) ?? pods.GetValueOrDefault(name.Text))
                         : containers[name.Text].FirstOrDefault(w => w.GroupName == unit.FileName) ?? containers[name.Text].FirstOrDefault();
                     if (started is not null && !unitWorkloads.Contains(started))
