@@ -55,7 +55,7 @@ public sealed record LintRequest
     public bool ReportsFixes { get; init; }
 
     /// <summary>With <see cref="FindingsOnly"/>: about how many files a batch of separate deployment trees holds.</summary>
-    public int FilesPerBatch { get; init; } = 1000;
+    public int FilesPerBatch { get; init; } = 250;
 
     /// <summary>Rule IDs whose fixes are applied; empty means every rule with a fix.</summary>
     public ImmutableHashSet<string> FixRules { get; init; } = ImmutableHashSet<string>.Empty;

@@ -28,14 +28,18 @@ public sealed class SeparateDeployments
     private readonly string fullRoot;
     private readonly ModelOptions options;
     private readonly IReadOnlyList<Batch> batches;
+
+    // The walk of the root when the plan walked it: the install-path index reads the same listing.
+    private readonly IReadOnlyList<WalkedDirectory>? rootListing;
     private readonly Dictionary<string, (int Batch, bool Several)> defined = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Batch, bool Several)> referenced = new(StringComparer.Ordinal);
 
-    private SeparateDeployments(string fullRoot, ModelOptions options, IReadOnlyList<Batch> batches)
+    private SeparateDeployments(string fullRoot, ModelOptions options, IReadOnlyList<Batch> batches, IReadOnlyList<WalkedDirectory>? rootListing)
     {
         this.fullRoot = fullRoot;
         this.options = options;
         this.batches = batches;
+        this.rootListing = rootListing;
     }
 
     /// <summary>How many batches the deployments were put in.</summary>
@@ -120,7 +124,7 @@ public sealed class SeparateDeployments
         }
 
         batches.Add(current);
-        return new SeparateDeployments(fullRoot, options, batches);
+        return new SeparateDeployments(fullRoot, options, batches, named.Count == 1 && named[0] == fullRoot ? walker.List(fullRoot) : null);
     }
 
     /// <summary>
@@ -129,7 +133,7 @@ public sealed class SeparateDeployments
     /// </summary>
     public IEnumerable<DeploymentModel> Models()
     {
-        var installPaths = new InstallPathIndex();
+        var installPaths = new InstallPathIndex { RootListing = rootListing };
         for (var index = 0; index < batches.Count && AreSeparate; index++)
         {
             var batch = batches[index];

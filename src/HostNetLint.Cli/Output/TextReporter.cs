@@ -16,7 +16,9 @@ public sealed class TextReporter : IReporter
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
-        foreach (var line in FormatLines(report))
+
+        // Line by line: the lines of a large root's findings, all at once, would be the largest thing a check holds.
+        foreach (var line in Lines(report))
         {
             output.WriteLine(line);
         }
@@ -26,19 +28,34 @@ public sealed class TextReporter : IReporter
     public static IReadOnlyList<string> FormatLines(CheckReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
+        return [.. Lines(report)];
+    }
+
+    private static IEnumerable<string> Lines(CheckReport report)
+    {
+        // A file's findings share its path, and so its shown path.
+        var shownPaths = new Dictionary<string, string>(StringComparer.Ordinal);
         var shown = report.Diagnostics
-            .Select(d => new ShownFinding(d, DisplayPath.For(d.Location.Path, report.Root, report.CurrentDirectory)))
+            .Select(d => new ShownFinding(d, ShownPath(d.Location.Path)))
             .Order(ShownFinding.Order)
             .ToList();
-        var lines = new List<string>(shown.Count + 1);
         foreach (var finding in shown)
         {
-            lines.Add(FormatDiagnostic(finding.Diagnostic, finding.Path));
+            yield return FormatDiagnostic(finding.Diagnostic, finding.Path);
         }
 
         var summary = FormatSummary(report.Diagnostics, report.FileCount);
-        lines.Add(report.BaselineKnownCount == 0 ? summary : string.Create(CultureInfo.InvariantCulture, $"{summary} ({report.BaselineKnownCount} known in the baseline, not shown)"));
-        return lines;
+        yield return report.BaselineKnownCount == 0 ? summary : string.Create(CultureInfo.InvariantCulture, $"{summary} ({report.BaselineKnownCount} known in the baseline, not shown)");
+
+        string ShownPath(string path)
+        {
+            if (!shownPaths.TryGetValue(path, out var displayPath))
+            {
+                shownPaths[path] = displayPath = DisplayPath.For(path, report.Root, report.CurrentDirectory);
+            }
+
+            return displayPath;
+        }
     }
 
     /// <summary>

@@ -15,6 +15,16 @@ public sealed record Diagnostic(
     ImmutableArray<RelatedLocation> RelatedLocations,
     FindingPath LogicalPath)
 {
+    // The message as given, or as UTF-8 once the finding is released (Released): a released finding outlives its model
+    // in a large run, and its mostly ASCII message takes half the bytes that way.
+    private object message = Message;
+
+    public string Message
+    {
+        get => message as string ?? System.Text.Encoding.UTF8.GetString((byte[])message);
+        init => message = value;
+    }
+
     public string Id => Descriptor.Id;
 
     // The fixes, or the reason there are none, made on first use: only fix, SARIF, JSON and the language server ask, a
@@ -74,7 +84,7 @@ public sealed record Diagnostic(
 
     /// <summary>
     /// This finding as a report keeps it once its model is gone: its files' texts released and its messages shared
-    /// through <paramref name="release"/>, its fixes made now when <see cref="FindingRelease.KeepFixes"/> and left out
+    /// through <paramref name="release"/> (its own kept as UTF-8), its fixes made now when <see cref="FindingRelease.KeepFixes"/> and left out
     /// otherwise, so that nothing of the model stays reachable from it.
     /// </summary>
     public Diagnostic Released(FindingRelease release)
@@ -84,9 +94,9 @@ public sealed record Diagnostic(
         var released = this with
         {
             Location = Move(Location),
-            Message = release.Message(Message),
             RelatedLocations = [.. RelatedLocations.Select(r => new RelatedLocation(Move(r.Location), release.Message(r.Message)))],
         };
+        released.message = release.Utf8Message(message as string ?? Message);
 
         var kept = release.KeepFixes ? offer?.Value : null;
         released.offer = kept is null ? null : new Lazy<FixOffer?>(FixOffer.Create([.. kept.Fixes.Select(f => f with { Document = release.Text(f.Document) })], kept.NoFixReason));

@@ -11,6 +11,7 @@ public sealed class FindingRelease(bool keepFixes)
 {
     private readonly Dictionary<SourceText, SourceText> texts = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<string> messages = new(StringComparer.Ordinal);
+    private readonly HashSet<byte[]> utf8Messages = new(Utf8Comparer.Instance);
 
     /// <summary>The fixes are made before the model goes (a report shows them); otherwise they are left out.</summary>
     public bool KeepFixes => keepFixes;
@@ -40,6 +41,34 @@ public sealed class FindingRelease(bool keepFixes)
         return message;
     }
 
+    /// <summary>The one kept UTF-8 copy of <paramref name="message"/> (a finding's own message, read far less than it is kept).</summary>
+    public byte[] Utf8Message(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(message);
+        if (utf8Messages.TryGetValue(bytes, out var shared))
+        {
+            return shared;
+        }
+
+        utf8Messages.Add(bytes);
+        return bytes;
+    }
+
     /// <summary>Forgets the texts of a model that is done with: no later model shares them.</summary>
     public void EndModel() => texts.Clear();
+
+    private sealed class Utf8Comparer : IEqualityComparer<byte[]>
+    {
+        public static Utf8Comparer Instance { get; } = new();
+
+        public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(byte[] bytes)
+        {
+            var hash = new HashCode();
+            hash.AddBytes(bytes);
+            return hash.ToHashCode();
+        }
+    }
 }

@@ -40,7 +40,11 @@ public sealed class FindingReleaseTests
             }
 
             Assert.That(before(0).Fixes, Is.Not.Empty, "the case has fixes to keep");
-            Assert.That(released.Select(d => d.Message).Distinct().Count(), Is.EqualTo(released.Select(d => d.Message).Distinct(ReferenceEqualityComparer.Instance).Count()), "one instance of each message");
+            var related = released.SelectMany(d => d.RelatedLocations).Select(r => r.Message).ToList();
+            Assert.That(related.Distinct().Count(), Is.EqualTo(related.Distinct(ReferenceEqualityComparer.Instance).Count()), "one instance of each related message");
+            Assert.That(related.Count, Is.GreaterThan(related.Distinct().Count()), "the case repeats related messages");
+            var first = release.Utf8Message(findings[0].Message);
+            Assert.That(release.Utf8Message(new string(findings[0].Message)), Is.SameAs(first), "one UTF-8 copy of each message");
         });
 
         Diagnostic before(int index) => findings[index];
