@@ -30,7 +30,7 @@ public sealed class SeparateDeployments
     private readonly IReadOnlyList<Batch> batches;
 
     // The walk of the root when the plan walked it: the install-path index reads the same listing.
-    private readonly IReadOnlyList<WalkedDirectory>? rootListing;
+    private IReadOnlyList<WalkedDirectory>? rootListing;
     private readonly Dictionary<string, (int Batch, bool Several)> defined = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Batch, bool Several)> referenced = new(StringComparer.Ordinal);
 
@@ -134,10 +134,12 @@ public sealed class SeparateDeployments
     public IEnumerable<DeploymentModel> Models()
     {
         var installPaths = new InstallPathIndex { RootListing = rootListing };
+        rootListing = null;
         for (var index = 0; index < batches.Count && AreSeparate; index++)
         {
             var batch = batches[index];
             var model = DeploymentModelBuilder.BuildListing(fullRoot, batch.Listing, options, installPaths);
+            batch.ReleaseListing();
             if (!model.Documents.All(d => batch.Holds(d.Path)) || !Link(index, model.Links)
                 || (batch.IsLoose && !(model.ComposeProjects.IsEmpty && model.Units.IsEmpty && model.Workloads.IsEmpty)))
             {
@@ -289,6 +291,13 @@ public sealed class SeparateDeployments
             tops.Add(tree.Top);
             Listing.AddRange(tree.Directories);
             Files += tree.Files;
+        }
+
+        /// <summary>Lets the listing go once the batch is modelled: a large root's listing is larger than its findings.</summary>
+        public void ReleaseListing()
+        {
+            Listing.Clear();
+            Listing.TrimExcess();
         }
 
         public void AddLoose(string displayPath, WalkedDirectory directory)

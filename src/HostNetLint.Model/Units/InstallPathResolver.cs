@@ -137,7 +137,18 @@ internal sealed class InstallPathResolver
             : PathResolution.Missing($"'{normalized}' maps to '{display}', which does not exist in the linted root") with { MappedPath = fullPath };
     }
 
-    private SuffixIndex Files() => index.Files ??= new SuffixIndex(WalkFiles());
+    private SuffixIndex Files()
+    {
+        if (index.Files is null)
+        {
+            index.Files = new SuffixIndex(WalkFiles());
+
+            // What is left to index is directories: the listing of every file of a large root need not stay.
+            index.RootListing = [.. RootListing().Select(d => d with { Files = [] })];
+        }
+
+        return index.Files;
+    }
 
     private List<string[]> WalkFiles()
     {
