@@ -79,9 +79,14 @@ public sealed class SeparateDeployments
         }
 
         // A directory named twice, or inside another named one, is walked twice by the one model too; keep that model.
-        if (named.Any(a => named.Any(b => !ReferenceEquals(a, b) && (a == b || a.StartsWith(b + Path.DirectorySeparatorChar, StringComparison.Ordinal)))))
+        // With a separator after each, a directory sorts right before the first directory inside it.
+        var sorted = named.Select(n => n + Path.DirectorySeparatorChar).Order(StringComparer.Ordinal).ToList();
+        for (var i = 1; i < sorted.Count; i++)
         {
-            return null;
+            if (sorted[i].StartsWith(sorted[i - 1], StringComparison.Ordinal))
+            {
+                return null;
+            }
         }
 
         var trees = new List<Tree>();

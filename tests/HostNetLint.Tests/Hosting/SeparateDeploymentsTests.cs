@@ -234,6 +234,9 @@ public sealed class SeparateDeploymentsTests
         {
             Assert.That(SeparateDeployments.Plan(repo.Path, [Path.Combine(repo.Path, "a/docker-compose.yaml")], ModelOptions.Default, 1), Is.Null);
             Assert.That(SeparateDeployments.Plan(repo.Path, [Path.Combine(repo.Path, "a")], ModelOptions.Default, 1), Is.Null);
+            Assert.That(SeparateDeployments.Plan(repo.Path, [Path.Combine(repo.Path, "a"), Path.Combine(repo.Path, "b")], ModelOptions.Default, 1)?.BatchCount, Is.EqualTo(2), "two named trees");
+            Assert.That(SeparateDeployments.Plan(repo.Path, [repo.Path, Path.Combine(repo.Path, "b")], ModelOptions.Default, 1), Is.Null, "a directory inside another named one");
+            Assert.That(SeparateDeployments.Plan(repo.Path, [Path.Combine(repo.Path, "a"), Path.Combine(repo.Path, "a")], ModelOptions.Default, 1), Is.Null, "a directory named twice");
             Assert.That(SeparateDeployments.Plan(repo.Path, [], ModelOptions.Default, 1)?.BatchCount, Is.EqualTo(2));
             Assert.That(SeparateDeployments.Plan(repo.Path, [], ModelOptions.Default, 1000)?.BatchCount, Is.EqualTo(1), "both trees fit one batch");
         });
