@@ -2,10 +2,10 @@ using System.Collections.Immutable;
 using HostNetLint.Fixes;
 using HostNetLint.Hosting.Configuration;
 using HostNetLint.Model;
+using HostNetLint.Parsing.Text;
 using HostNetLint.Reporting.Baseline;
 using HostNetLint.Reporting.Sarif;
 using HostNetLint.Rules.Diagnostics;
-using HostNetLint.Parsing.Text;
 using HostNetLint.Rules.Engine;
 using HostNetLint.Rules.Suppressions;
 
