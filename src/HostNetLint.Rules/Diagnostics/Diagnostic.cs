@@ -96,7 +96,7 @@ public sealed record Diagnostic(
             Location = Move(Location),
             RelatedLocations = [.. RelatedLocations.Select(r => new RelatedLocation(Move(r.Location), release.Message(r.Message)))],
         };
-        released.message = release.Utf8Message(message as string ?? Message);
+        released.message = release.Utf8Message(Message);
 
         var kept = release.KeepFixes ? offer?.Value : null;
         released.offer = kept is null ? null : new Lazy<FixOffer?>(FixOffer.Create([.. kept.Fixes.Select(f => f with { Document = release.Text(f.Document) })], kept.NoFixReason));
