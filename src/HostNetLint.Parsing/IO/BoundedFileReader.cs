@@ -28,7 +28,7 @@ public static class BoundedFileReader
 
         try
         {
-            var (handle, status, error) = Open(path);
+            var (handle, status, error, linux) = Open(path);
             if (handle is null || status is null)
             {
                 handle?.Dispose();
@@ -47,7 +47,7 @@ public static class BoundedFileReader
                     return FileReadResult.Failure(FileReadOutcome.TooLarge, status, string.Create(CultureInfo.InvariantCulture, $"it is {status.Size:N0} bytes, over the limit of {maxBytes:N0}"));
                 }
 
-                return ReadAtMost(handle, status, maxBytes);
+                return ReadAtMost(handle, status, maxBytes, linux);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
@@ -62,12 +62,41 @@ public static class BoundedFileReader
     /// array that is returned, with no copy, and no larger buffer is zeroed per file (that was a large share of a big
     /// run's allocations). A file that claims less than it has (procfs, a file still being written) grows the buffer.
     /// </remarks>
-    private static FileReadResult ReadAtMost(SafeFileHandle handle, FileStatus status, long maxBytes)
+    private static FileReadResult ReadAtMost(SafeFileHandle handle, FileStatus status, long maxBytes, bool linux)
     {
         var ceiling = (int)Math.Min(maxBytes + 1, Array.MaxLength);
         var buffer = new byte[(int)Math.Min(ceiling, Math.Max(status.Size, 0))];
         var total = 0;
         Span<byte> probe = stackalloc byte[1];
+        if (linux && buffer.Length < ceiling)
+        {
+            // The usual file, in one call: its claimed size, and the probe byte that shows whether it ends there.
+            var claimed = buffer.Length;
+            var read = LinuxFile.ReadAt(handle, buffer, probe, 0, out var error);
+            if (read < 0)
+            {
+                throw new IOException(error);
+            }
+
+            if (read == claimed)
+            {
+                return new FileReadResult(FileReadOutcome.Read, buffer, status, null);
+            }
+
+            if (read > claimed)
+            {
+                // It grew: the probe byte is its next one, and the loop reads on.
+                Array.Resize(ref buffer, (int)Math.Min(ceiling, Math.Max((long)claimed * 2, FirstChunk)));
+                buffer[claimed] = probe[0];
+                total = claimed + 1;
+            }
+            else
+            {
+                // Shorter than it claimed (it shrank): the loop finds the end.
+                total = (int)read;
+            }
+        }
+
         while (true)
         {
             if (total == buffer.Length)
@@ -114,13 +143,14 @@ public static class BoundedFileReader
     // Cleared when this libc lacks statx (glibc before 2.28): then .NET's own open is used, as on other systems.
     private static bool linuxCallsAvailable = OperatingSystem.IsLinux();
 
-    private static (SafeFileHandle? Handle, FileStatus? Status, string? Error) Open(string path)
+    private static (SafeFileHandle? Handle, FileStatus? Status, string? Error, bool Linux) Open(string path)
     {
         if (linuxCallsAvailable)
         {
             try
             {
-                return OpenOnLinux(path);
+                var (handle, status, error) = OpenOnLinux(path);
+                return (handle, status, error, true);
             }
             catch (Exception ex) when (ex is EntryPointNotFoundException or DllNotFoundException)
             {
@@ -131,7 +161,7 @@ public static class BoundedFileReader
         // Other systems: .NET's open (which refuses a directory), with the size bound of the caller.
         var managed = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         var mode = OperatingSystem.IsWindows() ? default : File.GetUnixFileMode(managed);
-        return (managed, new FileStatus(FileKind.Regular, RandomAccess.GetLength(managed), mode, null, null, 1), null);
+        return (managed, new FileStatus(FileKind.Regular, RandomAccess.GetLength(managed), mode, null, null, 1), null, false);
     }
 
     private static (SafeFileHandle? Handle, FileStatus? Status, string? Error) OpenOnLinux(string path)
