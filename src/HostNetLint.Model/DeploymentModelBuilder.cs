@@ -149,6 +149,7 @@ public static class DeploymentModelBuilder
             }
         }
 
+        run.Loader.AddListing(listing);
         run.Loader.StartReadAhead(readAhead, ComposeSniffer.MayBeCompose);
         foreach (var directory in listing)
         {

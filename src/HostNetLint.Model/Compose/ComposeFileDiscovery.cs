@@ -1,3 +1,5 @@
+using HostNetLint.Model.Loading;
+
 namespace HostNetLint.Model.Compose;
 
 /// <summary>
@@ -12,11 +14,13 @@ namespace HostNetLint.Model.Compose;
 /// </remarks>
 internal sealed class ComposeFileDiscovery
 {
+    private readonly FileLoader loader;
     private readonly ProjectVariablesLoader variables;
     private readonly ComposeReferenceResolver references;
 
-    public ComposeFileDiscovery(ProjectVariablesLoader variables, ComposeReferenceResolver references)
+    public ComposeFileDiscovery(FileLoader loader, ProjectVariablesLoader variables, ComposeReferenceResolver references)
     {
+        this.loader = loader;
         this.variables = variables;
         this.references = references;
     }
@@ -28,15 +32,15 @@ internal sealed class ComposeFileDiscovery
     {
         // Only a directory with a .env can name its files; the host environment alone is not taken to name a stack
         // for every directory of the repository.
-        if (!File.Exists(Path.Combine(directory, ".env")))
+        if (!loader.FileExists(Path.Combine(directory, ".env")))
         {
-            return (ComposeFileNames.Discover(directory), false);
+            return (ComposeFileNames.Discover(directory, loader.FileExists), false);
         }
 
         var project = variables.For(directory);
         if (!project.Written.TryGetValue("COMPOSE_FILE", out var location) || project.Values["COMPOSE_FILE"] is not { Length: > 0 } list)
         {
-            return (ComposeFileNames.Discover(directory), false);
+            return (ComposeFileNames.Discover(directory, loader.FileExists), false);
         }
 
         var separator = project.Values.TryGetValue("COMPOSE_PATH_SEPARATOR", out var custom) && custom.Length > 0 ? custom : ":";

@@ -43,24 +43,24 @@ internal static class ComposeFileNames
     /// The base file and the first override of a directory, as compose would load them; empty when the
     /// directory has no base file. Without a compose-go base, podman-compose's names are used.
     /// </summary>
-    public static IReadOnlyList<string> Discover(string directory)
+    public static IReadOnlyList<string> Discover(string directory, Func<string, bool> fileExists)
     {
-        var baseFile = FirstExisting(directory, Base) ?? FirstExisting(directory, PodmanBase);
+        var baseFile = FirstExisting(directory, Base, fileExists) ?? FirstExisting(directory, PodmanBase, fileExists);
         if (baseFile is null)
         {
             return [];
         }
 
-        var overrideFile = FirstExisting(directory, Override) ?? FirstExisting(directory, PodmanOverride);
+        var overrideFile = FirstExisting(directory, Override, fileExists) ?? FirstExisting(directory, PodmanOverride, fileExists);
         return overrideFile is null ? [baseFile] : [baseFile, overrideFile];
     }
 
-    private static string? FirstExisting(string directory, string[] names)
+    private static string? FirstExisting(string directory, string[] names, Func<string, bool> fileExists)
     {
         foreach (var name in names)
         {
             var path = Path.Combine(directory, name);
-            if (File.Exists(path))
+            if (fileExists(path))
             {
                 return path;
             }

@@ -35,7 +35,7 @@ internal sealed class ComposeProjectLoader
         includes = new IncludeResolver(references, variables);
         extends = new ExtendsResolver(loader, references);
         envFiles = new ComposeEnvFiles(loader, references, envFileReader, missingEnvFiles);
-        discovery = new ComposeFileDiscovery(variables, references);
+        discovery = new ComposeFileDiscovery(loader, variables, references);
     }
 
     /// <summary>The files compose loads in <paramref name="directory"/> without <c>-f</c> (empty when it has no project).</summary>

@@ -81,7 +81,7 @@ internal sealed class ComposeReferenceResolver
             return null;
         }
 
-        if (!File.Exists(target))
+        if (!loader.FileExists(target))
         {
             missing = target;
             return null;

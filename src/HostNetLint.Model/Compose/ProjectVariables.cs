@@ -60,7 +60,7 @@ internal sealed class ProjectVariablesLoader
         var written = ImmutableDictionary.CreateBuilder<string, Location>(StringComparer.Ordinal);
         foreach (var envPath in envFiles.Count == 0 ? [Path.Combine(directory, ".env")] : envFiles)
         {
-            if (File.Exists(envPath) && loader.IsInsideRoot(envPath) && reader.Parse(envPath, EnvFileSyntax.Compose) is var (text, lines))
+            if (loader.FileExists(envPath) && loader.IsInsideRoot(envPath) && reader.Parse(envPath, EnvFileSyntax.Compose) is var (text, lines))
             {
                 // The .env's own earlier values come before the host's (the host environment only fills gaps).
                 var (variables, limits) = EnvFileResolver.Resolve(lines, options.Environment, values, accumulatedFirst: true);

@@ -88,7 +88,7 @@ internal sealed class ComposeStacks
         var directory = Path.GetDirectoryName(fullPath) ?? loader.Root;
         if (ComposeFileNames.IsKnownName(Path.GetFileName(fullPath)))
         {
-            if (File.Exists(fullPath))
+            if (loader.FileExists(fullPath))
             {
                 DefaultRun(directory);
             }
@@ -143,7 +143,7 @@ internal sealed class ComposeStacks
     {
         var project = projectLoader.Load(directory, files, settings);
         var dotEnv = Path.Combine(directory, ".env");
-        if (settings.EnvFiles.Count == 0 && File.Exists(dotEnv) && loader.IsInsideRoot(dotEnv))
+        if (settings.EnvFiles.Count == 0 && loader.FileExists(dotEnv) && loader.IsInsideRoot(dotEnv))
         {
             log.Run(dotEnv, project, DiscoveryReason.ProjectEnvFile, "the project directory's .env (variables, COMPOSE_* settings)");
         }
@@ -226,8 +226,8 @@ internal sealed class ComposeStacks
         {
             declared.IsLoaded = true;
             var name = declared.Project.Name;
-            var files = declared.Files.Where(f => File.Exists(f) && !walker.IsExcluded(f)).ToList();
-            foreach (var missing in declared.Files.Concat(declared.EnvFiles).Where(f => !File.Exists(f)))
+            var files = declared.Files.Where(f => loader.FileExists(f) && !walker.IsExcluded(f)).ToList();
+            foreach (var missing in declared.Files.Concat(declared.EnvFiles).Where(f => !loader.FileExists(f)))
             {
                 log.Skipped(missing, $"named by projects: '{name}', but it does not exist");
             }
@@ -244,7 +244,7 @@ internal sealed class ComposeStacks
                 log.Run(files[i], run, DiscoveryReason.DeclaredProject, $"projects: '{name}', file {i + 1} of {files.Count}");
             }
 
-            foreach (var envFile in declared.EnvFiles.Where(File.Exists))
+            foreach (var envFile in declared.EnvFiles.Where(loader.FileExists))
             {
                 log.Run(envFile, run, DiscoveryReason.EnvFile, $"env file of projects: '{name}'");
             }

@@ -25,6 +25,11 @@ internal sealed class FileLoader
     // Concurrent because the read-ahead's workers resolve paths too.
     private readonly ConcurrentDictionary<string, string?> realDirectories = new(StringComparer.Ordinal);
 
+    // The directories this run listed whole: a name their listing lacks is not there, so most probes for compose's
+    // default names (eight per directory) and .env files cost no system call.
+    // Concurrent because the read-ahead's workers ask it too.
+    private readonly ConcurrentDictionary<string, WalkedDirectory> listed = new(StringComparer.Ordinal);
+
     private ReadAhead? readAhead;
     private Func<string, bool>? readAheadSniff;
 
@@ -63,7 +68,10 @@ internal sealed class FileLoader
     public bool IsInsideRoot(string fullPath) =>
         RealPath.IsUnder(Root, fullPath) && RealPathOf(fullPath) is { } real && RealPath.IsUnder(RealRoot, real);
 
-    /// <summary>The real path of a full path (see <see cref="RealPath.Resolve"/>), its directory resolved once per run.</summary>
+    /// <summary>
+    /// The real path of a full path (see <see cref="RealPath.Resolve"/>). Each directory is resolved once per run, from
+    /// its parent's real path; a file or directory that the walk shows is not a link lies in its parent's.
+    /// </summary>
     private string? RealPathOf(string fullPath)
     {
         if (Path.GetDirectoryName(fullPath) is not { } directory)
@@ -71,9 +79,57 @@ internal sealed class FileLoader
             return RealPath.Resolve(fullPath);
         }
 
-        var realDirectory = realDirectories.GetOrAdd(directory, RealPath.Resolve);
-        return realDirectory is null ? null : RealPath.ResolveFrom(realDirectory, Path.GetFileName(fullPath));
+        if (RealDirectoryOf(directory) is not { } realDirectory)
+        {
+            return null;
+        }
+
+        var name = Path.GetFileName(fullPath);
+        return listed.TryGetValue(directory, out var walked) && walked.IsPlainFile(fullPath)
+            ? Path.Join(realDirectory, name)
+            : RealPath.ResolveFrom(realDirectory, name);
     }
+
+    private string? RealDirectoryOf(string directory) => realDirectories.GetOrAdd(directory, ResolveDirectory);
+
+    private string? ResolveDirectory(string directory)
+    {
+        if (Path.GetDirectoryName(directory) is not { } parent)
+        {
+            return RealPath.Resolve(directory);
+        }
+
+        if (RealDirectoryOf(parent) is not { } realParent)
+        {
+            return null;
+        }
+
+        var name = Path.GetFileName(directory);
+        return listed.TryGetValue(directory, out var walked) && walked.IsPlainChild
+            ? Path.Join(realParent, name)
+            : RealPath.ResolveFrom(realParent, name);
+    }
+
+    /// <summary>Lets <see cref="FileExists"/> answer for the files of <paramref name="listing"/> from the listing.</summary>
+    public void AddListing(IReadOnlyList<WalkedDirectory> listing)
+    {
+        foreach (var directory in listing)
+        {
+            if (directory.HasEveryFile)
+            {
+                listed.TryAdd(directory.Path, directory);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="File.Exists"/>, answered from the listing without a system call when the file's directory was listed
+    /// whole in this run (<see cref="WalkedDirectory.HoldsFile"/>).
+    /// </summary>
+    public bool FileExists(string fullPath) =>
+        Path.GetDirectoryName(fullPath) is { } directory && listed.TryGetValue(directory, out var walked) && walked.HoldsFile(fullPath) is { } held
+            ? held
+            : File.Exists(fullPath);
 
     /// <summary>Reads and (when <paramref name="parseYaml"/>) parses a file; a file that cannot be read becomes a document with a problem.</summary>
     public SourceDocument Load(string fullPath, bool parseYaml)

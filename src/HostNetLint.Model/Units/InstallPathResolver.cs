@@ -144,7 +144,7 @@ internal sealed class InstallPathResolver
             index.Files = new SuffixIndex(WalkFiles());
 
             // What is left to index is directories: the listing of every file of a large root need not stay.
-            index.RootListing = [.. RootListing().Select(d => d with { Files = [] })];
+            index.RootListing = [.. RootListing().Select(d => d.WithoutFiles())];
         }
 
         return index.Files;
@@ -182,7 +182,7 @@ internal sealed class InstallPathResolver
             var found = new List<string[]>();
             foreach (var directory in RootListing())
             {
-                if (ComposeFileNames.Discover(directory.Path).Count > 0)
+                if (ComposeFileNames.Discover(directory.Path, f => directory.HoldsFile(f) ?? File.Exists(f)).Count > 0)
                 {
                     found.Add(Segments(loader.DisplayPath(directory.Path)));
                 }

@@ -105,7 +105,7 @@ internal sealed class UnitEnvFiles
 
                 var resolution = resolver.ResolveFile(installPath);
                 fullPath = resolution.FullPath;
-                if (fullPath is null || !File.Exists(fullPath))
+                if (fullPath is null || !loader.FileExists(fullPath))
                 {
                     if (!optional && resolution.MappedPath is { } mapped)
                     {
@@ -143,7 +143,7 @@ internal sealed class UnitEnvFiles
                     continue;
                 }
 
-                if (!File.Exists(fullPath))
+                if (!loader.FileExists(fullPath))
                 {
                     if (!optional)
                     {

@@ -183,7 +183,7 @@ internal sealed class UnitModelBuilder
                 else if (command is KubePlayCommand play)
                 {
                     var resolution = play.File is null ? null : resolver.ResolveFile(InstallPathResolver.Absolute(play.File.Text, unit.WorkingDirectory?.Text));
-                    if (play.File is null || resolution?.FullPath is null || !File.Exists(resolution.FullPath))
+                    if (play.File is null || resolution?.FullPath is null || !loader.FileExists(resolution.FullPath))
                     {
                         Report(play.File ?? play.Program, resolution?.Failure ?? $"'{play.File?.Text}' is not a file");
                         resolved = false;
@@ -297,7 +297,7 @@ internal sealed class UnitModelBuilder
             }
         }
 
-        if (fullPath is null || !File.Exists(fullPath))
+        if (fullPath is null || !loader.FileExists(fullPath))
         {
             Report(yaml, failure ?? $"'{yaml.Text}' does not exist");
             return null;
@@ -394,7 +394,7 @@ internal sealed class UnitModelBuilder
             foreach (var file in command.Files)
             {
                 var resolution = resolver.ResolveFile(InstallPathResolver.Absolute(file.Text, cwd));
-                if (resolution.FullPath is null || !File.Exists(resolution.FullPath))
+                if (resolution.FullPath is null || !loader.FileExists(resolution.FullPath))
                 {
                     Report(file, resolution.Failure ?? $"'{file.Text}' is a directory, not a compose file");
                     return null;
