@@ -12,6 +12,10 @@ namespace HostNetLint.Parsing.Yaml;
 /// </summary>
 internal sealed class YamlTreeBuilder
 {
+    // Up to this many entries a duplicate key is found by scanning the keys before it: most mappings are this small,
+    // and a dictionary for each was a large share of the tree's allocations.
+    private const int SmallMapping = 16;
+
     private readonly SourceText text;
     private readonly YamlParseLimits limits;
     private readonly List<ParseProblem> problems = [];
@@ -205,20 +209,39 @@ internal sealed class YamlTreeBuilder
     private ImmutableArray<YamlMappingEntry> BuildEntries(List<YamlNode> children)
     {
         var entries = ImmutableArray.CreateBuilder<YamlMappingEntry>(children.Count / 2);
-        var seen = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        var seen = children.Count / 2 > SmallMapping ? new Dictionary<string, YamlNode>(StringComparer.Ordinal) : null;
         for (var i = 0; i + 1 < children.Count; i += 2)
         {
             var entry = new YamlMappingEntry(children[i], children[i + 1]);
-            entries.Add(entry);
-            if (entry.Key is YamlScalar { } key && !seen.TryAdd(key.Value, key))
+            if (entry.Key is YamlScalar { } key && FirstWithKey(entries, seen, key) is { } first)
             {
-                var first = seen[key.Value];
                 var line = text.GetLinePosition(first.Span.Start).Line + 1;
                 problems.Add(new ParseProblem(ParseProblemKind.DuplicateKey, key.Span, $"Duplicate key '{key.Value}' (first defined on line {line}); YAML tools disagree on which one wins", first.Span));
             }
+
+            entries.Add(entry);
         }
 
         return entries.MoveToImmutable();
+    }
+
+    /// <summary>The first key before <paramref name="key"/> with its text, from <paramref name="seen"/> when there is one (then <paramref name="key"/> is added to it), else by a scan of <paramref name="earlier"/>.</summary>
+    private static YamlNode? FirstWithKey(ImmutableArray<YamlMappingEntry>.Builder earlier, Dictionary<string, YamlNode>? seen, YamlScalar key)
+    {
+        if (seen is not null)
+        {
+            return seen.TryAdd(key.Value, key) ? null : seen[key.Value];
+        }
+
+        foreach (var entry in earlier)
+        {
+            if (entry.Key is YamlScalar { } other && string.Equals(other.Value, key.Value, StringComparison.Ordinal))
+            {
+                return other;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Attaches a finished node to its parent (or the document) and enforces the expansion limits.</summary>

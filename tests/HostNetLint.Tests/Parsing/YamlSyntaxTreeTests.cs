@@ -496,6 +496,28 @@ public sealed class YamlSyntaxTreeTests
         });
     }
 
+    [TestCase(3)]
+    [TestCase(40)]
+    public void A_repeated_key_is_found_in_a_small_mapping_and_in_a_large_one_related_to_its_first_place(int keys)
+    {
+        // Small mappings are scanned, large ones use a dictionary; both give the same problems.
+        var lines = Enumerable.Range(0, keys).Select(i => $"k{i:D2}: {i}\n").ToList();
+        lines.Add("k01: again\n");
+        lines.Add("k01: and again\n");
+        var text = string.Concat(lines);
+        var tree = Parse(text);
+        var first = text.IndexOf("k01", StringComparison.Ordinal);
+        var second = text.IndexOf("k01: again", StringComparison.Ordinal);
+        var third = text.IndexOf("k01: and again", StringComparison.Ordinal);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(tree.Problems.Select(p => p.Span), Is.EqualTo(new[] { new TextSpan(second, 3), new TextSpan(third, 3) }));
+            Assert.That(tree.Problems.Select(p => p.RelatedSpan), Is.All.EqualTo(new TextSpan(first, 3)));
+            Assert.That(RootMapping(tree).Entries, Has.Length.EqualTo(keys + 2));
+        });
+    }
+
     [Test]
     public void Duplicate_keys_are_reported_in_text_order_even_when_an_inner_mapping_closes_first()
     {
