@@ -54,6 +54,14 @@ public sealed record LintRequest
     /// <summary>With <see cref="FindingsOnly"/>: the report shows fixes (SARIF, JSON), so they are made before the model goes.</summary>
     public bool ReportsFixes { get; init; }
 
+    /// <summary>
+    /// With <see cref="FindingsOnly"/>: a full garbage collection after each batch but the last, for a process that runs
+    /// one lint and exits (the CLI, whose collector gives throughput before memory: not concurrent). Without it the
+    /// dropped batches pile up in the oldest generation; a host that shares its heap (MSBuild) leaves that to its own
+    /// collector.
+    /// </summary>
+    public bool CollectsBetweenBatches { get; init; }
+
     /// <summary>With <see cref="FindingsOnly"/>: about how many files a batch of separate deployment trees holds.</summary>
     public int FilesPerBatch { get; init; } = 250;
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using HostNetLint.Fixes;
 using HostNetLint.Hosting.Configuration;
 using HostNetLint.Model;
@@ -129,18 +130,15 @@ public sealed class LintRun
         var outsideDocuments = new HashSet<(string Id, string Path, TextSpan Span, string Message)>();
         var root = request.Root;
         var models = 0;
-        foreach (var model in separate.Models())
+        while (LintNextBatch())
         {
             models++;
-            root = RootOf(model, request.Root);
-            var result = Analyze(model, settings.LintOptions);
-            var documents = model.Documents.Select(d => d.Path).ToHashSet(StringComparer.Ordinal);
-            diagnostics.AddRange(result.Diagnostics
-                .Where(d => scope.Contains(d.Location.Path) && (documents.Contains(d.Location.Path) || outsideDocuments.Add((d.Id, d.Location.Path, d.Location.Span, d.Message))))
-                .Select(d => d.Released(release)));
-            suppressed.AddRange(result.Suppressed.Where(s => scope.Contains(s.Diagnostic.Location.Path)).Select(s => s with { Diagnostic = s.Diagnostic.Released(release) }));
-            reported.AddRange(ReportedFiles(model, scope));
-            release.EndModel();
+            if (request.CollectsBetweenBatches && models < separate.BatchCount)
+            {
+                // The batch's model is garbage now, most of it old enough to sit in the oldest generation, which the
+                // collector would leave to pile up; a full collection while only the findings live is cheap.
+                GC.Collect();
+            }
         }
 
         if (!separate.AreSeparate)
@@ -159,6 +157,27 @@ public sealed class LintRun
             FailLevel = settings.FailLevel,
             SeparateModels = models,
         };
+
+        // The model lives in this frame only, so once it returns nothing holds the batch.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        bool LintNextBatch()
+        {
+            if (separate.NextModel() is not { } model)
+            {
+                return false;
+            }
+
+            root = RootOf(model, request.Root);
+            var result = Analyze(model, settings.LintOptions);
+            var documents = model.Documents.Select(d => d.Path).ToHashSet(StringComparer.Ordinal);
+            diagnostics.AddRange(result.Diagnostics
+                .Where(d => scope.Contains(d.Location.Path) && (documents.Contains(d.Location.Path) || outsideDocuments.Add((d.Id, d.Location.Path, d.Location.Span, d.Message))))
+                .Select(d => d.Released(release)));
+            suppressed.AddRange(result.Suppressed.Where(s => scope.Contains(s.Diagnostic.Location.Path)).Select(s => s with { Diagnostic = s.Diagnostic.Released(release) }));
+            reported.AddRange(ReportedFiles(model, scope));
+            release.EndModel();
+            return true;
+        }
     }
 
     /// <summary>Writes the baseline when asked, then leaves out the findings the baseline to read already knows.</summary>

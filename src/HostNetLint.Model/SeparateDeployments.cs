@@ -19,7 +19,7 @@ namespace HostNetLint.Model;
 /// <item>No name one batch refers to (<c>container:</c>, <c>Pod=</c>, <c>podman start</c>, <c>service:</c> by project
 /// name) is defined by another, and no two batches report the same missing file (<see cref="DeploymentLinks"/>).</item>
 /// </list>
-/// When a batch breaks either condition <see cref="Models"/> stops and <see cref="AreSeparate"/> is false: the caller
+/// When a batch breaks either condition <see cref="NextModel"/> gives no more models and <see cref="AreSeparate"/> is false: the caller
 /// builds the one model instead. Settings that join files across the tree (declared projects, an editor's overlay)
 /// and trees that cannot be listed completely are never split.
 /// </summary>
@@ -33,6 +33,8 @@ public sealed class SeparateDeployments
     private IReadOnlyList<WalkedDirectory>? rootListing;
     private readonly Dictionary<string, (int Batch, bool Several)> defined = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Batch, bool Several)> referenced = new(StringComparer.Ordinal);
+    private InstallPathIndex? installPaths;
+    private int nextBatch;
 
     private SeparateDeployments(string fullRoot, ModelOptions options, IReadOnlyList<Batch> batches, IReadOnlyList<WalkedDirectory>? rootListing)
     {
@@ -45,7 +47,7 @@ public sealed class SeparateDeployments
     /// <summary>How many batches the deployments were put in.</summary>
     public int BatchCount => batches.Count;
 
-    /// <summary>False once a batch read another's file or met another's names; final when <see cref="Models"/> has ended.</summary>
+    /// <summary>False once a batch read another's file or met another's names; final when the last model has been built.</summary>
     public bool AreSeparate { get; private set; } = true;
 
     /// <summary>
@@ -138,22 +140,38 @@ public sealed class SeparateDeployments
     /// </summary>
     public IEnumerable<DeploymentModel> Models()
     {
-        var installPaths = new InstallPathIndex { RootListing = rootListing };
-        rootListing = null;
-        for (var index = 0; index < batches.Count && AreSeparate; index++)
+        while (NextModel() is { } model)
         {
-            var batch = batches[index];
-            var model = DeploymentModelBuilder.BuildListing(fullRoot, batch.Listing, options, installPaths);
-            batch.ReleaseListing();
-            if (!model.Documents.All(d => batch.Holds(d.Path)) || !Link(index, model.Links)
-                || (batch.IsLoose && !(model.ComposeProjects.IsEmpty && model.Units.IsEmpty && model.Workloads.IsEmpty)))
-            {
-                AreSeparate = false;
-                yield break;
-            }
-
             yield return model;
         }
+    }
+
+    /// <summary>
+    /// The model of the next batch (they are built in order); null when there is none left, or when this batch shows
+    /// that the deployments are not separate (then <see cref="AreSeparate"/> is false). A caller that drops each model
+    /// before it asks for the next holds one batch's model at a time; <see cref="Models"/> holds the last one it gave.
+    /// </summary>
+    public DeploymentModel? NextModel()
+    {
+        if (nextBatch >= batches.Count || !AreSeparate)
+        {
+            return null;
+        }
+
+        var index = nextBatch++;
+        installPaths ??= new InstallPathIndex { RootListing = rootListing };
+        rootListing = null;
+        var batch = batches[index];
+        var model = DeploymentModelBuilder.BuildListing(fullRoot, batch.Listing, options, installPaths);
+        batch.ReleaseListing();
+        if (!model.Documents.All(d => batch.Holds(d.Path)) || !Link(index, model.Links)
+            || (batch.IsLoose && !(model.ComposeProjects.IsEmpty && model.Units.IsEmpty && model.Workloads.IsEmpty)))
+        {
+            AreSeparate = false;
+            return null;
+        }
+
+        return model;
     }
 
     /// <summary>

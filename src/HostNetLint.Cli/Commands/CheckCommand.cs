@@ -142,6 +142,7 @@ public static class CheckCommand
             // Only the findings are rendered, so separate deployment trees may be linted a batch at a time.
             FindingsOnly = true,
             ReportsFixes = targets.Any(t => t.Format is OutputFormat.Sarif or OutputFormat.Json),
+            CollectsBetweenBatches = true,
         });
         if (!outcome.IsConfigurationValid)
         {

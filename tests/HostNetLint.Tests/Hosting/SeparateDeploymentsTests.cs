@@ -268,6 +268,7 @@ public sealed class SeparateDeploymentsTests
             Settings = new LintSettingsRequest { Root = root },
             FindingsOnly = findingsOnly,
             ReportsFixes = reportsFixes,
+            CollectsBetweenBatches = findingsOnly,
             FilesPerBatch = filesPerBatch,
         });
 
