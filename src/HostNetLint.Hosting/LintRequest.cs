@@ -55,10 +55,9 @@ public sealed record LintRequest
     public bool ReportsFixes { get; init; }
 
     /// <summary>
-    /// With <see cref="FindingsOnly"/>: a full garbage collection after each batch but the last, for a process that runs
-    /// one lint and exits (the CLI, whose collector gives throughput before memory: not concurrent). Without it the
-    /// dropped batches pile up in the oldest generation; a host that shares its heap (MSBuild) leaves that to its own
-    /// collector.
+    /// With <see cref="FindingsOnly"/>: a full garbage collection between batches (once they allocated more than the
+    /// last one left alive), for a process that runs one lint and exits (the CLI). Without it the dropped batches pile
+    /// up in the oldest generation; a host that shares its heap (MSBuild) leaves that to its own collector.
     /// </summary>
     public bool CollectsBetweenBatches { get; init; }
 
