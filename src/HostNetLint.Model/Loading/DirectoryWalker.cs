@@ -63,9 +63,9 @@ internal sealed class DirectoryWalker
     private static bool IsFile(ref FileSystemEntry entry) => !entry.IsDirectory;
 
     /// <summary>
-    /// Lists <paramref name="directory"/>: its files (ordinal order, excluded ones left out, links among them noted) and, unless <paramref name="children"/> is null, its subdirectories that are walked on, pushed so
-    /// that they pop in ordinal order. Links to directories are not followed, so a link cannot lead out of the root or
-    /// round in circles.
+    /// Lists <paramref name="directory"/>: its files (ordinal order, excluded ones left out, links among them noted)
+    /// and, unless <paramref name="children"/> is null, its subdirectories that are walked on, pushed so that they pop in
+    /// ordinal order. Links to directories are not followed, so a link cannot lead out of the root or round in circles.
     /// </summary>
     private WalkedDirectory Scan(string directory, int depth, Stack<(string Path, int Depth)>? children)
     {

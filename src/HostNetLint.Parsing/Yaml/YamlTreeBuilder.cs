@@ -225,7 +225,10 @@ internal sealed class YamlTreeBuilder
         return entries.MoveToImmutable();
     }
 
-    /// <summary>The first key before <paramref name="key"/> with its text, from <paramref name="seen"/> when there is one (then <paramref name="key"/> is added to it), else by a scan of <paramref name="earlier"/>.</summary>
+    /// <summary>
+    /// The first key before <paramref name="key"/> with its text: from <paramref name="seen"/> when there is one (then
+    /// <paramref name="key"/> is added to it), else by a scan of <paramref name="earlier"/>.
+    /// </summary>
     private static YamlNode? FirstWithKey(ImmutableArray<YamlMappingEntry>.Builder earlier, Dictionary<string, YamlNode>? seen, YamlScalar key)
     {
         if (seen is not null)
