@@ -68,35 +68,22 @@ internal sealed class FileLoader
     public bool IsInsideRoot(string fullPath) =>
         RealPath.IsUnder(Root, fullPath) && RealPathOf(fullPath) is { } real && RealPath.IsUnder(RealRoot, real);
 
+    /// <summary>The real path of a full path (see <see cref="RealPath.Resolve"/>).</summary>
+    private string? RealPathOf(string fullPath) => FromRealParent(fullPath, isDirectory: false);
+
+    private string? RealDirectoryOf(string directory) =>
+        realDirectories.GetOrAdd(directory, static (path, loader) => loader.FromRealParent(path, isDirectory: true), this);
+
     /// <summary>
-    /// The real path of a full path (see <see cref="RealPath.Resolve"/>). Each directory is resolved once per run, from
-    /// its parent's real path; a file or directory that the walk shows is not a link lies in its parent's.
+    /// The real path of <paramref name="path"/> from its parent's, which is resolved once per run: joined to it when
+    /// the walk shows the path is no link (a directory reached from its parent, a file its directory's listing shows as
+    /// none), else resolved there.
     /// </summary>
-    private string? RealPathOf(string fullPath)
+    private string? FromRealParent(string path, bool isDirectory)
     {
-        if (Path.GetDirectoryName(fullPath) is not { } directory)
+        if (Path.GetDirectoryName(path) is not { } parent)
         {
-            return RealPath.Resolve(fullPath);
-        }
-
-        if (RealDirectoryOf(directory) is not { } realDirectory)
-        {
-            return null;
-        }
-
-        var name = Path.GetFileName(fullPath);
-        return listed.TryGetValue(directory, out var walked) && walked.IsPlainFile(fullPath)
-            ? Path.Join(realDirectory, name)
-            : RealPath.ResolveFrom(realDirectory, name);
-    }
-
-    private string? RealDirectoryOf(string directory) => realDirectories.GetOrAdd(directory, ResolveDirectory);
-
-    private string? ResolveDirectory(string directory)
-    {
-        if (Path.GetDirectoryName(directory) is not { } parent)
-        {
-            return RealPath.Resolve(directory);
+            return RealPath.Resolve(path);
         }
 
         if (RealDirectoryOf(parent) is not { } realParent)
@@ -104,10 +91,11 @@ internal sealed class FileLoader
             return null;
         }
 
-        var name = Path.GetFileName(directory);
-        return listed.TryGetValue(directory, out var walked) && walked.IsPlainChild
-            ? Path.Join(realParent, name)
-            : RealPath.ResolveFrom(realParent, name);
+        var isPlain = isDirectory
+            ? listed.TryGetValue(path, out var walked) && walked.IsPlainChild
+            : listed.TryGetValue(parent, out var listing) && listing.IsPlainFile(path);
+        var name = Path.GetFileName(path);
+        return isPlain ? Path.Join(realParent, name) : RealPath.ResolveFrom(realParent, name);
     }
 
     /// <summary>Lets <see cref="FileExists"/> answer for the files of <paramref name="listing"/> from the listing.</summary>
