@@ -19,9 +19,9 @@ namespace HostNetLint.Model;
 /// <item>No name one batch refers to (<c>container:</c>, <c>Pod=</c>, <c>podman start</c>, <c>service:</c> by project
 /// name) is defined by another, and no two batches report the same missing file (<see cref="DeploymentLinks"/>).</item>
 /// </list>
-/// When a batch breaks either condition <see cref="NextModel"/> gives no more models and <see cref="AreSeparate"/> is false: the caller
-/// builds the one model instead. Settings that join files across the tree (declared projects, an editor's overlay)
-/// and trees that cannot be listed completely are never split.
+/// When a batch breaks either condition <see cref="NextModel"/> gives no more models and <see cref="AreSeparate"/> is
+/// false: the caller builds the one model instead. Settings that join files across the tree (declared projects, an
+/// editor's overlay) and trees that cannot be listed completely are never split.
 /// </summary>
 public sealed class SeparateDeployments
 {
