@@ -130,19 +130,16 @@ public sealed class LintRun
         var outsideDocuments = new HashSet<(string Id, string Path, TextSpan Span, string Message)>();
         var root = request.Root;
         var models = 0;
-        var collection = (Allocated: GC.GetTotalAllocatedBytes(), Live: 0L);
         while (LintNextBatch())
         {
             models++;
 
-            // The batches' models are garbage now, most of them old enough to sit in the oldest generation, which the
-            // collector would leave to pile up. A full collection costs what is alive (the findings so far), so it
-            // waits until the batches since the last one allocated more than that: the collections then cost no more
-            // than the allocations, linear in the tree rather than batches times findings.
-            if (request.CollectsBetweenBatches && models < separate.BatchCount && GC.GetTotalAllocatedBytes() - collection.Allocated > collection.Live)
+            // The batch's model is garbage now. Collected at once it costs only what survives (the batch's findings);
+            // left to the next batch's allocations, the collector would first copy it into an older generation. A
+            // batch is sized to fit the young generation (FilesPerBatch), so a model is rarely copied at all.
+            if (request.CollectsBetweenBatches && models < separate.BatchCount)
             {
-                GC.Collect();
-                collection = (GC.GetTotalAllocatedBytes(), GC.GetTotalMemory(forceFullCollection: false));
+                GC.Collect(1, GCCollectionMode.Forced, blocking: true);
             }
         }
 
