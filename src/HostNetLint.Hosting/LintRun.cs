@@ -111,7 +111,8 @@ public sealed class LintRun
 
     /// <summary>
     /// The outcome of linting the separate deployment trees of the request a batch at a time, each batch's model dropped
-    /// once its findings are released from it; null when the trees are not separate and the one model is needed.
+    /// once its findings are released from it (linked trees joined into one model); null when the split is given up
+    /// and the one model is needed.
     /// </summary>
     private LintOutcome? LintSeparately(LintRequest request, LintSettings settings, ReportScope scope)
     {
@@ -121,23 +122,15 @@ public sealed class LintRun
             return null;
         }
 
-        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
-        var suppressed = ImmutableArray.CreateBuilder<SuppressedDiagnostic>();
-        var reported = ImmutableArray.CreateBuilder<string>();
         var release = new FindingRelease(request.ReportsFixes);
-
-        // A finding about a file no model reads (an .editorconfig that cannot be read) comes with every batch it applies to.
-        var outsideDocuments = new HashSet<(string Id, string Path, TextSpan Span, string Message)>();
+        var results = new List<ModelFindings>();
         var root = request.Root;
-        var models = 0;
         while (LintNextBatch())
         {
-            models++;
-
             // The batch's model is garbage now. Collected at once it costs only what survives (the batch's findings);
             // left to the next batch's allocations, the collector would first copy it into an older generation. A
             // batch is sized to fit the young generation (FilesPerBatch), so a model is rarely copied at all.
-            if (request.CollectsBetweenBatches && models < separate.BatchCount)
+            if (request.CollectsBetweenBatches)
             {
                 GC.Collect(1, GCCollectionMode.Forced, blocking: true);
             }
@@ -148,14 +141,30 @@ public sealed class LintRun
             return null;
         }
 
+        var diagnostics = new List<Diagnostic>();
+        var suppressed = ImmutableArray.CreateBuilder<SuppressedDiagnostic>();
+        var reported = new List<string>();
+
+        // A finding about a file no model reads (an .editorconfig that cannot be read) comes with every model it applies to.
+        var outsideDocuments = new HashSet<(string Id, string Path, TextSpan Span, string Message)>();
+        var models = 0;
+        foreach (var result in results.Where(r => separate.Stands(r.Id)))
+        {
+            models++;
+            diagnostics.AddRange(result.Diagnostics.Where(d => !d.OutsideDocuments || outsideDocuments.Add((d.Diagnostic.Id, d.Diagnostic.Location.Path, d.Diagnostic.Location.Span, d.Diagnostic.Message))).Select(d => d.Diagnostic));
+            suppressed.AddRange(result.Suppressed);
+            reported.AddRange(result.Reported);
+        }
+
         reported.Sort(StringComparer.Ordinal);
         return new LintOutcome
         {
             Root = root,
-            Diagnostics = diagnostics.ToImmutable(),
+            // Joined models come after the batches in walk order; the report's order is the one model's (a stable sort).
+            Diagnostics = [.. diagnostics.Order(LintEngine.ReportOrder)],
             Suppressed = suppressed.ToImmutable(),
             DocumentCount = reported.Count,
-            ReportedFiles = reported.ToImmutable(),
+            ReportedFiles = [.. reported],
             FailLevel = settings.FailLevel,
             SeparateModels = models,
         };
@@ -164,23 +173,31 @@ public sealed class LintRun
         [MethodImpl(MethodImplOptions.NoInlining)]
         bool LintNextBatch()
         {
-            if (separate.NextModel() is not { } model)
+            if (separate.Next() is not { } next)
             {
                 return false;
             }
 
+            var model = next.Model;
             root = RootOf(model, request.Root);
             var result = Analyze(model, settings.LintOptions);
             var documents = model.Documents.Select(d => d.Path).ToHashSet(StringComparer.Ordinal);
-            diagnostics.AddRange(result.Diagnostics
-                .Where(d => scope.Contains(d.Location.Path) && (documents.Contains(d.Location.Path) || outsideDocuments.Add((d.Id, d.Location.Path, d.Location.Span, d.Message))))
-                .Select(d => d.Released(release)));
-            suppressed.AddRange(result.Suppressed.Where(s => scope.Contains(s.Diagnostic.Location.Path)).Select(s => s with { Diagnostic = s.Diagnostic.Released(release) }));
-            reported.AddRange(ReportedFiles(model, scope));
+            results.Add(new ModelFindings(
+                next.Id,
+                [.. result.Diagnostics.Where(d => scope.Contains(d.Location.Path)).Select(d => (d.Released(release), !documents.Contains(d.Location.Path)))],
+                [.. result.Suppressed.Where(s => scope.Contains(s.Diagnostic.Location.Path)).Select(s => s with { Diagnostic = s.Diagnostic.Released(release) })],
+                ReportedFiles(model, scope)));
             release.EndModel();
             return true;
         }
     }
+
+    /// <summary>What one model of <see cref="LintSeparately"/> found, released from the model.</summary>
+    private sealed record ModelFindings(
+        int Id,
+        ImmutableArray<(Diagnostic Diagnostic, bool OutsideDocuments)> Diagnostics,
+        ImmutableArray<SuppressedDiagnostic> Suppressed,
+        ImmutableArray<string> Reported);
 
     /// <summary>Writes the baseline when asked, then leaves out the findings the baseline to read already knows.</summary>
     private static LintOutcome ApplyBaseline(LintRequest request, LintOutcome outcome)

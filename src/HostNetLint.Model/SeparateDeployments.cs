@@ -19,9 +19,13 @@ namespace HostNetLint.Model;
 /// <item>No name one batch refers to (<c>container:</c>, <c>Pod=</c>, <c>podman start</c>, <c>service:</c> by project
 /// name) is defined by another, and no two batches report the same missing file (<see cref="DeploymentLinks"/>).</item>
 /// </list>
-/// When a batch breaks either condition <see cref="NextModel"/> gives no more models and <see cref="AreSeparate"/> is
-/// false: the caller builds the one model instead. Settings that join files across the tree (declared projects, an
-/// editor's overlay) and trees that cannot be listed completely are never split.
+/// Batches that break the last two conditions are joined: once every batch has been modelled, each group of joined
+/// batches is modelled again as one, until no model meets another group. Only the models whose group was not joined
+/// after them stand (<see cref="Stands"/>). The split is given up, and <see cref="AreSeparate"/> is false, when a batch
+/// reads a file of no tree, a batch of loose directories yields a project or is joined, every batch ends up in one
+/// group, or the joined models would read more files than the planned batches did: the caller builds the one model
+/// instead. Settings that join files across the tree (declared projects, an editor's overlay) and trees that cannot be
+/// listed completely are never split.
 /// </summary>
 public sealed class SeparateDeployments
 {
@@ -31,10 +35,22 @@ public sealed class SeparateDeployments
 
     // The walk of the root when the plan walked it: the install-path index reads the same listing.
     private IReadOnlyList<WalkedDirectory>? rootListing;
-    private readonly Dictionary<string, (int Batch, bool Several)> defined = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (int Batch, bool Several)> referenced = new(StringComparer.Ordinal);
     private InstallPathIndex? installPaths;
     private int nextBatch;
+    private int nextJoinedId;
+    private long joinedFiles;
+
+    // Joined batches (union-find: the lowest batch index is a group's root), and for each root the model that stands for
+    // its group (-1 while the group still needs one).
+    private readonly int[] groupOf;
+    private readonly int[] groupSize;
+    private readonly int[] standing;
+    private readonly Dictionary<string, int> batchOfTop = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> batchOfLooseDirectory = new(StringComparer.Ordinal);
+
+    // The batches (any member of their group) that define and refer to each name.
+    private readonly Dictionary<string, List<int>> definers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> referrers = new(StringComparer.Ordinal);
 
     private SeparateDeployments(string fullRoot, ModelOptions options, IReadOnlyList<Batch> batches, IReadOnlyList<WalkedDirectory>? rootListing)
     {
@@ -42,12 +58,28 @@ public sealed class SeparateDeployments
         this.options = options;
         this.batches = batches;
         this.rootListing = rootListing;
+        nextJoinedId = batches.Count;
+        groupOf = [.. Enumerable.Range(0, batches.Count)];
+        groupSize = [.. Enumerable.Repeat(1, batches.Count)];
+        standing = [.. Enumerable.Repeat(-1, batches.Count)];
+        for (var i = 0; i < batches.Count; i++)
+        {
+            foreach (var top in batches[i].Tops)
+            {
+                batchOfTop[top] = i;
+            }
+
+            foreach (var directory in batches[i].LooseDirectories)
+            {
+                batchOfLooseDirectory[directory] = i;
+            }
+        }
     }
 
     /// <summary>How many batches the deployments were put in.</summary>
     public int BatchCount => batches.Count;
 
-    /// <summary>False once a batch read another's file or met another's names; final when the last model has been built.</summary>
+    /// <summary>False once the split is given up (see the class summary); final when <see cref="Next"/> has returned null.</summary>
     public bool AreSeparate { get; private set; } = true;
 
     /// <summary>
@@ -134,44 +166,242 @@ public sealed class SeparateDeployments
         return new SeparateDeployments(fullRoot, options, batches, named.Count == 1 && named[0] == fullRoot ? walker.List(fullRoot) : null);
     }
 
-    /// <summary>
-    /// Each batch's model, in walk order. Ends early, with <see cref="AreSeparate"/> false, at the first batch that is not
-    /// separate from the ones before it; the models given so far are then not the root's.
-    /// </summary>
+    /// <summary>The models <see cref="Next"/> gives, one after another.</summary>
     public IEnumerable<DeploymentModel> Models()
     {
-        while (NextModel() is { } model)
+        while (Next() is { } next)
         {
-            yield return model;
+            yield return next.Model;
         }
     }
 
     /// <summary>
-    /// The model of the next batch (they are built in order); null when there is none left, or when this batch shows
-    /// that the deployments are not separate (then <see cref="AreSeparate"/> is false). A caller that drops each model
-    /// before it asks for the next holds one batch's model at a time; <see cref="Models"/> holds the last one it gave.
+    /// The next model to lint: each batch's in walk order, then each group of joined batches'. Null when there is none
+    /// left, or when the split is given up (<see cref="AreSeparate"/> false: the models given so far are then not the
+    /// root's). A model whose batch is joined as soon as it is built is not given. A caller that drops each model before
+    /// it asks for the next holds one batch's model at a time; once this returns null with <see cref="AreSeparate"/>,
+    /// the findings of the models that <see cref="Stands"/> are the root's.
     /// </summary>
-    public DeploymentModel? NextModel()
+    public (int Id, DeploymentModel Model)? Next()
     {
-        if (nextBatch >= batches.Count || !AreSeparate)
-        {
-            return null;
-        }
-
-        var index = nextBatch++;
         installPaths ??= new InstallPathIndex { RootListing = rootListing };
         rootListing = null;
-        var batch = batches[index];
-        var model = DeploymentModelBuilder.BuildListing(fullRoot, batch.Listing, options, installPaths);
-        batch.ReleaseListing();
-        if (!model.Documents.All(d => batch.Holds(d.Path)) || !Link(index, model.Links)
-            || (batch.IsLoose && !(model.ComposeProjects.IsEmpty && model.Units.IsEmpty && model.Workloads.IsEmpty)))
+        while (AreSeparate)
         {
-            AreSeparate = false;
+            int id, member, covered;
+            DeploymentModel model;
+            if (nextBatch < batches.Count)
+            {
+                id = member = nextBatch++;
+                covered = 1;
+                var batch = batches[member];
+                model = DeploymentModelBuilder.BuildListing(fullRoot, batch.Listing, options, installPaths);
+                batch.ReleaseListing();
+
+                // A project in loose directories would be the one a unit below looks for above its own directory.
+                if (batch.IsLoose && !(model.ComposeProjects.IsEmpty && model.Units.IsEmpty && model.Workloads.IsEmpty))
+                {
+                    return GiveUp();
+                }
+            }
+            else if (JoinedGroupWithoutModel() is { } root)
+            {
+                member = root;
+                id = nextJoinedId++;
+                covered = groupSize[root];
+                if (BuildJoined(root) is not { } joined)
+                {
+                    return GiveUp();
+                }
+
+                model = joined;
+            }
+            else
+            {
+                return null;
+            }
+
+            if (!Link(member, model))
+            {
+                return GiveUp();
+            }
+
+            // A batch joined with another, before or by this model, is modelled again with its group.
+            var group = Find(member);
+            if (groupSize[group] == covered)
+            {
+                standing[group] = id;
+                return (id, model);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// True when the findings of the model <see cref="Next"/> gave as <paramref name="id"/> stand for the root's: its
+    /// group was not joined with another after it was built. Final once <see cref="Next"/> has returned null.
+    /// </summary>
+    public bool Stands(int id)
+    {
+        var batch = id < batches.Count ? id : Array.IndexOf(standing, id);
+        return batch >= 0 && standing[Find(batch)] == id;
+    }
+
+    private (int Id, DeploymentModel Model)? GiveUp()
+    {
+        AreSeparate = false;
+        return null;
+    }
+
+    /// <summary>The lowest group of joined batches that no model stands for yet, once every batch has been modelled.</summary>
+    private int? JoinedGroupWithoutModel()
+    {
+        for (var i = 0; i < batches.Count; i++)
+        {
+            if (groupOf[i] == i && standing[i] < 0)
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// One model of the trees of every batch in <paramref name="root"/>'s group, listed again (a batch lets its listing go
+    /// once modelled); null when a batch is loose, a tree cannot be listed, or the joined models would read more files
+    /// than the planned batches, which bounds the work to about twice one model's.
+    /// </summary>
+    private DeploymentModel? BuildJoined(int root)
+    {
+        var members = Enumerable.Range(0, batches.Count).Where(i => Find(i) == root).ToList();
+        joinedFiles += members.Sum(m => batches[m].Files);
+        if (members.Any(m => batches[m].IsLoose) || joinedFiles > batches.Sum(b => (long)b.Files))
+        {
             return null;
         }
 
-        return model;
+        var loader = new FileLoader(fullRoot, options);
+        var walker = new DirectoryWalker(loader, options);
+        var listing = new List<WalkedDirectory>();
+        foreach (var top in members.SelectMany(m => batches[m].Tops))
+        {
+            var directories = walker.List(Path.Combine(fullRoot, top));
+            if (directories.Any(d => d.FilesError is not null || d.ChildrenError is not null))
+            {
+                return null;
+            }
+
+            listing.AddRange(directories);
+        }
+
+        return DeploymentModelBuilder.BuildListing(fullRoot, listing, options, installPaths!);
+    }
+
+    /// <summary>
+    /// Joins <paramref name="member"/>'s group with the batches whose files its model read and with the groups whose names
+    /// meet its names; false when it read a file of no tree or every batch ends up in one group.
+    /// </summary>
+    private bool Link(int member, DeploymentModel model)
+    {
+        foreach (var document in model.Documents)
+        {
+            if (BatchOf(document.Path) is not { } holder)
+            {
+                return false;
+            }
+
+            Join(member, holder);
+        }
+
+        foreach (var name in model.Links.Defined)
+        {
+            Record(definers, name, member);
+        }
+
+        foreach (var name in model.Links.Referenced)
+        {
+            Record(referrers, name, member);
+        }
+
+        foreach (var name in model.Links.Defined.Concat(model.Links.Referenced))
+        {
+            if (definers.TryGetValue(name, out var defining) && referrers.TryGetValue(name, out var referring))
+            {
+                foreach (var other in defining.Concat(referring))
+                {
+                    Join(member, other);
+                }
+
+                // All in one group now: one member stands for them, so a name many batches share costs no more each time.
+                defining.RemoveRange(1, defining.Count - 1);
+                referring.RemoveRange(1, referring.Count - 1);
+            }
+        }
+
+        return groupSize[Find(member)] < batches.Count;
+    }
+
+    private static void Record(Dictionary<string, List<int>> names, string name, int batch)
+    {
+        if (!names.TryGetValue(name, out var holders))
+        {
+            names[name] = [batch];
+        }
+        else if (holders[^1] != batch)
+        {
+            holders.Add(batch);
+        }
+    }
+
+    /// <summary>The batch whose tree or loose directory holds the file at <paramref name="displayPath"/> (root-relative).</summary>
+    private int? BatchOf(string displayPath)
+    {
+        var end = displayPath.LastIndexOf('/');
+        if (batchOfLooseDirectory.TryGetValue(end < 0 ? string.Empty : displayPath[..end], out var loose))
+        {
+            return loose;
+        }
+
+        for (; end > 0; end = displayPath.LastIndexOf('/', end - 1))
+        {
+            if (batchOfTop.TryGetValue(displayPath[..end], out var batch))
+            {
+                return batch;
+            }
+        }
+
+        return null;
+    }
+
+    private int Find(int batch)
+    {
+        while (groupOf[batch] != batch)
+        {
+            groupOf[batch] = groupOf[groupOf[batch]];
+            batch = groupOf[batch];
+        }
+
+        return batch;
+    }
+
+    private void Join(int a, int b)
+    {
+        var (first, second) = (Find(a), Find(b));
+        if (first == second)
+        {
+            return;
+        }
+
+        if (second < first)
+        {
+            (first, second) = (second, first);
+        }
+
+        groupOf[second] = first;
+        groupSize[first] += groupSize[second];
+        standing[first] = -1;
     }
 
     /// <summary>
@@ -249,34 +479,6 @@ public sealed class SeparateDeployments
         && loader.Peek(fullPath, ComposeSniffer.MaxSniffedLength, ComposeSniffer.MayBeCompose) is { } document
         && ComposeSniffer.MayBeCompose(document.Text.Text);
 
-    /// <summary>Records a batch's names; false when one it refers to is defined by another batch, or the reverse.</summary>
-    private bool Link(int batch, DeploymentLinks links)
-    {
-        foreach (var name in links.Defined)
-        {
-            Record(defined, name, batch);
-        }
-
-        foreach (var name in links.Referenced)
-        {
-            Record(referenced, name, batch);
-        }
-
-        foreach (var name in links.Defined.Concat(links.Referenced))
-        {
-            if (defined.TryGetValue(name, out var definer) && referenced.TryGetValue(name, out var referrer)
-                && (definer.Several || referrer.Several || definer.Batch != referrer.Batch))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static void Record(Dictionary<string, (int Batch, bool Several)> names, string name, int batch) =>
-        names[name] = names.TryGetValue(name, out var seen) ? (seen.Batch, seen.Several || seen.Batch != batch) : (batch, false);
-
     /// <summary>A directory with deployment files and every directory below it.</summary>
     private sealed class Tree(string top)
     {
@@ -296,12 +498,18 @@ public sealed class SeparateDeployments
     /// <summary>Deployment trees modelled together, or the loose directories (files only, no subdirectories).</summary>
     private sealed class Batch
     {
-        private readonly HashSet<string> tops = new(StringComparer.Ordinal);
-        private readonly HashSet<string> looseDirectories = new(StringComparer.Ordinal);
+        private readonly List<string> tops = [];
+        private readonly List<string> looseDirectories = [];
 
         public List<WalkedDirectory> Listing { get; } = [];
 
         public int Files { get; private set; }
+
+        /// <summary>The display paths of the batch's trees, in walk order.</summary>
+        public IReadOnlyList<string> Tops => tops;
+
+        /// <summary>The display paths of the batch's loose directories (files only, no subdirectories).</summary>
+        public IReadOnlyList<string> LooseDirectories => looseDirectories;
 
         /// <summary>
         /// A batch of loose directories stays separate only while it yields no project, unit or workload: a project there
@@ -328,26 +536,6 @@ public sealed class SeparateDeployments
             looseDirectories.Add(displayPath);
             Listing.Add(directory);
             Files += directory.Files.Count;
-        }
-
-        /// <summary>True when the file at <paramref name="displayPath"/> (root-relative) lies in one of the batch's trees or loose directories.</summary>
-        public bool Holds(string displayPath)
-        {
-            var end = displayPath.LastIndexOf('/');
-            if (looseDirectories.Contains(end < 0 ? string.Empty : displayPath[..end]))
-            {
-                return true;
-            }
-
-            for (; end > 0; end = displayPath.LastIndexOf('/', end - 1))
-            {
-                if (tops.Contains(displayPath[..end]))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
     }
 }

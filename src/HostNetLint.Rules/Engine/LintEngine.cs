@@ -143,7 +143,7 @@ public static class LintEngine
     /// Findings by path, position, ID and message (a stable sort: ties keep the rules' order). One comparer instead of
     /// an OrderBy/ThenBy chain: each ThenBy costs Native AOT a generic virtual method lookup at its first call.
     /// </summary>
-    private static readonly Comparer<Diagnostic> ReportOrder = Comparer<Diagnostic>.Create((a, b) =>
+    public static Comparer<Diagnostic> ReportOrder { get; } = Comparer<Diagnostic>.Create((a, b) =>
     {
         var order = string.CompareOrdinal(a.Location.Path, b.Location.Path);
         if (order == 0)

@@ -102,66 +102,82 @@ public sealed class SeparateDeploymentsTests
         TestContext.Out.WriteLine($"corpus: {whole.Diagnostics.Length} findings; {everyTree.SeparateModels} separate models with a tree a batch, {byDefault.SeparateModels} with the default batches");
     }
 
-    [Test]
-    public void An_extends_into_another_tree_keeps_one_model()
+    /// <summary>
+    /// Two trees linked in each way the split knows, under <c>a-*</c> and <c>p-*</c> names: alone they are one model, as
+    /// every batch is joined; beside others they are joined into one model and the others stay apart.
+    /// </summary>
+    private static readonly Dictionary<string, Action<TempDirectory>> LinkedTrees = new()
+    {
+        ["extends into another tree"] = repo =>
+        {
+            repo.Write("a-base/docker-compose.yaml", "services:\n  web:\n    image: nginx\n    volumes: [/var/run/libvirt:/var/run/libvirt]\n");
+            repo.Write("p-prod/docker-compose.yaml", "services:\n  web:\n    extends: {file: ../a-base/docker-compose.yaml, service: web}\n    ports: ['80:80']\n");
+        },
+        ["extends into a tree that comes later in the walk"] = repo =>
+        {
+            repo.Write("a-prod/docker-compose.yaml", "services:\n  web:\n    extends: {file: ../p-base/docker-compose.yaml, service: web}\n    ports: ['80:80']\n");
+            repo.Write("p-base/docker-compose.yaml", "services:\n  web:\n    image: nginx\n    volumes: [/var/run/libvirt:/var/run/libvirt]\n");
+        },
+        ["a unit that starts a project of another tree"] = repo =>
+        {
+            repo.Write("a-stacks/airflow/docker-compose.yaml", VmFacingCompose);
+            repo.Write("p-systemd/airflow.service", "[Unit]\nAfter=network.target\n\n[Service]\nExecStart=/usr/bin/podman-compose -f /opt/a-stacks/airflow/docker-compose.yaml up\n");
+        },
+        ["a pod joined from another tree"] = repo =>
+        {
+            repo.Write("a-pods/shared.pod", "[Pod]\nNetwork=host\n");
+            repo.Write("p-containers/web.container", "[Container]\nImage=quay.io/web\nPod=shared.pod\nPublishPort=8080:8080\n");
+        },
+        ["a container joined by name"] = repo =>
+        {
+            repo.Write("a-db/docker-compose.yaml", "services:\n  db:\n    image: postgres\n    container_name: shared-db\n    network_mode: host\n");
+            repo.Write("p-app/docker-compose.yaml", "services:\n  app:\n    image: app\n    network_mode: 'container:shared-db'\n    volumes: [/var/run/libvirt:/var/run/libvirt]\n");
+        },
+        ["one missing env file read from two trees"] = repo =>
+        {
+            repo.Write("a-one/a.service", "[Service]\nEnvironmentFile=/srv/app/app.env\nExecStart=/usr/bin/podman run --name a quay.io/a\n");
+            repo.Write("p-two/b.service", "[Service]\nEnvironmentFile=/srv/app/app.env\nExecStart=/usr/bin/podman run --name b quay.io/b\n");
+        },
+        ["a service reference within a project name two trees share"] = repo =>
+        {
+            repo.Write("a-one/airflow/docker-compose.yaml", "services:\n  web:\n    image: web\n    network_mode: 'service:db'\n");
+            repo.Write("p-two/airflow/docker-compose.yaml", "services:\n  db:\n    image: postgres\n");
+        },
+    };
+
+    private static IEnumerable<string> LinkedTreeCases => LinkedTrees.Keys;
+
+    [TestCaseSource(nameof(LinkedTreeCases))]
+    public void Linked_trees_alone_keep_one_model(string linked)
     {
         using var repo = new TempDirectory();
-        repo.Write("base/docker-compose.yaml", "services:\n  web:\n    image: nginx\n    volumes: [/var/run/libvirt:/var/run/libvirt]\n");
-        repo.Write("prod/docker-compose.yaml", "services:\n  web:\n    extends: {file: ../base/docker-compose.yaml, service: web}\n    ports: ['80:80']\n");
+        LinkedTrees[linked](repo);
 
         AssertOneModel(repo.Path);
     }
 
-    [Test]
-    public void A_unit_that_starts_a_project_of_another_tree_keeps_one_model()
+    [TestCaseSource(nameof(LinkedTreeCases))]
+    public void Linked_trees_are_joined_into_one_model_and_the_others_stay_apart(string linked)
     {
+        // Separate trees before, between and after the linked pair, so the joined model comes last but its findings
+        // take their place in the report.
         using var repo = new TempDirectory();
-        repo.Write("stacks/airflow/docker-compose.yaml", VmFacingCompose);
-        repo.Write("systemd/airflow.service", "[Unit]\nAfter=network.target\n\n[Service]\nExecStart=/usr/bin/podman-compose -f /opt/stacks/airflow/docker-compose.yaml up\n");
+        LinkedTrees[linked](repo);
+        foreach (var stack in new[] { "0-first", "m-middle", "z-last" })
+        {
+            repo.Write($"{stack}/docker-compose.yaml", VmFacingCompose);
+        }
 
-        AssertOneModel(repo.Path);
-    }
+        var (whole, split) = LintBoth(repo.Path);
 
-    [Test]
-    public void A_container_joined_by_name_from_another_tree_keeps_one_model()
-    {
-        using var repo = new TempDirectory();
-        repo.Write("db/docker-compose.yaml", "services:\n  db:\n    image: postgres\n    container_name: shared-db\n    network_mode: host\n");
-        repo.Write("app/docker-compose.yaml", "services:\n  app:\n    image: app\n    network_mode: 'container:shared-db'\n    volumes: [/var/run/libvirt:/var/run/libvirt]\n");
-
-        AssertOneModel(repo.Path);
-    }
-
-    [Test]
-    public void A_pod_joined_from_another_tree_keeps_one_model()
-    {
-        using var repo = new TempDirectory();
-        repo.Write("pods/shared.pod", "[Pod]\nNetwork=host\n");
-        repo.Write("containers/web.container", "[Container]\nImage=quay.io/web\nPod=shared.pod\nPublishPort=8080:8080\n");
-
-        AssertOneModel(repo.Path);
-    }
-
-    [Test]
-    public void One_missing_env_file_read_from_two_trees_keeps_one_model()
-    {
-        // The one model reports the missing file once, with the second reader as a related place.
-        using var repo = new TempDirectory();
-        repo.Write("a/a.service", "[Service]\nEnvironmentFile=/srv/app/app.env\nExecStart=/usr/bin/podman run --name a quay.io/a\n");
-        repo.Write("b/b.service", "[Service]\nEnvironmentFile=/srv/app/app.env\nExecStart=/usr/bin/podman run --name b quay.io/b\n");
-
-        AssertOneModel(repo.Path);
-    }
-
-    [Test]
-    public void A_service_reference_within_a_project_name_two_trees_share_keeps_one_model()
-    {
-        // HNL1007 looks a service: target up among the workloads of every project of that name.
-        using var repo = new TempDirectory();
-        repo.Write("one/airflow/docker-compose.yaml", "services:\n  web:\n    image: web\n    network_mode: 'service:db'\n");
-        repo.Write("two/airflow/docker-compose.yaml", "services:\n  db:\n    image: postgres\n");
-
-        AssertOneModel(repo.Path);
+        Assert.Multiple(() =>
+        {
+            Assert.That(split.SeparateModels, Is.EqualTo(4), "three trees apart and the joined pair");
+            Assert.That(Render(split), Is.EqualTo(Render(whole)));
+            Assert.That(split.Diagnostics.Select(d => d.Location.Path), Is.EqualTo(whole.Diagnostics.Select(d => d.Location.Path)), "in the one model's order");
+            Assert.That(split.ReportedFiles, Has.Some.StartsWith("a-").And.Some.StartsWith("p-"), "the joined pair is reported on");
+            Assert.That(whole.Diagnostics.Select(d => d.Location.Path), Has.Some.StartsWith("z-last"));
+        });
     }
 
     [Test]
