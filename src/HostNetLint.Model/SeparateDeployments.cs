@@ -271,7 +271,8 @@ public sealed class SeparateDeployments
     /// <summary>
     /// One model of the trees of every batch in <paramref name="root"/>'s group, listed again (a batch lets its listing go
     /// once modelled); null when a batch is loose, a tree cannot be listed, or the joined models would read more files
-    /// than the planned batches, which bounds the work to about twice one model's.
+    /// than the planned batches did (so a lint, the one model included when the split is then given up, does at most
+    /// about three times one model's work).
     /// </summary>
     private DeploymentModel? BuildJoined(int root)
     {

@@ -168,6 +168,10 @@ public sealed class SeparateDeploymentsTests
             repo.Write($"{stack}/docker-compose.yaml", VmFacingCompose);
         }
 
+        // A joined tree is listed again on its own: what the whole walk leaves out stays out.
+        var joinedTree = Path.GetFileName(Directory.GetDirectories(repo.Path, "a-*").Single());
+        repo.Write($"{joinedTree}/node_modules/docker-compose.yaml", VmFacingCompose);
+
         var (whole, split) = LintBoth(repo.Path);
 
         Assert.Multiple(() =>
@@ -176,6 +180,7 @@ public sealed class SeparateDeploymentsTests
             Assert.That(Render(split), Is.EqualTo(Render(whole)));
             Assert.That(split.Diagnostics.Select(d => d.Location.Path), Is.EqualTo(whole.Diagnostics.Select(d => d.Location.Path)), "in the one model's order");
             Assert.That(split.ReportedFiles, Has.Some.StartsWith("a-").And.Some.StartsWith("p-"), "the joined pair is reported on");
+            Assert.That(whole.ReportedFiles, Has.None.Contains("/node_modules/"));
             Assert.That(whole.Diagnostics.Select(d => d.Location.Path), Has.Some.StartsWith("z-last"));
         });
     }
