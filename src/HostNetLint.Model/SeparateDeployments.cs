@@ -7,19 +7,19 @@ namespace HostNetLint.Model;
 /// <summary>
 /// A root's deployments in batches that can be modelled and linted one after another, so that a run holds one batch's
 /// files rather than the whole tree's. The result must be the one model of every directory would give; a batch is a
-/// run of whole deployment trees, and the split is kept only while the batches prove separate:
+/// run of whole deployment trees, and batches stand apart only while they prove separate:
 /// <list type="bullet">
 /// <item>A deployment tree is a directory with files the model reads (compose files, YAML, units, drop-ins,
 /// <c>.env</c>) together with everything below it, so a unit and the projects above and below it that co-tenancy
 /// looks for stay together.</item>
 /// <item>Directories above the trees whose only such files are YAML of no compose name are modelled apart, and stay
 /// apart only while that YAML yields no project.</item>
-/// <item>A batch reads only files of its own trees: a file of another batch, or of no tree, read through
-/// <c>include</c>, <c>extends</c>, an env file or a unit's Exec line, ends the split.</item>
+/// <item>A batch reads only files of its own trees (through <c>include</c>, <c>extends</c>, an env file or a unit's
+/// Exec line): a file of another batch joins the two, a file of no tree ends the split.</item>
 /// <item>No name one batch refers to (<c>container:</c>, <c>Pod=</c>, <c>podman start</c>, <c>service:</c> by project
 /// name) is defined by another, and no two batches report the same missing file (<see cref="DeploymentLinks"/>).</item>
 /// </list>
-/// Batches that break the last two conditions are joined: once every batch has been modelled, each group of joined
+/// Batches that break the last two conditions otherwise are joined: once every batch has been modelled, each group of joined
 /// batches is modelled again as one, until no model meets another group. Only the models whose group was not joined
 /// after them stand (<see cref="Stands"/>). The split is given up, and <see cref="AreSeparate"/> is false, when a batch
 /// reads a file of no tree, a batch of loose directories yields a project or is joined, every batch ends up in one
