@@ -19,13 +19,13 @@ namespace HostNetLint.Model;
 /// <item>No name one batch refers to (<c>container:</c>, <c>Pod=</c>, <c>podman start</c>, <c>service:</c> by project
 /// name) is defined by another, and no two batches report the same missing file (<see cref="DeploymentLinks"/>).</item>
 /// </list>
-/// Batches that break the last two conditions otherwise are joined: once every batch has been modelled, each group of joined
-/// batches is modelled again as one, until no model meets another group. Only the models whose group was not joined
-/// after them stand (<see cref="Stands"/>). The split is given up, and <see cref="AreSeparate"/> is false, when a batch
-/// reads a file of no tree, a batch of loose directories yields a project or is joined, every batch ends up in one
-/// group, or the joined models would read more files than the planned batches did: the caller builds the one model
-/// instead. Settings that join files across the tree (declared projects, an editor's overlay) and trees that cannot be
-/// listed completely are never split.
+/// Batches that break either of the last two conditions are joined: once every batch has been modelled, each group of
+/// joined batches is modelled again as one, until no model meets another group. Only the models whose group was not
+/// joined after them stand (<see cref="Stands"/>). The split is given up, and <see cref="AreSeparate"/> is false, when
+/// a batch reads a file of no tree, a batch of loose directories yields a project or is joined, every batch ends up in
+/// one group, or the joined models would read more files than the planned batches did: the caller builds the one
+/// model instead. Settings that join files across the tree (declared projects, an editor's overlay) and trees that
+/// cannot be listed completely are never split.
 /// </summary>
 public sealed class SeparateDeployments
 {
