@@ -270,9 +270,9 @@ public sealed class SeparateDeployments
 
     /// <summary>
     /// One model of the trees of every batch in <paramref name="root"/>'s group, listed again (a batch lets its listing go
-    /// once modelled); null when a batch is loose, a tree cannot be listed, or the joined models would read more files
-    /// than the planned batches did (so a lint, the one model included when the split is then given up, does at most
-    /// about three times one model's work).
+    /// once modelled); null when a batch is loose, a tree is no longer inside the root or cannot be listed, or the joined
+    /// models would read more files than the planned batches did (so a lint, the one model included when the split is
+    /// then given up, does at most about three times one model's work).
     /// </summary>
     private DeploymentModel? BuildJoined(int root)
     {
@@ -288,7 +288,14 @@ public sealed class SeparateDeployments
         var listing = new List<WalkedDirectory>();
         foreach (var top in members.SelectMany(m => batches[m].Tops))
         {
-            var directories = walker.List(Path.Combine(fullRoot, top));
+            // Checked again as the plan checked it: the tree may have been replaced by a link since.
+            var fullTop = Path.Combine(fullRoot, top);
+            if (!loader.IsInsideRoot(fullTop))
+            {
+                return null;
+            }
+
+            var directories = walker.List(fullTop);
             if (directories.Any(d => d.FilesError is not null || d.ChildrenError is not null))
             {
                 return null;

@@ -86,7 +86,8 @@ public class LintBenchmarks
 
     /// <summary>
     /// What <c>hostnetlint check</c> does without writing the report: the full lint a batch of separate deployment trees
-    /// at a time, each batch's model collected once its findings are released (one batch where the trees are not separate).
+    /// at a time (linked trees joined), each batch's model collected once its findings are released; one model where
+    /// the split is given up.
     /// </summary>
     [Benchmark(Description = "check")]
     public int Check() => LintPipeline.Check(input.Root).Length;
